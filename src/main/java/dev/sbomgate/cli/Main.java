@@ -1,0 +1,97 @@
+package dev.sbomgate.cli;
+
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.ExitCode;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The sbomgate command line. {@link #run} is the whole program; {@link #main} only exits with its result. */
+@Command(name = "sbomgate",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Stops poisoned dependency updates: unsigned, re-signed, mutated or otherwise anomalous releases.",
+        footer = {"", "Exit codes: 0 ok, 1 gate failed, 2 bad input or usage, 3 internal error.",
+                "", "Example:", "  sbomgate diff samples/diff/old.cdx.json samples/diff/new.cdx.json"},
+        subcommands = {
+                DiffCommand.class,
+                AutoComplete.GenerateCompletion.class,
+        })
+public final class Main implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Show stack traces of errors (for bug reports).")
+    boolean verbose;
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    /** Runs sbomgate with these arguments and returns its exit code; never calls {@code System.exit}. */
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+        boolean verbose = Arrays.asList(args).contains("--verbose");
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setOut(outWriter);
+        commandLine.setErr(errWriter);
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(ex, errWriter, verbose));
+        commandLine.setParameterExceptionHandler((ex, args2) -> {
+            errWriter.println("sbomgate: " + oneLine(ex.getMessage()));
+            errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCode.BAD_INPUT.code();
+        });
+        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        try {
+            int code = commandLine.execute(args);
+            outWriter.flush();
+            errWriter.flush();
+            return code;
+        } catch (RuntimeException | Error e) {
+            return handle(e, errWriter, verbose);
+        }
+    }
+
+    private static int handle(Throwable ex, PrintWriter err, boolean verbose) {
+        if (ex instanceof BadInputException) {
+            err.println("sbomgate: error: " + oneLine(ex.getMessage()));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return ExitCode.BAD_INPUT.code();
+        }
+        if (ex instanceof OutOfMemoryError) {
+            err.println("sbomgate: internal error: out of memory (" + oneLine(ex.getMessage()) + ")");
+        } else {
+            err.println("sbomgate: internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
+                    + (verbose ? "" : " (run again with --verbose for details and report it)"));
+        }
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.INTERNAL_ERROR.code();
+    }
+
+    /** Error messages are one line: newlines from parsers are folded. */
+    static String oneLine(String message) {
+        return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
