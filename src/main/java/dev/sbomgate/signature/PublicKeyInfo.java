@@ -1,0 +1,38 @@
+package dev.sbomgate.signature;
+
+import dev.sbomgate.model.Fingerprint;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a public key file holds, for pinning and for {@code trust show}: one entry per primary key
+ * (OpenPGP) or per key pair / certificate.
+ *
+ * @param kind        {@link SignatureKind#OPENPGP} or {@link SignatureKind#KEYPAIR}
+ * @param fingerprint the pin: OpenPGP primary key fingerprint, or SHA-256 of the SubjectPublicKeyInfo
+ * @param algorithm   e.g. {@code RSA-4096}, {@code Ed25519}, {@code ECDSA-P256}
+ * @param userIds     OpenPGP user IDs (shown, never trusted), or the certificate subject
+ * @param created     key creation time, or null (key pairs have none)
+ * @param expires     expiry of the primary key (or certificate notAfter), or null for none
+ * @param revoked     whether the file carries a valid revocation of the primary key
+ * @param subkeys     fingerprints of subkeys with a valid binding signature that may sign
+ */
+public record PublicKeyInfo(
+        SignatureKind kind,
+        Fingerprint fingerprint,
+        String algorithm,
+        List<String> userIds,
+        Instant created,
+        Instant expires,
+        boolean revoked,
+        List<Fingerprint> subkeys) {
+
+    public PublicKeyInfo {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+        Objects.requireNonNull(algorithm, "algorithm");
+        userIds = List.copyOf(userIds == null ? List.of() : userIds);
+        subkeys = List.copyOf(subkeys == null ? List.of() : subkeys);
+    }
+}
