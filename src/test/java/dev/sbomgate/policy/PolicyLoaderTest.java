@@ -97,4 +97,27 @@ class PolicyLoaderTest {
         assertTrue(assertThrows(BadInputException.class, () -> PolicyLoader.load(write("")))
                 .getMessage().contains("empty"));
     }
+
+    @Test
+    void bundledDefaultPolicyEqualsBuiltInDefaults() {
+        Policy fromFile = PolicyLoader.load(Path.of("policies/default.yaml"));
+        Policy builtIn = Policy.defaults();
+        for (RuleId rule : RuleId.values()) {
+            assertEquals(builtIn.severity(rule), fromFile.severity(rule), rule.name());
+        }
+        for (RuleParameter parameter : RuleParameter.values()) {
+            Object fileValue = fromFile.parameters().getOrDefault(parameter, parameter.defaultValue());
+            assertEquals(parameter.defaultValue(), fileValue, parameter.key());
+        }
+    }
+
+    @Test
+    void strictBlocksEverythingAndAuditBlocksNothing() {
+        Policy strict = PolicyLoader.load(Path.of("policies/strict.yaml"));
+        Policy audit = PolicyLoader.load(Path.of("policies/audit.yaml"));
+        for (RuleId rule : RuleId.values()) {
+            assertEquals(Severity.BLOCK, strict.severity(rule), "strict " + rule);
+            assertTrue(audit.severity(rule) != Severity.BLOCK, "audit " + rule);
+        }
+    }
 }
