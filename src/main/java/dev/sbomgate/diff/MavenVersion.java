@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A Maven version ordered as Maven orders it (maven-artifact {@code ComparableVersion}, 3.9 semantics),
+ * A Maven version ordered as Maven orders it (maven-artifact {@code ComparableVersion} as of Maven 3.9),
  * written here so that sbomgate needs no Maven runtime.
  *
  * <p>A version is a list of items: numbers, qualifiers and sub-lists. {@code .} separates items; {@code -}
@@ -144,6 +144,10 @@ final class MavenVersion implements Comparable<MavenVersion> {
                 list = subList(list, lists);
             } else if (c >= '0' && c <= '9') {
                 if (!digit && i > start) {
+                    // A qualifier that follows other items opens its own sub-list: 1.0.0.x1 < 1.0.0-x2 (Maven 3.9).
+                    if (!list.items.isEmpty()) {
+                        list = subList(list, lists);
+                    }
                     list.items.add(new Str(qualifier(s.substring(start, i), true)));
                     start = i;
                     list = subList(list, lists);
@@ -159,6 +163,10 @@ final class MavenVersion implements Comparable<MavenVersion> {
             }
         }
         if (s.length() > start) {
+            // A trailing ".X" qualifier counts as "-X" (Maven 3.9): 2.0.a < 2-1.
+            if (!digit && !list.items.isEmpty()) {
+                list = subList(list, lists);
+            }
             list.items.add(item(digit, s.substring(start)));
         }
         while (!lists.isEmpty()) {
