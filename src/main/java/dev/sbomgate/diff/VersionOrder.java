@@ -9,8 +9,13 @@ import java.util.Optional;
  * Orders versions the way their own ecosystem does (see {@link VersionScheme}). Every order here is total:
  * a version the scheme cannot parse (an npm tag, a legacy Python version) sorts below every version it can,
  * and such versions are ordered among themselves by the generic order. {@code null} (no version) sorts first.
+ * A version longer than {@value #MAX_LENGTH} characters counts as unparseable: no real release is that long,
+ * and it bounds the work a hostile SBOM can cause.
  */
 public final class VersionOrder {
+
+    /** Longest version string parsed by its ecosystem's scheme. */
+    public static final int MAX_LENGTH = 256;
 
     private VersionOrder() {
     }
@@ -26,10 +31,10 @@ public final class VersionOrder {
             return Boolean.compare(a != null, b != null);
         }
         return switch (VersionScheme.forEcosystem(ecosystem)) {
-            case MAVEN -> MavenVersion.parse(a).compareTo(MavenVersion.parse(b));
-            case SEMVER -> compareParsed(SemVer.parse(a), SemVer.parse(b), a, b);
-            case PEP440 -> compareParsed(Pep440Version.parse(a), Pep440Version.parse(b), a, b);
-            case GENERIC -> GenericVersion.parse(a).compareTo(GenericVersion.parse(b));
+            case MAVEN -> compareParsed(bounded(a).map(MavenVersion::parse), bounded(b).map(MavenVersion::parse), a, b);
+            case SEMVER -> compareParsed(bounded(a).flatMap(SemVer::parse), bounded(b).flatMap(SemVer::parse), a, b);
+            case PEP440 -> compareParsed(bounded(a).flatMap(Pep440Version::parse), bounded(b).flatMap(Pep440Version::parse), a, b);
+            case GENERIC -> compareParsed(bounded(a).map(GenericVersion::parse), bounded(b).map(GenericVersion::parse), a, b);
         };
     }
 
@@ -43,7 +48,7 @@ public final class VersionOrder {
      * part that differs; see {@link UpdateKind}. A PEP 440 epoch change is MAJOR.
      */
     public static UpdateKind classify(String ecosystem, String from, String to) {
-        if (from == null || to == null) {
+        if (from == null || to == null || from.length() > MAX_LENGTH || to.length() > MAX_LENGTH) {
             return UpdateKind.OTHER;
         }
         VersionScheme scheme = VersionScheme.forEcosystem(ecosystem);
@@ -78,6 +83,10 @@ public final class VersionOrder {
             }
         }
         return UpdateKind.OTHER;
+    }
+
+    private static Optional<String> bounded(String version) {
+        return version.length() <= MAX_LENGTH ? Optional.of(version) : Optional.empty();
     }
 
     private static <T extends Comparable<T>> int compareParsed(Optional<T> pa, Optional<T> pb, String a, String b) {

@@ -83,6 +83,15 @@ class DiffRendererTest {
     }
 
     @Test
+    void textCannotBeForgedByNamesWithLineBreaksOrBidiControls() {
+        Component evil = c("evil\nNo changes.\u202e@1.0").build();
+        String text = DiffTextRenderer.render(report(List.of(), List.of(evil)));
+        assertTrue(text.contains("  name:evil\\u000Ano changes.\\u202E  1.0\n"), text);
+        assertTrue(text.lines().noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("no changes")), text);
+        assertTrue(text.chars().noneMatch(ch -> ch == '\u202e'), text);
+    }
+
+    @Test
     void jsonIsByteIdenticalForTheSameInputAndForShuffledInput() {
         String first = DiffJsonRenderer.render(report(baselineComponents(), candidateComponents()));
         assertEquals(first, DiffJsonRenderer.render(report(baselineComponents(), candidateComponents())));

@@ -182,6 +182,17 @@ class VersionOrderTest {
     }
 
     @Test
+    void hostileVersionsAreBoundedAndStillOrdered() {
+        String deep = "1" + "-1".repeat(50_000); // would nest 50,000 Maven sub-lists
+        String alsoLong = "2" + ".0".repeat(50_000);
+        for (String ecosystem : new String[] {"maven", "npm", "pypi", "deb"}) {
+            assertRelation(ecosystem, deep, "<", "0.1");
+            assertRelation(ecosystem, deep, "<", alsoLong);
+            assertEquals(UpdateKind.OTHER, VersionOrder.classify(ecosystem, deep, "2.0"));
+        }
+    }
+
+    @Test
     void aMissingVersionSortsFirst() {
         assertRelation("maven", null, "<", "0");
         assertEquals(0, VersionOrder.compare("npm", null, null));
