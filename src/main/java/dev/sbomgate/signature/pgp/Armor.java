@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 import org.bouncycastle.bcpg.ArmoredInputStream;
 
 /**
- * Splits ASCII armour (RFC 9580 section 6.2) into its blocks. Text between blocks is ignored, as in Apache
+ * Splits ASCII armour (RFC 9580, Forming ASCII Armor) into its blocks. Text between blocks is ignored, as in Apache
  * {@code KEYS} files and Gradle {@code verification-keyring.keys}, which list each key before its block.
  */
 final class Armor {

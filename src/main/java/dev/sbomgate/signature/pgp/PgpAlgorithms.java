@@ -7,13 +7,16 @@ import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.bcpg.PublicKeyAlgorithmTags;
 import org.bouncycastle.openpgp.PGPPublicKey;
 
-/** Names of OpenPGP algorithms (RFC 9580 sections 9.1, 9.2 and 9.5) and our judgement of which are too weak. */
+/**
+ * Names of OpenPGP algorithms (RFC 9580 section 9: public-key algorithms, ECC curves, hash algorithms) and our
+ * judgement of which are too weak.
+ */
 final class PgpAlgorithms {
 
-    /** RSA keys below this many bits are weak (RFC 9580 section 12.4 asks for at least 2048; NIST SP 800-131A). */
+    /** RSA keys below this many bits are weak (NIST SP 800-131A disallows smaller RSA signing keys since 2014). */
     static final int MIN_RSA_BITS = 2048;
 
-    // RFC 9580 section 9.2 (ECC curves), plus the brainpool and secp256k1 curves GnuPG also accepts.
+    // RFC 9580's ECC curves, plus the brainpool and secp256k1 curves GnuPG also accepts.
     private static final Map<String, String> CURVES = Map.ofEntries(
             Map.entry("1.2.840.10045.3.1.7", "P256"),
             Map.entry("1.3.132.0.34", "P384"),
@@ -86,7 +89,7 @@ final class PgpAlgorithms {
         }
     }
 
-    /** Whether an algorithm can make signatures at all (RFC 9580 section 9.1). */
+    /** Whether an algorithm can make signatures at all (RFC 9580, public-key algorithms). */
     static boolean canSign(int algorithm) {
         switch (algorithm) {
             case PublicKeyAlgorithmTags.RSA_GENERAL:
@@ -140,7 +143,7 @@ final class PgpAlgorithms {
 
     /**
      * Why a document signature's digest is too weak, or null. MD5, SHA-1 and RIPEMD-160 have known or feared
-     * collisions (RFC 9580 section 9.5 forbids them in new signatures; SHA-1 chosen-prefix collisions, 2020).
+     * collisions (RFC 9580 forbids them in new signatures; SHA-1 chosen-prefix collisions were shown in 2020).
      */
     static String weakHash(int hashAlgorithm) {
         switch (hashAlgorithm) {
@@ -148,7 +151,8 @@ final class PgpAlgorithms {
             case HashAlgorithmTags.SHA1:
             case HashAlgorithmTags.RIPEMD160:
                 return "the signature's digest " + hashName(hashAlgorithm)
-                        + " is broken or deprecated (RFC 9580 section 9.5); ask the publisher to sign with SHA-256 or stronger";
+                        + " is broken or deprecated (RFC 9580, hash algorithms);"
+                        + " ask the publisher to sign with SHA-256 or stronger";
             default:
                 return null;
         }
@@ -162,13 +166,13 @@ final class PgpAlgorithms {
             case PublicKeyAlgorithmTags.RSA_SIGN:
             case PublicKeyAlgorithmTags.RSA_ENCRYPT:
                 return key.getBitStrength() < MIN_RSA_BITS
-                        ? keyAlgorithm(key) + " key is under " + MIN_RSA_BITS + " bits (RFC 9580 section 12.4)"
+                        ? keyAlgorithm(key) + " key is under " + MIN_RSA_BITS + " bits (NIST SP 800-131A)"
                         : null;
             case PublicKeyAlgorithmTags.DSA:
-                return keyAlgorithm(key) + " key: DSA is deprecated for new signatures (RFC 9580 section 9.1, FIPS 186-5)";
+                return keyAlgorithm(key) + " key: DSA is deprecated (RFC 9580 public-key algorithms; FIPS 186-5 drops it)";
             case PublicKeyAlgorithmTags.ELGAMAL_GENERAL:
             case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT:
-                return keyAlgorithm(key) + " key: ElGamal signatures are forbidden (RFC 9580 section 9.1)";
+                return keyAlgorithm(key) + " key: ElGamal signatures are forbidden (RFC 9580, public-key algorithms)";
             default:
                 return null;
         }

@@ -30,12 +30,12 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  *       exported by Gradle's dependency verification carry user IDs without self-signatures, or no user ID at
  *       all; they load, and their user IDs are shown, never trusted.</li>
  *   <li>Only self-signatures that verify count. Of several, the most recent valid one on each object is used
- *       (RFC 9580 section 5.2.3.3, Notes on Self-Signatures).</li>
- *   <li>Key expiry (RFC 9580 section 5.2.3.13) comes from the newest direct-key signature and the newest
+ *       (RFC 9580, Notes on Self-Signatures).</li>
+ *   <li>Key expiry (RFC 9580, Key Expiration Time subpacket) comes from the newest direct-key signature and the newest
  *       self-signature of the primary (or, lacking a primary flag, newest) user ID; when both give one,
  *       the earlier counts. A key without any self-signature never expires.</li>
  *   <li>Revocations (types 0x20, 0x28) count when made by the primary key itself. Designated revokers
- *       (RFC 9580 section 5.2.3.23) are not followed.</li>
+ *       (RFC 9580, deprecated Revocation Key subpacket) are not followed.</li>
  *   <li>A subkey may sign only if its newest valid binding signature (0x18) grants signing (key flag 0x02,
  *       or no key flags and a signing algorithm) and carries a valid primary key binding signature (0x19,
  *       the back-signature, RFC 9580 section 5.2.1) made by the subkey. Without the back-signature anyone
@@ -44,7 +44,10 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  */
 final class PgpCertificate {
 
-    /** Subpacket types whose meaning we know; a critical subpacket of another type voids a signature (RFC 9580 5.2.3.7). */
+    /**
+     * Subpacket types whose meaning we know; a critical subpacket of another type voids a signature (RFC 9580,
+     * Signature Subpacket Specification).
+     */
     private static final Set<Integer> KNOWN_CRITICAL = Set.of(
             SignatureSubpacketTags.CREATION_TIME, SignatureSubpacketTags.EXPIRE_TIME,
             SignatureSubpacketTags.EXPORTABLE, SignatureSubpacketTags.TRUST_SIG, SignatureSubpacketTags.REG_EXP,
@@ -62,7 +65,7 @@ final class PgpCertificate {
 
     /** A revocation signature that verified. */
     record Revocation(Instant created, boolean hard, String reason) {
-        /** Whether this revocation voids a signature made at {@code signatureTime} (RFC 9580 section 5.2.3.31). */
+        /** Whether this revocation voids a signature made at {@code signatureTime} (RFC 9580, Reason for Revocation). */
         boolean voids(Instant signatureTime) {
             // Hard revocations (no reason, "compromised", unknown reasons) void every signature ever made; soft
             // ones ("superseded", "retired") only those made at or after the revocation.
@@ -283,7 +286,8 @@ final class PgpCertificate {
             if (rawId != null) {
                 return sig.verifyCertification(rawId, target);
             }
-            if (sig.getSignatureType() == PGPSignature.SUBKEY_BINDING || sig.getSignatureType() == PGPSignature.SUBKEY_REVOCATION) {
+            int type = sig.getSignatureType();
+            if (type == PGPSignature.SUBKEY_BINDING || type == PGPSignature.SUBKEY_REVOCATION) {
                 return sig.verifyCertification(signer, target);
             }
             return sig.verifyCertification(target);
@@ -402,7 +406,8 @@ final class PgpCertificate {
             return "";
         }
         StringBuilder out = new StringBuilder(Math.min(s.length(), 200));
-        s.codePoints().limit(200).forEach(c -> out.appendCodePoint(Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
+        s.codePoints().limit(200).forEach(c -> out.appendCodePoint(
+                Character.isISOControl(c) || c == 0x2028 || c == 0x2029 ? '?' : c));
         return out.toString();
     }
 }

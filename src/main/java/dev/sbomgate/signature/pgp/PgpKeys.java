@@ -193,7 +193,7 @@ public final class PgpKeys {
         Object next;
         while ((next = factory.nextObject()) != null) {
             if (next instanceof PGPMarker || next instanceof PGPPadding) {
-                continue; // RFC 9580 sections 5.8 and 5.15: ignored wherever they appear
+                continue; // RFC 9580 Marker and Padding packets: ignored wherever they appear
             }
             if (next instanceof PGPSecretKeyRing) {
                 throw new BadInputException(source + ": holds a SECRET key; export only the public key"

@@ -44,11 +44,11 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * <p>Decisions, in the order they are taken for each signature in the file:
  * <ol>
  *   <li>MALFORMED: the file is empty, over {@value #MAX_SIGNATURE_BYTES} bytes (refused before reading it),
- *       not OpenPGP, a key, a one-pass or clear-signed message (signature packets inside one compressed data
- *       packet are accepted: Bouncy Castle 1.80 wrote real Maven Central signatures that way), holds more than {@value #MAX_SIGNATURES}
- *       signatures, or a signature is not over a document (type 0x00 binary or 0x01 text, RFC 9580 section
- *       5.2.1), has no hashed creation time (section 5.2.3.11), an unknown digest, or an unknown critical
- *       subpacket (section 5.2.3.7).</li>
+ *       not OpenPGP, a key, a one-pass or clear-signed message, or holds more than {@value #MAX_SIGNATURES}
+ *       signatures; or the signature is not over a document (type 0x00 binary or 0x01 text, RFC 9580 section
+ *       5.2.1), has no hashed creation time subpacket, an unknown digest, or an unknown critical subpacket
+ *       (RFC 9580, Signature Subpacket Specification). Signature packets inside one compressed data packet
+ *       are accepted: Bouncy Castle 1.80 wrote real Maven Central signatures that way.</li>
  *   <li>UNKNOWN_KEY: no key of the set matches the issuer fingerprint subpacket (or, lacking one, the issuer
  *       key ID); also when it names a subkey that may not sign (no valid binding, no back-signature, key
  *       flags without signing): such a subkey is not part of the pinned key.</li>
@@ -56,7 +56,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  *       made before the key existed, uses another algorithm than the key, or the primary key's own
  *       self-signature forbids signing.</li>
  *   <li>KEY_REVOKED: the primary key or the signing subkey carries a valid revocation that voids the
- *       signature. Following RFC 9580 section 5.2.3.31, a "key superseded" or "key retired" revocation voids
+ *       signature. Following RFC 9580 (Reason for Revocation subpacket), a "key superseded" or "key retired" revocation voids
  *       only signatures made at or after it (the key was not stolen, older releases stay good); no reason,
  *       "key compromised" or any other reason voids every signature ever made.</li>
  *   <li>KEY_EXPIRED: the primary key or the signing subkey had expired at the signature's creation time
@@ -197,7 +197,7 @@ public final class PgpSignatureVerifier {
             }
             if (created == null) {
                 return check(SignatureStatus.MALFORMED, null, null, null,
-                        "the signature has no creation time in its hashed area (RFC 9580 section 5.2.3.11)");
+                        "the signature has no creation time in its hashed area (RFC 9580, Signature Creation Time subpacket)");
             }
             if (hash == null) {
                 return check(SignatureStatus.MALFORMED, null, null, null,
@@ -206,7 +206,8 @@ public final class PgpSignatureVerifier {
             int critical = PgpCertificate.unknownCritical(signature);
             if (critical >= 0) {
                 return check(SignatureStatus.MALFORMED, null, null, null, "critical subpacket type " + critical
-                        + " is not understood, so the signature must be rejected (RFC 9580 section 5.2.3.7)");
+                        + " is not understood, so the signature must be rejected"
+                        + " (RFC 9580, Signature Subpacket Specification: the critical bit)");
             }
             return null;
         }
@@ -350,8 +351,9 @@ public final class PgpSignatureVerifier {
             StringBuilder detail = new StringBuilder("good signature made ").append(at).append(" by ").append(who);
             for (PgpCertificate.Member key : chain()) {
                 for (PgpCertificate.Revocation revocation : key.revocations) {
-                    detail.append("; note: ").append(key.fingerprint).append(" was retired later, at ")
-                            .append(revocation.created()).append(" (").append(revocation.reason()).append(')');
+                    detail.append("; note: ").append(key.fingerprint).append(" was revoked later, at ")
+                            .append(revocation.created()).append(" (").append(revocation.reason())
+                            .append("), which leaves earlier signatures valid");
                 }
             }
             return attempt.check(SignatureStatus.VERIFIED, signer, signingKey, algorithm, detail.toString());
@@ -444,7 +446,7 @@ public final class PgpSignatureVerifier {
                 for (String type : Armor.types(data)) {
                     // Bouncy Castle 1.80's signer (used by maven-gpg-plugin) armours detached signatures as
                     // 'PGP MESSAGE' (picocli 4.7.7 on Maven Central); GnuPG accepts them. The armour type is only
-                    // a label (RFC 9580 section 6.2): what the packets are decides, below.
+                    // a label (RFC 9580, Forming ASCII Armor): what the packets are decides, below.
                     if (!type.equals("SIGNATURE") && !type.equals("MESSAGE")) {
                         throw new Malformed(armourProblem(type));
                     }
@@ -473,7 +475,7 @@ public final class PgpSignatureVerifier {
         Object next;
         while ((next = factory.nextObject()) != null) {
             if (next instanceof PGPMarker || next instanceof PGPPadding) {
-                continue; // RFC 9580 sections 5.8 and 5.15: ignored wherever they appear
+                continue; // RFC 9580 Marker and Padding packets: ignored wherever they appear
             }
             if (next instanceof PGPCompressedData && !insideCompressed) {
                 // Bouncy Castle 1.80's signer wraps detached signatures in a compressed data packet (algorithm 0,
