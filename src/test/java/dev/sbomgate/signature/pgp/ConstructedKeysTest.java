@@ -15,22 +15,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import org.bouncycastle.bcpg.ArmoredOutputStream;
+import org.bouncycastle.bcpg.HashAlgorithmTags;
 import org.bouncycastle.openpgp.PGPObjectFactory;
 import org.bouncycastle.openpgp.PGPPublicKey;
 import org.bouncycastle.openpgp.PGPPublicKeyRing;
+import org.bouncycastle.openpgp.PGPSecretKey;
 import org.bouncycastle.openpgp.PGPSignature;
+import org.bouncycastle.openpgp.PGPSignatureGenerator;
 import org.bouncycastle.openpgp.PGPSignatureList;
+import org.bouncycastle.openpgp.PGPSignatureSubpacketGenerator;
 import org.bouncycastle.openpgp.api.OpenPGPKey;
 import org.bouncycastle.openpgp.api.OpenPGPSignature;
+import org.bouncycastle.openpgp.api.SignatureParameters;
 import org.bouncycastle.openpgp.api.bc.BcOpenPGPApi;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
+import org.bouncycastle.openpgp.operator.bc.BcPGPContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -79,6 +87,87 @@ class ConstructedKeysTest {
         Files.write(artifactFile, "a v6-signed artifact, changed\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(SignatureStatus.BAD_SIGNATURE,
                 PgpSignatureVerifier.fromKeyFiles(List.of(keyFile)).verify(artifactFile, signatureFile).status());
+    }
+
+    /** A hashed critical notation we cannot understand voids the signature (RFC 9580, the critical bit). */
+    @Test
+    void criticalUnknownNotationIsMalformed() throws Exception {
+        SignatureCheck check = signAndVerify(parameters -> parameters.setHashedSubpacketsFunction(subpackets -> {
+            subpackets.addNotationData(true, true, "policy@sbomgate.invalid", "must-be-understood");
+            return subpackets;
+        }));
+        assertEquals(SignatureStatus.MALFORMED, check.status(), check::detail);
+        assertTrue(check.detail().contains("critical subpacket type 20"), check::detail);
+    }
+
+    @Test
+    void noncriticalNotationIsIgnored() throws Exception {
+        SignatureCheck check = signAndVerify(parameters -> parameters.setHashedSubpacketsFunction(subpackets -> {
+            subpackets.addNotationData(false, true, "note@sbomgate.invalid", "informational");
+            return subpackets;
+        }));
+        assertEquals(SignatureStatus.VERIFIED, check.status(), check::detail);
+    }
+
+    @Test
+    void signatureClaimingATimeBeforeTheKeyExistedIsBad() throws Exception {
+        SignatureCheck check = signLowLevel(PGPSignature.BINARY_DOCUMENT, new Date(KEY_CREATED.getTime() - 86_400_000L));
+        assertEquals(SignatureStatus.BAD_SIGNATURE, check.status(), check::detail);
+        assertTrue(check.detail().contains("before"), check::detail);
+        // The same signature made after the key's creation is good: only the claimed time differed.
+        assertEquals(SignatureStatus.VERIFIED,
+                signLowLevel(PGPSignature.BINARY_DOCUMENT, new Date(KEY_CREATED.getTime() + 1000L)).status());
+    }
+
+    @Test
+    void standaloneSignatureTypeIsMalformed() throws Exception {
+        SignatureCheck check = signLowLevel(PGPSignature.STAND_ALONE, new Date(KEY_CREATED.getTime() + 1000L));
+        assertEquals(SignatureStatus.MALFORMED, check.status(), check::detail);
+        assertTrue(check.detail().contains("0x02"), check::detail);
+    }
+
+    /** Signs with Bouncy Castle's low-level generator, which lets a test set any type and creation time. */
+    private SignatureCheck signLowLevel(int type, Date created) throws Exception {
+        OpenPGPKey key = new BcOpenPGPApi().generateKey(4, KEY_CREATED).ed25519x25519Key("Low <low@fixture.invalid>").build();
+        Iterator<PGPSecretKey> secrets = key.getPGPSecretKeyRing().getSecretKeys();
+        secrets.next();
+        PGPSecretKey signing = secrets.next(); // the Ed25519 signing subkey (the primary only certifies)
+        PGPSignatureGenerator generator = new PGPSignatureGenerator(
+                new BcPGPContentSignerBuilder(signing.getPublicKey().getAlgorithm(), HashAlgorithmTags.SHA512),
+                signing.getPublicKey());
+        generator.init(type, signing.extractPrivateKey(null));
+        PGPSignatureSubpacketGenerator hashed = new PGPSignatureSubpacketGenerator();
+        hashed.setSignatureCreationTime(false, created);
+        hashed.setIssuerFingerprint(false, signing.getPublicKey());
+        generator.setHashedSubpackets(hashed.generate());
+        byte[] artifact = "an artifact\n".getBytes(StandardCharsets.UTF_8);
+        generator.update(artifact);
+        PGPSignature signature = generator.generate();
+        Path keyFile = Files.writeString(dir.resolve("low.asc"), key.toCertificate().toAsciiArmoredString());
+        Path artifactFile = Files.write(dir.resolve("low.txt"), artifact);
+        Path signatureFile = Files.write(dir.resolve("low.txt.sig"), signature.getEncoded());
+        return PgpSignatureVerifier.fromKeyFiles(List.of(keyFile)).verify(artifactFile, signatureFile);
+    }
+
+    private static final Date KEY_CREATED = new Date(1_700_000_000_000L);
+
+    /** Signs a small artifact with a fresh v4 Ed25519 key, the signature shaped by {@code callback}, and verifies it. */
+    private SignatureCheck signAndVerify(UnaryOperator<SignatureParameters> shape) throws Exception {
+        SignatureParameters.Callback callback = new SignatureParameters.Callback() {
+            @Override
+            public SignatureParameters apply(SignatureParameters parameters) {
+                return shape.apply(parameters);
+            }
+        };
+        BcOpenPGPApi api = new BcOpenPGPApi();
+        OpenPGPKey key = api.generateKey(4, KEY_CREATED).ed25519x25519Key("Shaped <shaped@fixture.invalid>").build();
+        byte[] artifact = "an artifact\n".getBytes(StandardCharsets.UTF_8);
+        PGPSignature signature = api.createDetachedSignature().addSigningKey(key, callback)
+                .sign(new ByteArrayInputStream(artifact)).get(0).getSignature();
+        Path keyFile = Files.writeString(dir.resolve("shaped.asc"), key.toCertificate().toAsciiArmoredString());
+        Path artifactFile = Files.write(dir.resolve("shaped.txt"), artifact);
+        Path signatureFile = Files.write(dir.resolve("shaped.txt.asc"), armour(signature.getEncoded()));
+        return PgpSignatureVerifier.fromKeyFiles(List.of(keyFile)).verify(artifactFile, signatureFile);
     }
 
     /**

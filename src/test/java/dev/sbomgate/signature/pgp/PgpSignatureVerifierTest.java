@@ -124,6 +124,15 @@ class PgpSignatureVerifierTest {
         assertTrue(check.detail().toLowerCase(Locale.ROOT).contains("crc"), check::detail);
     }
 
+    /** A text signature (type 0x01) covers the text with CRLF line ends (RFC 9580 section 5.2.1), a binary one the bytes. */
+    @Test
+    void textModeSignatureCoversTheTextWhateverItsLineEnds() throws IOException {
+        String text = Files.readString(ARTIFACT, StandardCharsets.US_ASCII);
+        Path crlf = write("artifact-crlf.txt", text.replace("\n", "\r\n").getBytes(StandardCharsets.US_ASCII));
+        assertEquals(SignatureStatus.VERIFIED, VERIFIER.verify(crlf, GPG.resolve("sigs/rsa4096-textmode.asc")).status());
+        assertEquals(SignatureStatus.BAD_SIGNATURE, VERIFIER.verify(crlf, BINARY).status());
+    }
+
     @Test
     void signatureByAKeyNotInTheSetIsUnknownWithItsIssuer() {
         String stranger = Fixtures.table(GPG.resolve("keys.tsv")).stream()
