@@ -50,8 +50,9 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  *       (RFC 9580, Signature Subpacket Specification). Signature packets inside one compressed data packet
  *       are accepted: Bouncy Castle 1.80 wrote real Maven Central signatures that way.</li>
  *   <li>UNKNOWN_KEY: no key of the set matches the issuer fingerprint subpacket (or, lacking one, the issuer
- *       key ID); also when it names a subkey that may not sign (no valid binding, no back-signature, key
- *       flags without signing): such a subkey is not part of the pinned key.</li>
+ *       key ID), or the signature names no issuer at all; also when it names a subkey that may not sign (no
+ *       valid binding, no back-signature, key flags without signing): such a subkey is not part of the
+ *       pinned key.</li>
  *   <li>BAD_SIGNATURE: the key is known but the signature does not verify over the artifact's bytes, was
  *       made before the key existed, uses another algorithm than the key, or the primary key's own
  *       self-signature forbids signing.</li>
@@ -213,13 +214,22 @@ public final class PgpSignatureVerifier {
         }
 
         private void findCandidates() {
+            if (issuer == null) {
+                // Trying every key would hash the artifact once per key of the trust store; GnuPG does not try
+                // either. RFC 9580 has signers name the issuer (Issuer Fingerprint or Issuer Key ID subpacket).
+                decided = check(SignatureStatus.UNKNOWN_KEY, null, null, algorithmWithoutKey(),
+                        "the signature names no issuer key, so no key of the trust store can be chosen to check it");
+                return;
+            }
             byte[] issuerFingerprint = PgpCertificate.issuerFingerprint(signature);
             long keyId = signature.getKeyID();
             for (PgpCertificate certificate : keys.certificates()) {
                 for (PgpCertificate.Member member : certificate.members()) {
+                    // The full fingerprint when the signature gives one; the 64-bit key ID only for signatures
+                    // that carry nothing else (older GnuPG and Bouncy Castle signers, e.g. picocli's).
                     boolean matches = issuerFingerprint != null
                             ? Arrays.equals(issuerFingerprint, member.key.getFingerprint())
-                            : keyId == 0 || keyId == member.key.getKeyID();
+                            : keyId == member.key.getKeyID();
                     if (matches) {
                         candidates.add(new Candidate(member, signature));
                     }
@@ -227,8 +237,7 @@ public final class PgpSignatureVerifier {
             }
             if (candidates.isEmpty()) {
                 decided = check(SignatureStatus.UNKNOWN_KEY, null, null, algorithmWithoutKey(),
-                        "signed by " + (issuer == null ? "a key the signature does not name" : "key " + issuer)
-                                + ", which is not in the trust store; if it is a new key of the publisher,"
+                        "signed by key " + issuer + ", which is not in the trust store; if it is a new key of the publisher,"
                                 + " confirm it out of band before pinning it");
             }
         }

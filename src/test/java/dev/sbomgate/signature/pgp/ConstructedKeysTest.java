@@ -209,6 +209,19 @@ class ConstructedKeysTest {
         assertTrue(check.detail().contains("no valid binding signature"), check::detail);
     }
 
+    @Test
+    void signatureNamingNoIssuerIsUnknownKey() throws Exception {
+        byte[] stripped = withoutIssuer(Files.readAllBytes(GPG.resolve("sigs/rsa4096-binary.sig")));
+        PGPSignature parsed = parse(stripped);
+        assertEquals(0L, parsed.getKeyID(), "no issuer left");
+        Path signatureFile = Files.write(dir.resolve("no-issuer.sig"), stripped);
+        SignatureCheck check = PgpSignatureVerifier.fromKeyFiles(List.of(GPG.resolve("keys/rsa4096.asc")))
+                .verify(GPG.resolve("artifact.txt"), signatureFile);
+        assertEquals(SignatureStatus.UNKNOWN_KEY, check.status(), check::detail);
+        assertNull(check.issuer());
+        assertTrue(check.detail().contains("names no issuer"), check::detail);
+    }
+
     /** One verifier, shared by many threads, gives each caller the same answer as a lone caller gets. */
     @Test
     void oneVerifierServesManyThreads() throws Exception {
@@ -286,6 +299,52 @@ class ConstructedKeysTest {
         }
         System.arraycopy(newBody, 0, out, 6, newBody.length);
         return out;
+    }
+
+    /**
+     * A v4 signature packet without issuer: the Issuer Fingerprint subpacket (type 33) dropped from the hashed
+     * area, the unhashed area (Issuer Key ID) emptied. The signature no longer verifies, but that is never
+     * reached: with no issuer named there is no key to check it with.
+     */
+    static byte[] withoutIssuer(byte[] packet) {
+        int[] header = header(packet);
+        byte[] body = Arrays.copyOfRange(packet, header[0], header[0] + header[1]);
+        int hashedLength = ((body[4] & 0xff) << 8) | (body[5] & 0xff);
+        java.io.ByteArrayOutputStream hashed = new java.io.ByteArrayOutputStream();
+        int i = 6;
+        while (i < 6 + hashedLength) {
+            int first = body[i] & 0xff;
+            int lengthBytes = first < 192 ? 1 : first < 255 ? 2 : 5;
+            int length = first < 192 ? first
+                    : first < 255 ? ((first - 192) << 8) + (body[i + 1] & 0xff) + 192
+                    : ((body[i + 1] & 0xff) << 24) | ((body[i + 2] & 0xff) << 16) | ((body[i + 3] & 0xff) << 8) | (body[i + 4] & 0xff);
+            int type = body[i + lengthBytes] & 0x7f;
+            if (type != 33) {
+                hashed.write(body, i, lengthBytes + length);
+            }
+            i += lengthBytes + length;
+        }
+        byte[] newHashed = hashed.toByteArray();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(body, 0, 4);
+        out.write(newHashed.length >>> 8);
+        out.write(newHashed.length);
+        out.write(newHashed, 0, newHashed.length);
+        int unhashedAt = 6 + hashedLength;
+        int unhashedLength = ((body[unhashedAt] & 0xff) << 8) | (body[unhashedAt + 1] & 0xff);
+        out.write(0);
+        out.write(0);
+        int restAt = unhashedAt + 2 + unhashedLength;
+        out.write(body, restAt, body.length - restAt);
+        byte[] newBody = out.toByteArray();
+        byte[] framed = new byte[6 + newBody.length];
+        framed[0] = (byte) 0xC2;
+        framed[1] = (byte) 0xFF;
+        for (int k = 0; k < 4; k++) {
+            framed[2 + k] = (byte) (newBody.length >>> (24 - 8 * k));
+        }
+        System.arraycopy(newBody, 0, framed, 6, newBody.length);
+        return framed;
     }
 
     /** {body offset, body length} of one packet (old or new format, RFC 9580 section 4.2). */
