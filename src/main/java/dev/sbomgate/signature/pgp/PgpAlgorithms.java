@@ -13,6 +13,11 @@ import org.bouncycastle.openpgp.PGPPublicKey;
  */
 final class PgpAlgorithms {
 
+    // Deprecated algorithm IDs (Bouncy Castle deprecates its constants for them), still found in old keys.
+    private static final int RSA_ENCRYPT_ONLY = 2;
+    private static final int RSA_SIGN_ONLY = 3;
+    private static final int ELGAMAL_SIGN_OR_ENCRYPT = 20;
+
     /** RSA keys below this many bits are weak (NIST SP 800-131A disallows smaller RSA signing keys since 2014). */
     static final int MIN_RSA_BITS = 2048;
 
@@ -39,13 +44,13 @@ final class PgpAlgorithms {
         int algorithm = key.getAlgorithm();
         switch (algorithm) {
             case PublicKeyAlgorithmTags.RSA_GENERAL:
-            case PublicKeyAlgorithmTags.RSA_SIGN:
-            case PublicKeyAlgorithmTags.RSA_ENCRYPT:
+            case RSA_SIGN_ONLY:
+            case RSA_ENCRYPT_ONLY:
                 return "RSA-" + key.getBitStrength();
             case PublicKeyAlgorithmTags.DSA:
                 return "DSA-" + key.getBitStrength();
             case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT:
-            case PublicKeyAlgorithmTags.ELGAMAL_GENERAL:
+            case ELGAMAL_SIGN_OR_ENCRYPT:
                 return "ElGamal-" + key.getBitStrength();
             case PublicKeyAlgorithmTags.ECDSA:
                 return "ECDSA-" + curve(key);
@@ -70,7 +75,7 @@ final class PgpAlgorithms {
     static String signatureAlgorithm(int algorithm) {
         switch (algorithm) {
             case PublicKeyAlgorithmTags.RSA_GENERAL:
-            case PublicKeyAlgorithmTags.RSA_SIGN:
+            case RSA_SIGN_ONLY:
                 return "RSA";
             case PublicKeyAlgorithmTags.DSA:
                 return "DSA";
@@ -82,7 +87,7 @@ final class PgpAlgorithms {
                 return "Ed25519";
             case PublicKeyAlgorithmTags.Ed448:
                 return "Ed448";
-            case PublicKeyAlgorithmTags.ELGAMAL_GENERAL:
+            case ELGAMAL_SIGN_OR_ENCRYPT:
                 return "ElGamal";
             default:
                 return "algorithm-" + algorithm;
@@ -93,13 +98,13 @@ final class PgpAlgorithms {
     static boolean canSign(int algorithm) {
         switch (algorithm) {
             case PublicKeyAlgorithmTags.RSA_GENERAL:
-            case PublicKeyAlgorithmTags.RSA_SIGN:
+            case RSA_SIGN_ONLY:
             case PublicKeyAlgorithmTags.DSA:
             case PublicKeyAlgorithmTags.ECDSA:
             case PublicKeyAlgorithmTags.EDDSA_LEGACY:
             case PublicKeyAlgorithmTags.Ed25519:
             case PublicKeyAlgorithmTags.Ed448:
-            case PublicKeyAlgorithmTags.ELGAMAL_GENERAL:
+            case ELGAMAL_SIGN_OR_ENCRYPT:
                 return true;
             default:
                 return false;
@@ -112,7 +117,7 @@ final class PgpAlgorithms {
     }
 
     private static boolean isRsa(int algorithm) {
-        return algorithm == PublicKeyAlgorithmTags.RSA_GENERAL || algorithm == PublicKeyAlgorithmTags.RSA_SIGN;
+        return algorithm == PublicKeyAlgorithmTags.RSA_GENERAL || algorithm == RSA_SIGN_ONLY;
     }
 
     /** A digest's name ({@code SHA-512}), or null when it is not one we can verify with. */
@@ -163,14 +168,14 @@ final class PgpAlgorithms {
         int algorithm = key.getAlgorithm();
         switch (algorithm) {
             case PublicKeyAlgorithmTags.RSA_GENERAL:
-            case PublicKeyAlgorithmTags.RSA_SIGN:
-            case PublicKeyAlgorithmTags.RSA_ENCRYPT:
+            case RSA_SIGN_ONLY:
+            case RSA_ENCRYPT_ONLY:
                 return key.getBitStrength() < MIN_RSA_BITS
                         ? keyAlgorithm(key) + " key is under " + MIN_RSA_BITS + " bits (NIST SP 800-131A)"
                         : null;
             case PublicKeyAlgorithmTags.DSA:
                 return keyAlgorithm(key) + " key: DSA is deprecated (RFC 9580 public-key algorithms; FIPS 186-5 drops it)";
-            case PublicKeyAlgorithmTags.ELGAMAL_GENERAL:
+            case ELGAMAL_SIGN_OR_ENCRYPT:
             case PublicKeyAlgorithmTags.ELGAMAL_ENCRYPT:
                 return keyAlgorithm(key) + " key: ElGamal signatures are forbidden (RFC 9580, public-key algorithms)";
             default:
