@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
 public final class ApprovalLog {
     /** Longest line accepted; an entry is a few hundred bytes plus its accepted findings. */
     public static final int MAX_LINE_BYTES = 1024 * 1024;
-    /** Problems listed before the rest are summarised in one line. */
+    /** Problems listed before checking stops with a one-line summary. */
     static final int MAX_PROBLEMS = 20;
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
@@ -155,13 +155,28 @@ public final class ApprovalLog {
         if (log.length == 0) {
             return new Chain(entries, 0, null, ApprovalEntry.GENESIS, problems);
         }
-        List<byte[]> lines = split(log);
         boolean torn = log[log.length - 1] != '\n';
+        int lineCount = torn ? 1 : 0;
+        for (byte b : log) {
+            lineCount += b == '\n' ? 1 : 0;
+        }
         String previousLineSha = ApprovalEntry.GENESIS;
         ApprovalEntry last = null;
-        for (int i = 0; i < lines.size(); i++) {
-            int number = i + 1;
-            byte[] raw = lines.get(i);
+        int start = 0;
+        for (int number = 1; number <= lineCount; number++) {
+            int end = start;
+            while (end < log.length && log[end] != '\n') {
+                end++;
+            }
+            byte[] raw = Arrays.copyOfRange(log, start, end);
+            start = end + 1;
+            if (problems.size() >= MAX_PROBLEMS) {
+                // Bounded work on a hostile log (a million empty lines): stop once the log is clearly broken.
+                problems.add(source + ": more problems not listed (checking stopped at line " + number + " of " + lineCount + ")");
+                last = null;
+                previousLineSha = sha256(Arrays.copyOfRange(log, lastLineStart(log), torn ? log.length : log.length - 1));
+                break;
+            }
             String where = source + " line " + number;
             String expectedPrevious = previousLineSha;
             previousLineSha = sha256(raw);
@@ -204,30 +219,17 @@ public final class ApprovalLog {
             }
         }
         if (torn) {
-            problems.add(source + " line " + lines.size() + ": no newline at the end of the file: the log was cut short or appended to by hand");
+            problems.add(source + " line " + lineCount + ": no newline at the end of the file: the log was cut short or appended to by hand");
         }
-        if (problems.size() > MAX_PROBLEMS) {
-            int more = problems.size() - MAX_PROBLEMS;
-            List<String> capped = new ArrayList<>(problems.subList(0, MAX_PROBLEMS));
-            capped.add(source + ": " + more + " more problem" + (more == 1 ? "" : "s") + " not listed");
-            problems = capped;
-        }
-        return new Chain(entries, lines.size(), last, previousLineSha, problems);
+        return new Chain(entries, lineCount, last, previousLineSha, problems);
     }
 
-    /** Lines split at '\n' (a UTF-8 multi-byte sequence never contains 0x0A); a final newline ends the last line. */
-    private static List<byte[]> split(byte[] log) {
-        List<byte[]> lines = new ArrayList<>();
-        int start = 0;
-        for (int i = 0; i < log.length; i++) {
-            if (log[i] == '\n') {
-                lines.add(Arrays.copyOfRange(log, start, i));
-                start = i + 1;
-            }
+    /** Where the last line starts (the byte after the last '\n' that is not the file's final byte). */
+    private static int lastLineStart(byte[] log) {
+        int i = log.length - 2;
+        while (i >= 0 && log[i] != '\n') {
+            i--;
         }
-        if (start < log.length) {
-            lines.add(Arrays.copyOfRange(log, start, log.length));
-        }
-        return lines;
+        return i + 1;
     }
 }

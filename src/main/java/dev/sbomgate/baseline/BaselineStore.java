@@ -23,6 +23,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -64,6 +66,14 @@ public final class BaselineStore {
     private static final long READ_LOCK_WAIT_MILLIS = 2000;
 
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+
+    /**
+     * Baseline directories whose write lock this JVM holds. POSIX releases all of a process's locks on a file
+     * when any descriptor of it is closed (FileLock's Javadoc warns of this), so a second channel on
+     * {@code .lock} in this JVM, even one that only tried and failed to lock, would silently drop the lock
+     * of the approval in progress. Checking here first means no second channel is ever opened.
+     */
+    private static final Set<Path> LOCKED_IN_THIS_JVM = ConcurrentHashMap.newKeySet();
 
     private final Path directory;
     private final Consumer<String> stages;
@@ -282,7 +292,7 @@ public final class BaselineStore {
      */
     private <T> T underSharedLock(Supplier<T> action) {
         Path lockFile = directory.resolve(LOCK_FILE);
-        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.isRegularFile(lockFile, LinkOption.NOFOLLOW_LINKS) || LOCKED_IN_THIS_JVM.contains(lockKey())) {
             return action.get();
         }
         FileChannel channel;
@@ -406,6 +416,10 @@ public final class BaselineStore {
 
     /** Runs {@code action} holding the exclusive write lock; I/O failures become one-line BadInputExceptions. */
     private <T> T underExclusiveLock(LockedAction<T> action) {
+        Path key = lockKey();
+        if (!LOCKED_IN_THIS_JVM.add(key)) {
+            throw inProgress();
+        }
         try {
             FileChannel lock = lockExclusively();
             try {
@@ -415,12 +429,27 @@ public final class BaselineStore {
             }
         } catch (IOException e) {
             throw ioFailure(directory, e);
+        } finally {
+            LOCKED_IN_THIS_JVM.remove(key);
         }
     }
 
+    /** The directory's real path when it exists, so two spellings of one directory share one lock entry. */
+    private Path lockKey() {
+        try {
+            return directory.toRealPath();
+        } catch (IOException e) {
+            return directory.toAbsolutePath().normalize();
+        }
+    }
+
+    private BadInputException inProgress() {
+        return new BadInputException("another approval is in progress on " + directory + " ("
+                + directory.resolve(LOCK_FILE) + " is locked): wait for it to finish, then run the command again");
+    }
+
     /**
-     * Takes the exclusive write lock, failing at once when another process (or another store in this JVM)
-     * holds it: an approval takes milliseconds, so a held lock means a concurrent approval whose result the
+     * Takes the exclusive write lock, failing at once when another process holds it: an approval takes milliseconds, so a held lock means a concurrent approval whose result the
      * caller has not seen, and approving on top of it unseen would be wrong.
      */
     private FileChannel lockExclusively() throws IOException {
@@ -438,8 +467,7 @@ public final class BaselineStore {
         }
         if (lock == null) {
             channel.close();
-            throw new BadInputException("another approval is in progress on " + directory + " (" + lockFile
-                    + " is locked): wait for it to finish, then run the command again");
+            throw inProgress();
         }
         return channel;
     }

@@ -120,6 +120,30 @@ class ApprovalLogTest {
         }
         List<String> problems = ApprovalLog.verify(bytes(lines), SOURCE).problems();
         assertEquals(ApprovalLog.MAX_PROBLEMS + 1, problems.size());
-        assertEquals(SOURCE + ": 30 more problems not listed", problems.get(problems.size() - 1));
+        assertEquals(SOURCE + ": more problems not listed (checking stopped at line 21 of 50)",
+                problems.get(problems.size() - 1));
+    }
+
+    @Test
+    void aHostileLogOfEmptyLinesIsCheckedInBoundedWork() {
+        byte[] log = new byte[20_000_000];
+        java.util.Arrays.fill(log, (byte) '\n');
+        ApprovalLog.Chain chain = ApprovalLog.verify(log, SOURCE);
+        assertEquals(20_000_000, chain.lines());
+        assertEquals(ApprovalLog.MAX_PROBLEMS + 1, chain.problems().size());
+        assertEquals(ApprovalLog.lineSha256(""), chain.headSha256());
+    }
+
+    @Test
+    void aTornLastLineIsReported() {
+        List<String> lines = chain(2);
+        byte[] full = bytes(lines);
+        byte[] torn = java.util.Arrays.copyOf(full, full.length - 10);
+        ApprovalLog.Chain chain = ApprovalLog.verify(torn, SOURCE);
+        assertEquals(2, chain.lines());
+        assertNull(chain.lastEntry());
+        assertTrue(chain.problems().get(chain.problems().size() - 1)
+                .equals(SOURCE + " line 2: no newline at the end of the file: the log was cut short or appended to by hand"),
+                chain.problems().toString());
     }
 }

@@ -231,6 +231,39 @@ class BaselineStoreProcessTest {
         assertEquals(2, duringWrite.log().size(), "load() waited for the running approval");
     }
 
+    @Test
+    void aFailedAttemptInThisJvmDoesNotReleaseTheLockItHolds() throws Exception {
+        Path dir = temp.resolve("same-jvm");
+        BaselineStore store = new BaselineStore(dir);
+        approveInProcess(store, TestBaselines.sample(1), true);
+        Path go = temp.resolve("go-now");
+        Files.writeString(go, "go");
+        List<String> outcome = new ArrayList<>();
+        BaselineStore holder = new BaselineStore(dir, stage -> {
+            if (!stage.equals("locked")) {
+                return;
+            }
+            // POSIX drops a process's locks on a file when any of its descriptors is closed; neither a
+            // failed second writer nor a reader in this JVM may do that to the approval in progress.
+            assertThrows(BadInputException.class, () -> approveInProcess(store, TestBaselines.sample(8), false));
+            assertEquals(1, store.load().orElseThrow().log().size());
+            try {
+                Worker other = start(dir, "race", go.toString(), "0", "9");
+                int exit = other.exit();
+                outcome.add(exit + " " + other.seen);
+            } catch (IOException | InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        approveInProcess(holder, TestBaselines.sample(2), false);
+        assertEquals(1, outcome.size());
+        assertTrue(outcome.get(0).startsWith("2 ") && outcome.get(0).contains("REFUSED: another approval is in progress"),
+                outcome.get(0));
+        StoredBaseline stored = store.load().orElseThrow();
+        assertEquals(List.of(), stored.tamperEvidence());
+        assertEquals(2, stored.log().size());
+    }
+
     /** Waits until one of the workers says it holds the lock. */
     private static void awaitAnyLocked(Worker a, Worker b) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
