@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         subcommands = {TrustCommand.Add.class, TrustCommand.ListKeys.class, TrustCommand.Show.class,
                 TrustCommand.Remove.class},
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage.",
-                "", "Example:", "  sbomgate trust add release-key.asc --name 'Jackson 2022' --scope 'pkg:maven/com.fasterxml.jackson.*/*'"})
+                "", "Example:", "  sbomgate trust add release.asc --name 'ACME' --scope 'pkg:maven/com.acme/*'"})
 final class TrustCommand implements Callable<Integer> {
 
     @Spec
@@ -61,9 +61,9 @@ final class TrustCommand implements Callable<Integer> {
     }
 
     @Command(name = "add",
-            description = {"Pin the one public key in KEYFILE (OpenPGP, PEM public key or X.509 certificate) for the"
-                    + " given purl scopes. Prints the full fingerprint: compare it with one obtained out of band before"
-                    + " you commit the trust store."},
+            description = {"Pin the public key in KEYFILE for purl scopes.",
+                    "KEYFILE holds one OpenPGP public key, PEM public key or X.509 certificate. The full fingerprint"
+                    + " is printed: compare it with one obtained out of band before you commit the trust store."},
             footer = {"", "A scope is pkg:TYPE/NAMESPACE/NAME[@VERSION]; '*' matches within one segment.",
                     "", "Examples:",
                     "  sbomgate trust add jackson-2022.asc --name 'Jackson release key 2022' \\",

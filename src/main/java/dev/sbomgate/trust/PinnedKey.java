@@ -45,16 +45,16 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
         }
         TrustPaths.checkRelative(file);
         if (scopes == null || scopes.isEmpty()) {
-            throw new IllegalArgumentException("key '" + name + "' has no scope: give at least one purl pattern it may"
+            throw new IllegalArgumentException("key '" + TrustIndex.printable(name) + "' has no scope: give at least one purl pattern it may"
                     + " sign for, like 'pkg:maven/org.example/*'");
         }
         scopes = List.copyOf(new TreeSet<>(scopes));
         if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
-            throw new IllegalArgumentException("key '" + name + "' has notAfter " + notAfter + " before notBefore "
+            throw new IllegalArgumentException("key '" + TrustIndex.printable(name) + "' has notAfter " + notAfter + " before notBefore "
                     + notBefore);
         }
         if (!key.fingerprint().equals(fingerprint) || key.kind() != type) {
-            throw new IllegalArgumentException("key '" + name + "': the key info is for " + key.kind() + " "
+            throw new IllegalArgumentException("key '" + TrustIndex.printable(name) + "': the key info is for " + key.kind() + " "
                     + key.fingerprint() + ", not " + type + " " + fingerprint);
         }
     }

@@ -62,11 +62,11 @@ public record PurlPattern(String type, List<String> namespace, String name, Stri
         String rest = text.strip();
         if (!rest.regionMatches(true, 0, "pkg:", 0, 4)) {
             throw new IllegalArgumentException("scope pattern must start with 'pkg:', like 'pkg:maven/org.example/*': '"
-                    + text + "'");
+                    + shown(text) + "'");
         }
         rest = rest.substring(4);
         if (rest.indexOf('?') >= 0 || rest.indexOf('#') >= 0) {
-            throw new IllegalArgumentException("scope pattern '" + text + "' has qualifiers or a subpath; a scope is"
+            throw new IllegalArgumentException("scope pattern '" + shown(text) + "' has qualifiers or a subpath; a scope is"
                     + " pkg:TYPE/NAMESPACE/NAME[@VERSION] and matches any qualifiers");
         }
         String version = null;
@@ -75,22 +75,22 @@ public record PurlPattern(String type, List<String> namespace, String name, Stri
             version = decode(rest.substring(at + 1), text);
             rest = rest.substring(0, at);
             if (version.isEmpty()) {
-                throw new IllegalArgumentException("scope pattern '" + text + "' has an empty version after '@'");
+                throw new IllegalArgumentException("scope pattern '" + shown(text) + "' has an empty version after '@'");
             }
         }
         String[] segments = rest.split("/", -1);
         if (segments.length < 2) {
-            throw new IllegalArgumentException("scope pattern '" + text + "' needs a type and a name, like"
+            throw new IllegalArgumentException("scope pattern '" + shown(text) + "' needs a type and a name, like"
                     + " 'pkg:npm/@acme/*'");
         }
         for (String segment : segments) {
             if (segment.isEmpty()) {
-                throw new IllegalArgumentException("scope pattern '" + text + "' has an empty segment");
+                throw new IllegalArgumentException("scope pattern '" + shown(text) + "' has an empty segment");
             }
         }
         String type = segments[0].toLowerCase(Locale.ROOT);
         if (type.contains("*")) {
-            throw new IllegalArgumentException("scope pattern '" + text + "' has a wildcard in the type; name one"
+            throw new IllegalArgumentException("scope pattern '" + shown(text) + "' has a wildcard in the type; name one"
                     + " ecosystem per pattern");
         }
         List<String> namespace = new ArrayList<>();
@@ -101,7 +101,7 @@ public record PurlPattern(String type, List<String> namespace, String name, Stri
         try {
             return new PurlPattern(type, namespace, name, version);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("scope pattern '" + text + "': " + e.getMessage());
+            throw new IllegalArgumentException("scope pattern '" + shown(text) + "': " + e.getMessage());
         }
     }
 
@@ -175,6 +175,11 @@ public record PurlPattern(String type, List<String> namespace, String name, Stri
         return p == pattern.length();
     }
 
+    /** The pattern as echoed in a message: one line, control characters as '?'. */
+    private static String shown(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
+    }
+
     private static void checkSegment(String segment, String what) {
         if (segment == null || segment.isEmpty()) {
             throw new IllegalArgumentException("empty " + what);
@@ -189,7 +194,7 @@ public record PurlPattern(String type, List<String> namespace, String name, Stri
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (Character.isWhitespace(c) || Character.isISOControl(c)) {
-                throw new IllegalArgumentException(what + " '" + segment + "' contains white space or a control character");
+                throw new IllegalArgumentException(what + " '" + shown(segment) + "' contains white space or a control character");
             }
         }
     }
@@ -206,11 +211,11 @@ public record PurlPattern(String type, List<String> namespace, String name, Stri
                 int hi = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 1), 16) : -1;
                 int lo = i + 2 < segment.length() ? Character.digit(segment.charAt(i + 2), 16) : -1;
                 if (hi < 0 || lo < 0) {
-                    throw new IllegalArgumentException("scope pattern '" + text + "' has malformed percent-encoding");
+                    throw new IllegalArgumentException("scope pattern '" + shown(text) + "' has malformed percent-encoding");
                 }
                 int b = hi * 16 + lo;
                 if (b == '*') {
-                    throw new IllegalArgumentException("scope pattern '" + text + "' has an encoded '*' (%2A);"
+                    throw new IllegalArgumentException("scope pattern '" + shown(text) + "' has an encoded '*' (%2A);"
                             + " a literal asterisk cannot be matched");
                 }
                 out.write(b);

@@ -87,7 +87,7 @@ final class TrustIndex {
         }
         checkFields(key, KEY_FIELDS, where, "key entry");
         String name = text(key, "name", where, true);
-        where = where + " ('" + name + "')";
+        where = where + " ('" + printable(name) + "')";
         String typeName = text(key, "type", where, true);
         SignatureKind type;
         if ("openpgp".equals(typeName)) {
@@ -95,7 +95,7 @@ final class TrustIndex {
         } else if ("keypair".equals(typeName)) {
             type = SignatureKind.KEYPAIR;
         } else {
-            throw new BadInputException(where + ": type must be 'openpgp' or 'keypair', found '" + typeName + "'");
+            throw new BadInputException(where + ": type must be 'openpgp' or 'keypair', found '" + printable(typeName) + "'");
         }
         Fingerprint fingerprint;
         String fingerprintText = text(key, "fingerprint", where, true);
@@ -103,7 +103,7 @@ final class TrustIndex {
             fingerprint = new Fingerprint(fingerprintText);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(where + ": fingerprint must be the full fingerprint (40 or 64 hex digits), found '"
-                    + fingerprintText + "'");
+                    + printable(fingerprintText) + "'");
         }
         String file = text(key, "file", where, true);
         try {
@@ -171,7 +171,7 @@ final class TrustIndex {
             }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadInputException(where + ": " + field + " must be an ISO date like 2026-01-31, found '" + text + "'");
+            throw new BadInputException(where + ": " + field + " must be an ISO date like 2026-01-31, found '" + printable(text) + "'");
         }
     }
 
@@ -220,6 +220,11 @@ final class TrustIndex {
 
     private static String quote(String value) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+    }
+
+    /** Values echoed in messages stay on one line: control characters become '?'. */
+    static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String firstLine(String message) {

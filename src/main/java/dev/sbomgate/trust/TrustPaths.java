@@ -19,6 +19,9 @@ final class TrustPaths {
         if (file.isEmpty() || file.length() > MAX_PATH_LENGTH) {
             throw new IllegalArgumentException("key file path must be 1 to " + MAX_PATH_LENGTH + " characters");
         }
+        if (file.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("key file path contains a control character");
+        }
         if (file.startsWith("/") || file.contains("\\") || file.contains(":")) {
             throw new IllegalArgumentException("key file '" + file + "' must be a path relative to the trust directory,"
                     + " with '/' separators");
@@ -27,9 +30,6 @@ final class TrustPaths {
             if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
                 throw new IllegalArgumentException("key file '" + file + "' must not contain empty, '.' or '..' segments");
             }
-        }
-        if (file.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("key file path contains a control character");
         }
     }
 

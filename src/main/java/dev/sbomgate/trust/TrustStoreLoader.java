@@ -60,11 +60,11 @@ public final class TrustStoreLoader {
         Map<String, Set<Fingerprint>> pinnedPerFile = new HashMap<>();
         List<PinnedKey> keys = new ArrayList<>();
         for (TrustIndex.Entry entry : entries) {
-            String where = indexName + ": key '" + entry.name() + "' (" + entry.file() + ")";
+            String where = indexName + ": key '" + TrustIndex.printable(entry.name()) + "' (" + entry.file() + ")";
             TrustIndex.Entry previous = seen.put(entry.fingerprint(), entry);
             if (previous != null) {
                 throw new BadInputException(indexName + ": fingerprint " + entry.fingerprint() + " is pinned twice ('"
-                        + previous.name() + "' and '" + entry.name() + "'); keep one entry and merge their scopes");
+                        + TrustIndex.printable(previous.name()) + "' and '" + TrustIndex.printable(entry.name()) + "'); keep one entry and merge their scopes");
             }
             if (!fileBytes.containsKey(entry.file())) {
                 Path real = TrustPaths.resolveInside(dir, entry.file(), where);
