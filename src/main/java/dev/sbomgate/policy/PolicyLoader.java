@@ -1,0 +1,218 @@
+package dev.sbomgate.policy;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.rules.RuleId;
+import dev.sbomgate.rules.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a policy file (YAML, documented in docs/policy.md). Strict: an unknown key, rule, severity or
+ * parameter is an error naming the file and the key, never ignored.
+ */
+public final class PolicyLoader {
+    private static final long MAX_POLICY_BYTES = 1024 * 1024;
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "description", "rules", "waivers");
+    private static final Set<String> WAIVER_KEYS = Set.of("rule", "purl", "reason", "expires", "ticket");
+
+    private PolicyLoader() {
+    }
+
+    public static Policy load(Path file) {
+        String text = read(file);
+        JsonNode root;
+        try {
+            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+            yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            root = yaml.readTree(text);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new BadInputException(file + ": not a valid YAML policy" + where + ": " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+        }
+        if (root == null || root.isMissingNode() || root.isNull()) {
+            throw new BadInputException(file + ": the policy file is empty");
+        }
+        if (!root.isObject()) {
+            throw new BadInputException(file + ": a policy is a mapping with keys " + sorted(TOP_LEVEL_KEYS));
+        }
+        checkKeys(file, "policy", root, TOP_LEVEL_KEYS);
+        String name = root.hasNonNull("name") ? root.get("name").asText() : fileStem(file);
+        Map<RuleId, Severity> severities = new EnumMap<>(RuleId.class);
+        Map<RuleParameter, Object> parameters = new EnumMap<>(RuleParameter.class);
+        JsonNode rules = root.get("rules");
+        if (rules != null && !rules.isNull()) {
+            if (!rules.isObject()) {
+                throw new BadInputException(file + ": 'rules' must map rule IDs to settings");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = rules.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                RuleId rule = RuleId.parse(entry.getKey()).orElseThrow(() -> new BadInputException(
+                        file + ": unknown rule '" + entry.getKey() + "' (see 'sbomgate rules')"));
+                readRule(file, rule, entry.getValue(), severities, parameters);
+            }
+        }
+        List<Waiver> waivers = readWaivers(file, root.get("waivers"));
+        return new Policy(name, severities, parameters, waivers);
+    }
+
+    private static void readRule(Path file, RuleId rule, JsonNode settings, Map<RuleId, Severity> severities,
+                                 Map<RuleParameter, Object> parameters) {
+        if (settings.isTextual() || settings.isBoolean()) {
+            severities.put(rule, severity(file, rule, settings));
+            return;
+        }
+        if (!settings.isObject()) {
+            throw new BadInputException(file + ": rule " + rule + " needs a severity (block, warn, info, off) or a mapping");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = settings.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            if (entry.getKey().equals("severity")) {
+                severities.put(rule, severity(file, rule, entry.getValue()));
+                continue;
+            }
+            RuleParameter parameter = RuleParameter.find(rule, entry.getKey()).orElseThrow(() -> new BadInputException(
+                    file + ": unknown key '" + entry.getKey() + "' for rule " + rule + "; it accepts: "
+                            + sorted(withSeverity(RuleParameter.keysOf(rule)))));
+            parameters.put(parameter, value(file, rule, parameter, entry.getValue()));
+        }
+    }
+
+    private static Severity severity(Path file, RuleId rule, JsonNode node) {
+        // YAML 1.1 reads an unquoted `off` as the boolean false.
+        if (node.isBoolean() && !node.booleanValue()) {
+            return Severity.OFF;
+        }
+        return Severity.parse(node.isTextual() ? node.asText() : null).orElseThrow(() -> new BadInputException(
+                file + ": rule " + rule + " has severity '" + node.asText() + "'; expected block, warn, info or off"));
+    }
+
+    private static Object value(Path file, RuleId rule, RuleParameter parameter, JsonNode node) {
+        Class<?> type = parameter.valueType();
+        String where = file + ": " + rule + "." + parameter.key();
+        if (type == List.class) {
+            if (!node.isArray()) {
+                throw new BadInputException(where + " must be a list of strings");
+            }
+            List<String> values = new ArrayList<>();
+            for (JsonNode item : node) {
+                if (!item.isTextual()) {
+                    throw new BadInputException(where + " must be a list of strings, found " + item);
+                }
+                values.add(item.asText());
+            }
+            return List.copyOf(values);
+        }
+        if (type == Boolean.class && node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (type == Long.class && node.canConvertToLong() && node.isIntegralNumber() && node.longValue() >= 0) {
+            return node.longValue();
+        }
+        if (type == Double.class && node.isNumber() && node.doubleValue() > 0) {
+            return node.doubleValue();
+        }
+        throw new BadInputException(where + " must be " + switch (type.getSimpleName()) {
+            case "Boolean" -> "true or false";
+            case "Long" -> "a whole number >= 0";
+            default -> "a positive number";
+        } + ", found '" + node.asText() + "'");
+    }
+
+    private static List<Waiver> readWaivers(Path file, JsonNode node) {
+        List<Waiver> waivers = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return waivers;
+        }
+        if (!node.isArray()) {
+            throw new BadInputException(file + ": 'waivers' must be a list");
+        }
+        int index = 0;
+        for (JsonNode w : node) {
+            index++;
+            String where = file + ": waiver #" + index;
+            if (!w.isObject()) {
+                throw new BadInputException(where + " must be a mapping with keys " + sorted(WAIVER_KEYS));
+            }
+            checkKeys(file, "waiver #" + index, w, WAIVER_KEYS);
+            for (String required : List.of("rule", "purl", "reason", "expires")) {
+                if (!w.hasNonNull(required) || w.get(required).asText().isBlank()) {
+                    throw new BadInputException(where + " needs '" + required + "' (rule, purl, reason and expires are required)");
+                }
+            }
+            RuleId rule = RuleId.parse(w.get("rule").asText()).orElseThrow(() -> new BadInputException(
+                    where + ": unknown rule '" + w.get("rule").asText() + "'"));
+            LocalDate expires;
+            try {
+                expires = LocalDate.parse(w.get("expires").asText());
+            } catch (DateTimeParseException e) {
+                throw new BadInputException(where + ": expires must be a date like 2027-01-31, found '" + w.get("expires").asText() + "'");
+            }
+            String purl = w.get("purl").asText();
+            if (!purl.startsWith("pkg:")) {
+                throw new BadInputException(where + ": purl pattern must start with 'pkg:', found '" + purl + "'");
+            }
+            String ticket = w.hasNonNull("ticket") ? w.get("ticket").asText() : null;
+            waivers.add(new Waiver(rule, purl, w.get("reason").asText(), expires, ticket));
+        }
+        return waivers;
+    }
+
+    private static void checkKeys(Path file, String what, JsonNode node, Set<String> allowed) {
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!allowed.contains(key)) {
+                throw new BadInputException(file + ": unknown key '" + key + "' in " + what + "; allowed: " + sorted(allowed));
+            }
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": policy file not found (or not a regular file)");
+            }
+            if (Files.size(file) > MAX_POLICY_BYTES) {
+                throw new BadInputException(file + ": policy file is larger than 1 MiB");
+            }
+            return Files.readString(file);
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new BadInputException(file + ": policy file is not UTF-8 text");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read policy file: " + e.getMessage());
+        }
+    }
+
+    private static List<String> withSeverity(List<String> keys) {
+        List<String> all = new ArrayList<>(keys);
+        all.add("severity");
+        return all;
+    }
+
+    private static String sorted(java.util.Collection<String> keys) {
+        String[] array = keys.toArray(new String[0]);
+        Arrays.sort(array);
+        return String.join(", ", array);
+    }
+
+    private static String fileStem(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.sbomgate.policy;
+
+import dev.sbomgate.rules.RuleId;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The parameters a policy may set for a rule, with their defaults. A key in a policy file that is not
+ * listed here is an error, never ignored.
+ */
+public enum RuleParameter {
+    /** Purl patterns whose components must carry a signature. */
+    UNSIGNED_REQUIRE(RuleId.UNSIGNED, "require", List.of("pkg:maven/*/*")),
+    /** Lower SIGNER_CHANGED to warn when the new key is pinned for the same scope (a planned rotation). */
+    SIGNER_CHANGED_ALLOW_PINNED_ROTATION(RuleId.SIGNER_CHANGED, "allowPinnedRotation", Boolean.FALSE),
+    /** Cooldown before a release may be taken, in hours. */
+    RELEASE_TOO_FRESH_COOLDOWN_HOURS(RuleId.RELEASE_TOO_FRESH, "cooldownHours", 72L),
+    /** Largest edit distance between a new name and a known one that counts as a typosquat. */
+    TYPOSQUAT_MAX_DISTANCE(RuleId.TYPOSQUAT, "maxDistance", 1L),
+    /** Artifact size change factor (either way) that is an anomaly. */
+    CONTENT_ANOMALY_SIZE_RATIO(RuleId.CONTENT_ANOMALY, "sizeRatio", 3.0d);
+
+    private final RuleId rule;
+    private final String key;
+    private final Object defaultValue;
+
+    RuleParameter(RuleId rule, String key, Object defaultValue) {
+        this.rule = rule;
+        this.key = key;
+        this.defaultValue = defaultValue;
+    }
+
+    public RuleId rule() {
+        return rule;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public Object defaultValue() {
+        return defaultValue;
+    }
+
+    /** The Java type values of this parameter have: List (of strings), Boolean, Long or Double. */
+    public Class<?> valueType() {
+        return defaultValue instanceof List ? List.class : defaultValue.getClass();
+    }
+
+    public static Optional<RuleParameter> find(RuleId rule, String key) {
+        for (RuleParameter p : values()) {
+            if (p.rule == rule && p.key.equals(key)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The keys a rule accepts besides {@code severity}, for error messages. */
+    public static List<String> keysOf(RuleId rule) {
+        return java.util.Arrays.stream(values()).filter(p -> p.rule == rule).map(RuleParameter::key).toList();
+    }
+}

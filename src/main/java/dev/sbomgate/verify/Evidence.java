@@ -1,0 +1,86 @@
+package dev.sbomgate.verify;
+
+import dev.sbomgate.model.Component;
+import dev.sbomgate.model.Digest;
+import dev.sbomgate.model.HashAlgorithm;
+import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.signature.SignatureStatus;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the verify stage proved about one component's artifact.
+ *
+ * @param component        the candidate component
+ * @param artifactState    whether its file was looked for and found
+ * @param artifact         the file, when found
+ * @param computed         digests computed from the file (SHA-256 always, plus every algorithm the SBOM declares)
+ * @param integrity        how the computed digests compare with the declared ones
+ * @param integrityDetails one line per mismatching or weak digest, e.g. "SHA-256: declared 3a… but the file has 9f…"
+ * @param signatures       every signature file checked, with its outcome
+ * @param error            why verification could not be completed (an exception's message), or null
+ */
+public record Evidence(Component component, ArtifactState artifactState, Path artifact, List<Digest> computed,
+                       Integrity integrity, List<String> integrityDetails, List<SignatureCheck> signatures,
+                       String error) {
+
+    /** Whether the component's artifact was looked for and found. */
+    public enum ArtifactState { NOT_SEARCHED, FOUND, MISSING, ERROR }
+
+    /** The artifact's bytes against the SBOM's declared digests. */
+    public enum Integrity {
+        /** No artifact was hashed. */
+        NOT_CHECKED,
+        /** At least one strong declared digest, and every declared digest matches. */
+        PROVEN,
+        /** A declared digest differs from the file's. */
+        MISMATCH,
+        /** Only MD5/SHA-1 declared, and they match: not proof of integrity. */
+        WEAK_ONLY,
+        /** The SBOM declares no digest for this component. */
+        NONE_DECLARED
+    }
+
+    /** Ranks signature outcomes: the decisive signature is the first by this order. */
+    private static final Comparator<SignatureCheck> DECISIVE_FIRST = Comparator.comparingInt(c -> switch (c.status()) {
+        case VERIFIED -> 0;
+        case BAD_SIGNATURE -> 1;
+        case KEY_REVOKED -> 2;
+        case KEY_EXPIRED -> 3;
+        case OUTSIDE_PIN_WINDOW -> 4;
+        case NOT_PINNED_FOR_PURL -> 5;
+        case UNKNOWN_KEY -> 6;
+        case WEAK_CRYPTO -> 7;
+        case MALFORMED -> 8;
+        case UNSIGNED -> 9;
+    });
+
+    public Evidence {
+        Objects.requireNonNull(component, "component");
+        Objects.requireNonNull(artifactState, "artifactState");
+        Objects.requireNonNull(integrity, "integrity");
+        computed = List.copyOf(computed == null ? List.of() : computed.stream().sorted().toList());
+        integrityDetails = List.copyOf(integrityDetails == null ? List.of() : integrityDetails);
+        signatures = List.copyOf(signatures == null ? List.of() : signatures);
+    }
+
+    /**
+     * The signature that decides: a verified one if any verifies, else the most serious failure; empty when
+     * the artifact carries no signature at all.
+     */
+    public Optional<SignatureCheck> signature() {
+        return signatures.stream().filter(c -> c.status() != SignatureStatus.UNSIGNED).min(DECISIVE_FIRST);
+    }
+
+    /** The status of {@link #signature()}, or UNSIGNED when there is none. */
+    public SignatureStatus signatureStatus() {
+        return signature().map(SignatureCheck::status).orElse(SignatureStatus.UNSIGNED);
+    }
+
+    public Optional<Digest> computed(HashAlgorithm algorithm) {
+        return computed.stream().filter(d -> d.algorithm() == algorithm).findFirst();
+    }
+}
