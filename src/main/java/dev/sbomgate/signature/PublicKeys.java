@@ -85,7 +85,7 @@ public final class PublicKeys {
         }
         if (bytes.length > MAX_KEY_FILE_BYTES) {
             throw new BadInputException(fileName + ": " + bytes.length + " bytes is too large for a key file (at most "
-                    + MAX_KEY_FILE_BYTES + ")");
+                    + MAX_KEY_FILE_BYTES + "; export an OpenPGP key with gpg --export-options export-minimal)");
         }
         int first = bytes[0] & 0xff;
         if (first == 0x30) {
