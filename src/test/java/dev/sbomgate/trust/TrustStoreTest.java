@@ -16,7 +16,11 @@ import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Purl;
+import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.signature.SignatureStatus;
+import dev.sbomgate.signature.jca.JcaFixtures;
+import dev.sbomgate.signature.jca.KeyPairSignatureVerifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -86,6 +90,18 @@ class TrustStoreTest {
         bytes[0] ^= 1;
         assertArrayEquals(key("p256.pub.pem"), store.keyFiles(SignatureKind.KEYPAIR).get("keys/ci.pem"));
         assertEquals(List.of("keys/ci.pem", "keys/release.pem"), List.copyOf(store.keyFiles(SignatureKind.KEYPAIR).keySet()));
+    }
+
+    @Test
+    void aVerifierBuiltFromTheStoreVerifiesAndTheSignerIsLookedUpByPurl() {
+        TrustStore store = TrustStoreLoader.load(dir);
+        KeyPairSignatureVerifier verifier = KeyPairSignatureVerifier.of(store.keyFiles(SignatureKind.KEYPAIR));
+        SignatureCheck check = verifier.verify(JcaFixtures.file("artifact.txt"), JcaFixtures.file("artifact.p256-sha256.b64.sig"));
+        assertEquals(SignatureStatus.VERIFIED, check.status(), check.detail());
+        assertTrue(store.isPinnedFor(check.signer(), Purl.parse("pkg:npm/@acme/widget@1.0.0")));
+        assertFalse(store.isPinnedFor(check.signer(), Purl.parse("pkg:npm/left-pad@1.3.0")));
+        SignatureCheck unknown = verifier.verify(JcaFixtures.file("artifact.txt"), JcaFixtures.file("artifact.p384-sha384.der.sig"));
+        assertEquals(SignatureStatus.UNKNOWN_KEY, unknown.status(), unknown.detail());
     }
 
     @Test

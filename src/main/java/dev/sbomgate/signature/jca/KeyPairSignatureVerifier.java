@@ -254,7 +254,9 @@ public final class KeyPairSignatureVerifier {
         for (JcaKey key : keys) {
             switch (key.algorithm()) {
                 case ED25519:
-                    if (value.length == KeyPairSignature.ED25519_LENGTH) {
+                    // RFC 8032 section 5.1.7: S (the last 32 bytes, little-endian) is below L < 2^253, so the top
+                    // three bits of the last byte are zero in every Ed25519 signature.
+                    if (value.length == KeyPairSignature.ED25519_LENGTH && (value[value.length - 1] & 0xe0) == 0) {
                         attempts.add(new Attempt(key, List.of(), null, null, null));
                     }
                     break;
@@ -262,13 +264,17 @@ public final class KeyPairSignatureVerifier {
                 case ECDSA_P384: {
                     int half = key.algorithm() == KeyAlgorithm.ECDSA_P256
                             ? KeyPairSignature.P256_RAW_LENGTH / 2 : KeyPairSignature.P384_RAW_LENGTH / 2;
-                    if (signature.isDerEcdsa()) {
+                    BigInteger order = ((ECPublicKeyParameters) key.parameters()).getParameters().getN();
+                    // FIPS 186-5 section 6.4.2: r and s lie in [1, n-1]; outside that, this curve did not make it.
+                    if (signature.isDerEcdsa() && inRange(signature.derR(), order) && inRange(signature.derS(), order)) {
                         attempts.add(new Attempt(key, key.algorithm().digests(), signature.derR(), signature.derS(), null));
                     }
                     if (value.length == 2 * half) {
                         BigInteger r = new BigInteger(1, java.util.Arrays.copyOfRange(value, 0, half));
                         BigInteger s = new BigInteger(1, java.util.Arrays.copyOfRange(value, half, 2 * half));
-                        attempts.add(new Attempt(key, key.algorithm().digests(), r, s, null));
+                        if (inRange(r, order) && inRange(s, order)) {
+                            attempts.add(new Attempt(key, key.algorithm().digests(), r, s, null));
+                        }
                     }
                     break;
                 }
@@ -289,6 +295,10 @@ public final class KeyPairSignatureVerifier {
             }
         }
         return attempts;
+    }
+
+    private static boolean inRange(BigInteger value, BigInteger order) {
+        return value.signum() > 0 && value.compareTo(order) < 0;
     }
 
     /** One key tried against the signature in one form. */

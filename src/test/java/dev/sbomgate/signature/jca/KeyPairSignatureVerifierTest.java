@@ -130,6 +130,26 @@ class KeyPairSignatureVerifierTest {
     }
 
     @Test
+    void aSignatureWhoseValuesExceedTheCurveOrderIsNotACandidateOfThatCurve() {
+        // A P-384 signature's r and s are 384-bit numbers: a P-256 key cannot have made it.
+        KeyPairSignatureVerifier onlyP256 = verifier(List.of("p256.pub.pem"));
+        assertEquals(SignatureStatus.UNKNOWN_KEY, onlyP256.verify(JcaFixtures.file("artifact.txt"),
+                JcaFixtures.file("artifact.p384-sha384.der.sig")).status());
+    }
+
+    @Test
+    void aRawP256SignatureIsNotAnEd25519CandidateWhenItsLastByteIsOutOfRange() throws IOException {
+        KeyPairSignatureVerifier onlyEd25519 = verifier(List.of("ed25519.pub.pem"));
+        byte[] raw = JcaFixtures.bytes("artifact.p256-sha256.raw.sig");
+        raw[63] |= (byte) 0x80;
+        Path file = Files.write(temp.resolve("high-s.sig"), raw);
+        assertEquals(SignatureStatus.UNKNOWN_KEY, onlyEd25519.verify(JcaFixtures.file("artifact.txt"), file).status());
+        raw[63] &= 0x1f;
+        Files.write(file, raw);
+        assertEquals(SignatureStatus.BAD_SIGNATURE, onlyEd25519.verify(JcaFixtures.file("artifact.txt"), file).status());
+    }
+
+    @Test
     void anRsaKeyOfAnotherSizeIsNotACandidate() {
         KeyPairSignatureVerifier rsa1024 = verifier(List.of("rsa1024.pub.pem"));
         assertEquals(SignatureStatus.UNKNOWN_KEY, rsa1024.verify(JcaFixtures.file("artifact.txt"),
