@@ -2,6 +2,7 @@ package dev.sbomgate.signature;
 
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.signature.jca.JcaKeys;
+import dev.sbomgate.signature.pgp.PgpKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -13,8 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class PublicKeys {
 
-    /** No key file sbomgate accepts is larger: real OpenPGP keys with many signatures stay well under this. */
-    public static final int MAX_KEY_FILE_BYTES = 1 << 20;
+    /** No key file sbomgate accepts is larger (OpenPGP's bound; PEM key files are held to {@link JcaKeys#MAX_KEY_FILE_BYTES}). */
+    public static final int MAX_KEY_FILE_BYTES = PgpKeys.MAX_KEY_FILE_BYTES;
 
     private static final String PGP_PUBLIC_ARMOUR = "-----BEGIN PGP PUBLIC KEY BLOCK-----";
     /** A PEM encapsulation boundary (RFC 7468 section 2) that is not OpenPGP armour. */
@@ -71,10 +72,8 @@ public final class PublicKeys {
         return keys;
     }
 
-    /** The OpenPGP branch: wired to {@code signature.pgp} once that package is in the tree. */
     private static List<PublicKeyInfo> inspectOpenPgp(byte[] keyFileBytes, String fileName) {
-        throw new BadInputException(fileName + ": is an OpenPGP key, and this build of sbomgate cannot read OpenPGP"
-                + " keys yet");
+        return PgpKeys.parse(keyFileBytes, fileName).infos();
     }
 
     /** Recognises the format of a key file from its first bytes; throws {@link BadInputException} for anything else. */

@@ -77,7 +77,7 @@ public final class TrustStoreLoader {
                     .orElseThrow(() -> mismatch(where, entry, inFile));
             if (info.kind() != entry.type()) {
                 throw new BadInputException(where + ": pinned as type '" + PinnedKey.typeName(entry.type())
-                        + "' but the file holds a " + PinnedKey.typeName(info.kind()) + " key; fix the type");
+                        + "' but the file holds a key of type '" + PinnedKey.typeName(info.kind()) + "'; fix the type");
             }
             pinnedPerFile.computeIfAbsent(entry.file(), f -> new TreeSet<>()).add(entry.fingerprint());
             try {

@@ -75,6 +75,27 @@ class TrustCommandTest {
     }
 
     @Test
+    void addAndShowAnOpenPgpKeyPrintUserIdsDatesAndSubkeys() throws Exception {
+        String trust = temp.resolve("trust").toString();
+        Path alice = Path.of(TrustCommandTest.class.getResource("/trust/openpgp-alice.asc").toURI());
+        Result add = run("trust", "add", alice.toString(), "--trust", trust, "--name", "Alice",
+                "--scope", "pkg:maven/org.example/*");
+        assertEquals(0, add.code(), add.err());
+        assertTrue(add.out().startsWith("Pinned openpgp key 'Alice' in " + trust + ":\n"), add.out());
+        assertTrue(add.out().contains("  user IDs     Alice Release <alice@example.invalid>\n"), add.out());
+        assertTrue(add.out().matches("(?s).*  created      \\d{4}-\\d\\d-\\d\\dT.*"), add.out());
+        assertTrue(add.out().contains("  expires      2036-01-01T"), add.out());
+        assertTrue(add.out().contains("  subkeys      "), add.out());
+        String fingerprint = add.out().lines().filter(l -> l.startsWith("  fingerprint")).findFirst().orElseThrow()
+                .substring(15);
+        assertEquals(40, fingerprint.length());
+        Result show = run("trust", "show", "--trust", trust, fingerprint);
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("  subkeys      "), show.out());
+        assertTrue(show.out().contains("  file         " + Path.of(trust).resolve("keys/" + fingerprint + ".asc")), show.out());
+    }
+
+    @Test
     void listOfAnEmptyStoreSaysSo() {
         Result list = run("trust", "list", "--trust", temp.resolve("none").toString());
         assertEquals(0, list.code());

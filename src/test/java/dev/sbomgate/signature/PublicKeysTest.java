@@ -43,6 +43,23 @@ class PublicKeysTest {
     }
 
     @Test
+    void openPgpFilesAreInspectedByPgp() throws Exception {
+        for (String name : List.of("openpgp-alice.asc", "openpgp-alice.gpg")) {
+            List<PublicKeyInfo> keys = PublicKeys.inspect(trust(name), name);
+            assertEquals(1, keys.size(), name);
+            PublicKeyInfo alice = keys.get(0);
+            assertEquals(SignatureKind.OPENPGP, alice.kind());
+            assertEquals(fingerprint("openpgp-alice.asc"), alice.fingerprint().hex());
+            assertEquals(List.of("Alice Release <alice@example.invalid>"), alice.userIds());
+            assertEquals(List.of(fingerprint("openpgp-alice-subkey")), alice.subkeys().stream().map(f -> f.hex()).toList());
+            assertTrue(alice.created() != null && alice.expires() != null);
+        }
+        List<PublicKeyInfo> two = PublicKeys.inspect(trust("openpgp-alice-and-bob.asc"), "two.asc");
+        assertEquals(List.of(fingerprint("openpgp-alice.asc"), fingerprint("openpgp-bob.asc")),
+                two.stream().map(k -> k.fingerprint().hex()).toList());
+    }
+
+    @Test
     void secretKeysSignaturesAndGarbageAreRefused() {
         assertRefused("-----BEGIN PGP PRIVATE KEY BLOCK-----\n\nxx\n-----END PGP PRIVATE KEY BLOCK-----\n",
                 "k: holds an OpenPGP private key block; pin only the public key");
@@ -73,6 +90,15 @@ class PublicKeysTest {
         BadInputException e = assertThrows(BadInputException.class,
                 () -> PublicKeys.inspect(content.getBytes(StandardCharsets.US_ASCII), "k"));
         assertTrue(e.getMessage().startsWith(expectedStart), e.getMessage());
+    }
+
+    static String fingerprint(String name) throws IOException, URISyntaxException {
+        for (String line : new String(trust("fingerprints.txt"), StandardCharsets.US_ASCII).split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return line.substring(name.length() + 1).trim();
+            }
+        }
+        throw new IllegalStateException("no fingerprint for " + name);
     }
 
     static byte[] trust(String name) throws IOException, URISyntaxException {

@@ -233,7 +233,7 @@ class TrustStoreLoaderTest {
         write(dir, "keys/ci.pem", key("p256.pub.pem"));
         writeIndex(dir, index(entry("A", "openpgp", p256, "keys/ci.pem", "pkg:npm/a")));
         assertFails(dir.resolve("trust.json") + ": key 'A' (keys/ci.pem): pinned as type 'openpgp' but the file holds a"
-                + " keypair key; fix the type");
+                + " key of type 'keypair'; fix the type");
     }
 
     @Test
@@ -256,6 +256,46 @@ class TrustStoreLoaderTest {
         assertFails(dir.resolve("trust.json") + ": key 'A?B' (keys/ci.pem): a key name is 1 to 200 characters on one line");
         writeIndex(dir, index(entry(" ", "keypair", p256, "keys/ci.pem", "pkg:npm/a")));
         assertFails(dir.resolve("trust.json") + ": keys[0]: 'name' must be a non-empty string");
+    }
+
+    @Test
+    void openPgpKeysLoadWithUserIdsAndSubkeys() {
+        String alice = fingerprint("openpgp-alice.asc").hex();
+        write(dir, "keys/alice.asc", key("openpgp-alice.asc"));
+        // A file no pin references is ignored.
+        write(dir, "keys/unreferenced.gpg", key("openpgp-bob.asc"));
+        writeIndex(dir, index(entry("Alice", "openpgp", alice, "keys/alice.asc", "pkg:maven/org.example/*")));
+        TrustStore store = TrustStoreLoader.load(dir);
+        PinnedKey pin = store.find(fingerprint("openpgp-alice.asc")).orElseThrow();
+        assertEquals(SignatureKind.OPENPGP, pin.type());
+        assertEquals(List.of("Alice Release <alice@example.invalid>"), pin.key().userIds());
+        assertEquals(List.of(fingerprint("openpgp-alice-subkey")), pin.key().subkeys());
+        assertEquals(pin, store.findBySigningKey(fingerprint("openpgp-alice-subkey")).orElseThrow());
+        assertEquals(List.of("keys/alice.asc"), List.copyOf(store.keyFiles(SignatureKind.OPENPGP).keySet()));
+    }
+
+    @Test
+    void aSecondPrimaryKeyInAPinnedOpenPgpFileIsRefused() {
+        write(dir, "keys/alice.asc", key("openpgp-alice-and-bob.asc"));
+        writeIndex(dir, index(entry("Alice", "openpgp", fingerprint("openpgp-alice.asc").hex(), "keys/alice.asc", "pkg:npm/a")));
+        assertFails(dir.resolve("keys/alice.asc") + ": holds RSA-3072 key " + fingerprint("openpgp-bob.asc")
+                + " that is not pinned; a key file must hold only its pinned key");
+    }
+
+    @Test
+    void pinningASubkeyIsRefusedWithTheHint() {
+        write(dir, "keys/alice.asc", key("openpgp-alice.asc"));
+        writeIndex(dir, index(entry("Alice", "openpgp", fingerprint("openpgp-alice-subkey").hex(), "keys/alice.asc", "pkg:npm/a")));
+        assertFails(dir.resolve("trust.json") + ": key 'Alice' (keys/alice.asc): pins " + fingerprint("openpgp-alice-subkey")
+                + ", a subkey of primary key " + fingerprint("openpgp-alice.asc") + "; pin the primary key's fingerprint");
+    }
+
+    @Test
+    void anOpenPgpKeyPinnedAsKeyPairIsRefused() {
+        write(dir, "keys/alice.asc", key("openpgp-alice.asc"));
+        writeIndex(dir, index(entry("Alice", "keypair", fingerprint("openpgp-alice.asc").hex(), "keys/alice.asc", "pkg:npm/a")));
+        assertFails(dir.resolve("trust.json") + ": key 'Alice' (keys/alice.asc): pinned as type 'keypair' but the file"
+                + " holds a key of type 'openpgp'; fix the type");
     }
 
     private void assertFails(String expectedStart) {

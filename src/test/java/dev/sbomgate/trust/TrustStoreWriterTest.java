@@ -71,6 +71,23 @@ class TrustStoreWriterTest {
     }
 
     @Test
+    void openPgpKeysAreStoredArmouredOrBinaryAsGiven() {
+        Path dir = temp.resolve("trust");
+        PinnedKey alice = new TrustStoreWriter(dir).add(key("openpgp-alice.gpg"), "alice.gpg", "Alice",
+                List.of(PurlPattern.parse("pkg:maven/org.example/*")), null, null);
+        assertEquals("keys/" + fingerprint("openpgp-alice.asc").hex() + ".gpg", alice.file());
+        PinnedKey bob = new TrustStoreWriter(dir).add(key("openpgp-bob.asc"), "bob.asc", "Bob",
+                List.of(PurlPattern.parse("pkg:maven/org.example/*")), null, null);
+        assertEquals("keys/" + fingerprint("openpgp-bob.asc").hex() + ".asc", bob.file());
+        assertEquals(2, TrustStoreLoader.load(dir).keys().size());
+        BadInputException e = assertThrows(BadInputException.class, () -> new TrustStoreWriter(dir).add(
+                key("openpgp-alice-and-bob.asc"), "both.asc", "Both", List.of(PurlPattern.parse("pkg:npm/x")), null, null));
+        assertEquals("both.asc: holds 2 primary keys (" + fingerprint("openpgp-alice.asc") + ", "
+                + fingerprint("openpgp-bob.asc") + "); pin one key per file: export it alone (gpg --armor --export"
+                + " FINGERPRINT, or one PEM block)", e.getMessage());
+    }
+
+    @Test
     void addRefusesADuplicateFingerprint() {
         Path dir = temp.resolve("trust");
         TrustStoreWriter writer = new TrustStoreWriter(dir);
