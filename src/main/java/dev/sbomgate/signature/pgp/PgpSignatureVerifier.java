@@ -4,6 +4,7 @@ import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
+import dev.sbomgate.signature.SignatureVerifier;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -71,7 +72,7 @@ import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
  * tie. {@link #verifyEach} reports every signature. A signature's own expiration time (subpacket 3) is not
  * judged here: it would need a clock, and Maven Central signatures carry none.
  */
-public final class PgpSignatureVerifier {
+public final class PgpSignatureVerifier implements SignatureVerifier {
 
     /** Signature files larger than this are MALFORMED, unread: a few signatures take a few KiB. */
     public static final int MAX_SIGNATURE_BYTES = 64 * 1024;

@@ -1,0 +1,307 @@
+package dev.sbomgate.baseline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Component;
+import dev.sbomgate.model.Digest;
+import dev.sbomgate.model.ExternalReference;
+import dev.sbomgate.model.Fingerprint;
+import dev.sbomgate.model.HashAlgorithm;
+import dev.sbomgate.model.Property;
+import dev.sbomgate.model.Purl;
+import dev.sbomgate.signature.SignatureKind;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The {@code baseline.json} format (docs/baseline.md): deterministic writing and strict reading of a
+ * {@link Baseline}. Pure: bytes in, bytes out; the file adapter is {@link BaselineStore}.
+ *
+ * <p>Writing is canonical: fixed key order, every key always present (null when unset), arrays sorted,
+ * two-space indent, {@code \n} line ends and a trailing newline, so {@code write(read(write(b)))} is
+ * byte-identical to {@code write(b)} and a baseline diffs cleanly in review. Reading is strict: an unknown
+ * key, a wrong type, another format version, a malformed purl, digest, fingerprint or time is a
+ * {@link BadInputException} naming the file and the JSON path, e.g. {@code components[3].purl}.
+ */
+public final class BaselineJson {
+
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern FINGERPRINT_HEX = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
+
+    private static final Set<String> ROOT_KEYS = Set.of("format", "sbom", "trustStoreDigest", "components", "dependencies");
+    private static final Set<String> ROOT_REQUIRED = Set.of("format", "sbom", "components");
+    private static final Set<String> SBOM_KEYS = Set.of("serialNumber", "version", "timestamp", "sha256");
+    private static final Set<String> SBOM_REQUIRED = Set.of("version", "sha256");
+    private static final Set<String> COMPONENT_KEYS = Set.of("bomRef", "purl", "type", "group", "name", "version",
+            "hashes", "supplier", "publisher", "author", "manufacturer", "licenses", "externalReferences", "scope",
+            "properties", "parentRef", "artifactDigests", "signature");
+    private static final Set<String> COMPONENT_REQUIRED = Set.of("bomRef", "name");
+    private static final Set<String> DIGEST_KEYS = Set.of("alg", "content");
+    private static final Set<String> REFERENCE_KEYS = Set.of("type", "url");
+    private static final Set<String> PROPERTY_KEYS = Set.of("name", "value");
+    private static final Set<String> SIGNATURE_KEYS = Set.of("kind", "signer", "created");
+
+    private BaselineJson() {
+    }
+
+    /** The canonical bytes of {@code baseline.json} for this baseline (UTF-8). */
+    public static byte[] write(Baseline baseline) {
+        if (!SHA256_HEX.matcher(baseline.sbomSha256()).matches()) {
+            throw new IllegalArgumentException("a baseline's sbomSha256 is 64 lower-case hex digits, got '"
+                    + baseline.sbomSha256() + "'");
+        }
+        ObjectNode root = StrictJson.object();
+        root.put("format", Baseline.FORMAT);
+        ObjectNode sbom = root.putObject("sbom");
+        sbom.put("serialNumber", baseline.sbomSerialNumber());
+        sbom.put("version", baseline.sbomVersion());
+        sbom.put("timestamp", instant(baseline.sbomTimestamp()));
+        sbom.put("sha256", baseline.sbomSha256());
+        root.put("trustStoreDigest", baseline.trustStoreDigest());
+
+        // Baseline already sorts by identity then version; two entries equal on both (the same package listed
+        // twice under different bom-refs) are ordered by their own canonical bytes, so input order never shows.
+        List<ObjectNode> components = new ArrayList<>();
+        for (BaselineComponent component : baseline.components()) {
+            components.add(component(component));
+        }
+        Comparator<ObjectNode> byBytes = Comparator.comparing(
+                node -> new String(StrictJson.compact(node), StandardCharsets.UTF_8));
+        List<ObjectNode> sorted = new ArrayList<>();
+        int start = 0;
+        List<BaselineComponent> list = baseline.components();
+        for (int i = 1; i <= list.size(); i++) {
+            if (i == list.size() || !sameSortKey(list.get(start), list.get(i))) {
+                List<ObjectNode> run = new ArrayList<>(components.subList(start, i));
+                run.sort(byBytes);
+                sorted.addAll(run);
+                start = i;
+            }
+        }
+        root.putArray("components").addAll(sorted);
+
+        ObjectNode dependencies = root.putObject("dependencies");
+        for (Map.Entry<String, SortedSet<String>> edge : baseline.dependencies().entrySet()) {
+            ArrayNode targets = dependencies.putArray(edge.getKey());
+            edge.getValue().forEach(targets::add);
+        }
+        return StrictJson.pretty(root);
+    }
+
+    private static boolean sameSortKey(BaselineComponent a, BaselineComponent b) {
+        return a.identity().equals(b.identity())
+                && String.valueOf(a.component().effectiveVersion()).equals(String.valueOf(b.component().effectiveVersion()));
+    }
+
+    private static ObjectNode component(BaselineComponent entry) {
+        Component c = entry.component();
+        ObjectNode node = StrictJson.object();
+        node.put("bomRef", c.bomRef());
+        node.put("purl", c.purl() == null ? null : c.purl().toString());
+        node.put("type", c.type());
+        node.put("group", c.group());
+        node.put("name", c.name());
+        node.put("version", c.version());
+        digests(node.putArray("hashes"), c.hashes());
+        node.put("supplier", c.supplier());
+        node.put("publisher", c.publisher());
+        node.put("author", c.author());
+        node.put("manufacturer", c.manufacturer());
+        ArrayNode licenses = node.putArray("licenses");
+        c.licenses().forEach(licenses::add);
+        ArrayNode references = node.putArray("externalReferences");
+        for (ExternalReference reference : c.externalReferences()) {
+            references.addObject().put("type", reference.type()).put("url", reference.url());
+        }
+        node.put("scope", c.scope());
+        // CycloneDX properties are an unordered bag (names may repeat): written sorted, so document order
+        // in the SBOM never changes the baseline's bytes.
+        ArrayNode properties = node.putArray("properties");
+        c.properties().stream()
+                .sorted(Comparator.comparing(Property::name).thenComparing(Property::value))
+                .forEach(p -> properties.addObject().put("name", p.name()).put("value", p.value()));
+        node.put("parentRef", c.parentRef());
+        digests(node.putArray("artifactDigests"), entry.artifactDigests());
+        if (entry.signatureKind() == null && entry.signer() == null && entry.signatureCreated() == null) {
+            node.putNull("signature");
+        } else {
+            ObjectNode signature = node.putObject("signature");
+            signature.put("kind", entry.signatureKind() == null ? null : entry.signatureKind().name());
+            signature.put("signer", entry.signer() == null ? null : entry.signer().hex());
+            signature.put("created", instant(entry.signatureCreated()));
+        }
+        return node;
+    }
+
+    private static void digests(ArrayNode array, List<Digest> digests) {
+        digests.stream().sorted().distinct()
+                .forEach(d -> array.addObject().put("alg", d.algorithm().cycloneDxName()).put("content", d.hex()));
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+
+    /**
+     * Reads {@code baseline.json} bytes.
+     *
+     * @param json   the file's bytes
+     * @param source the file's name, for messages
+     * @throws BadInputException naming {@code source} and the JSON path of the first problem
+     */
+    public static Baseline read(byte[] json, String source) {
+        StrictJson.Obj root = new StrictJson.Obj(StrictJson.parse(json, source), source, "");
+        // The format is checked before anything else so that a future format gets this message, not "unknown key".
+        JsonNode format = root.raw("format");
+        if (format == null || !format.isInt() || format.intValue() != Baseline.FORMAT) {
+            throw root.fail("format", "expected format " + Baseline.FORMAT + " but found "
+                    + (format == null ? "nothing" : format.isInt() ? format.intValue() : StrictJson.kind(format))
+                    + ": this baseline was written by another sbomgate version");
+        }
+        root.keys(ROOT_KEYS, ROOT_REQUIRED);
+
+        StrictJson.Obj sbom = root.object("sbom").keys(SBOM_KEYS, SBOM_REQUIRED);
+        String serialNumber = sbom.text("serialNumber", true);
+        int sbomVersion = sbom.integer("version");
+        Instant timestamp = sbom.instant("timestamp", true);
+        String sbomSha256 = sha256(sbom, "sha256");
+        String trustStoreDigest = root.text("trustStoreDigest", true);
+
+        List<JsonNode> componentNodes = root.array("components", false);
+        List<BaselineComponent> components = new ArrayList<>(componentNodes.size());
+        for (int i = 0; i < componentNodes.size(); i++) {
+            components.add(component(new StrictJson.Obj(componentNodes.get(i), source, "components[" + i + "]")));
+        }
+
+        SortedMap<String, SortedSet<String>> dependencies = new TreeMap<>();
+        if (!root.isNull("dependencies")) {
+            StrictJson.Obj deps = root.object("dependencies");
+            for (Map.Entry<String, JsonNode> member : deps.members()) {
+                String identity = member.getKey();
+                dependencies.put(identity, new TreeSet<>(deps.strings(identity, false)));
+            }
+        }
+        return new Baseline(serialNumber, sbomVersion, timestamp, sbomSha256, trustStoreDigest, components, dependencies);
+    }
+
+    private static BaselineComponent component(StrictJson.Obj node) {
+        node.keys(COMPONENT_KEYS, COMPONENT_REQUIRED);
+        Purl purl = node.parsed("purl", true, "purl", Purl::parse);
+        Component component;
+        try {
+            component = new Component(
+                    node.text("bomRef", false),
+                    purl,
+                    node.text("type", true),
+                    node.text("group", true),
+                    node.text("name", false),
+                    node.text("version", true),
+                    digests(node, "hashes"),
+                    node.text("supplier", true),
+                    node.text("publisher", true),
+                    node.text("author", true),
+                    node.text("manufacturer", true),
+                    node.strings("licenses", true),
+                    references(node),
+                    node.text("scope", true),
+                    properties(node),
+                    node.text("parentRef", true));
+        } catch (IllegalArgumentException e) {
+            throw node.fail(node.path(), "not a valid component: " + StrictJson.oneLine(e.getMessage()));
+        }
+        List<Digest> artifactDigests = digests(node, "artifactDigests");
+        SignatureKind kind = null;
+        Fingerprint signer = null;
+        Instant created = null;
+        if (!node.isNull("signature")) {
+            StrictJson.Obj signature = node.object("signature").keys(SIGNATURE_KEYS, Set.of());
+            kind = signature.parsed("kind", true, "signature kind", text -> {
+                try {
+                    return SignatureKind.valueOf(text);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("expected one of " + Arrays.toString(SignatureKind.values()));
+                }
+            });
+            signer = signature.parsed("signer", true, "fingerprint", text -> {
+                if (!FINGERPRINT_HEX.matcher(text).matches()) {
+                    throw new IllegalArgumentException("expected 40 or 64 upper-case hex digits");
+                }
+                return new Fingerprint(text);
+            });
+            created = signature.instant("created", true);
+        }
+        try {
+            return new BaselineComponent(component, artifactDigests, kind, signer, created);
+        } catch (IllegalArgumentException e) {
+            throw node.fail(node.child("signature"), StrictJson.oneLine(e.getMessage()));
+        }
+    }
+
+    private static List<Digest> digests(StrictJson.Obj node, String key) {
+        List<JsonNode> elements = node.array(key, true);
+        List<Digest> out = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            StrictJson.Obj digest = new StrictJson.Obj(elements.get(i), node.source(), node.child(key) + "[" + i + "]");
+            digest.keys(DIGEST_KEYS, DIGEST_KEYS);
+            HashAlgorithm algorithm = digest.parsed("alg", false, "hash algorithm", BaselineJson::algorithm);
+            out.add(digest.parsed("content", false, algorithm.cycloneDxName() + " digest",
+                    hex -> new Digest(algorithm, hex)));
+        }
+        return out;
+    }
+
+    /** Exactly a CycloneDX {@code hash-alg} name: the file is written by us, so no spelling variants. */
+    private static HashAlgorithm algorithm(String name) {
+        for (HashAlgorithm algorithm : HashAlgorithm.values()) {
+            if (algorithm.cycloneDxName().equals(name)) {
+                return algorithm;
+            }
+        }
+        List<String> names = Arrays.stream(HashAlgorithm.values()).map(HashAlgorithm::cycloneDxName).toList();
+        throw new IllegalArgumentException("expected a CycloneDX algorithm name, one of " + names);
+    }
+
+    private static List<ExternalReference> references(StrictJson.Obj node) {
+        List<JsonNode> elements = node.array("externalReferences", true);
+        List<ExternalReference> out = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            StrictJson.Obj reference = new StrictJson.Obj(elements.get(i), node.source(),
+                    node.child("externalReferences") + "[" + i + "]").keys(REFERENCE_KEYS, REFERENCE_KEYS);
+            out.add(new ExternalReference(reference.text("type", false), reference.text("url", false)));
+        }
+        return out;
+    }
+
+    private static List<Property> properties(StrictJson.Obj node) {
+        List<JsonNode> elements = node.array("properties", true);
+        List<Property> out = new ArrayList<>(elements.size());
+        for (int i = 0; i < elements.size(); i++) {
+            StrictJson.Obj property = new StrictJson.Obj(elements.get(i), node.source(),
+                    node.child("properties") + "[" + i + "]").keys(PROPERTY_KEYS, PROPERTY_KEYS);
+            out.add(new Property(property.text("name", false), property.text("value", false)));
+        }
+        return out;
+    }
+
+    private static String sha256(StrictJson.Obj node, String key) {
+        return node.parsed(key, false, "SHA-256", text -> {
+            if (!SHA256_HEX.matcher(text).matches()) {
+                throw new IllegalArgumentException("expected 64 lower-case hex digits");
+            }
+            return text;
+        });
+    }
+}

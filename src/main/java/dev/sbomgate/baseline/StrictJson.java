@@ -1,0 +1,314 @@
+package dev.sbomgate.baseline;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.model.BadInputException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The JSON plumbing shared by the baseline file and the approval log: one hardened Jackson tree mapper
+ * (no data binding, so no default typing and no polymorphic deserialisation), deterministic writers, and
+ * strict typed accessors whose errors name the file and the JSON path.
+ */
+final class StrictJson {
+    /** Deepest nesting a baseline needs is 5 (root, components, component, hashes, hash); 32 leaves headroom. */
+    static final int MAX_NESTING_DEPTH = 32;
+    /** No file sbomgate writes comes near this; it bounds what a hostile baseline can make us hold. */
+    static final long MAX_DOCUMENT_BYTES = 256L * 1024 * 1024;
+
+    private static final ObjectMapper MAPPER = createMapper();
+    private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
+    private static final ObjectWriter COMPACT = MAPPER.writer();
+
+    private StrictJson() {
+    }
+
+    private static ObjectMapper createMapper() {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                        .maxNumberLength(32)
+                        .maxStringLength(16 * 1024 * 1024)
+                        .maxNameLength(64 * 1024)
+                        .build())
+                // A repeated key is ambiguous (which one did the reviewer read?): refuse it.
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        factory.disable(JsonParser.Feature.ALLOW_COMMENTS);
+        ObjectMapper mapper = new ObjectMapper(factory);
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return mapper;
+    }
+
+    /** Two-space indent, '\n' line ends on every platform, {@code "key": value}, empty containers as {@code []}/{@code {}}. */
+    private static DefaultPrettyPrinter prettyPrinter() {
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators);
+        printer.indentObjectsWith(indenter);
+        printer.indentArraysWith(indenter);
+        return printer;
+    }
+
+    static ObjectNode object() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** The node, indented, with a trailing newline. */
+    static byte[] pretty(JsonNode node) {
+        try {
+            byte[] body = PRETTY.writeValueAsBytes(node);
+            byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
+            withNewline[body.length] = '\n';
+            return withNewline;
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The node on one line, no spaces. */
+    static byte[] compact(JsonNode node) {
+        try {
+            return COMPACT.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Parses bytes into a tree; a syntax error, a duplicate key or an exceeded limit is a BadInputException. */
+    static JsonNode parse(byte[] bytes, String source) {
+        if (bytes.length > MAX_DOCUMENT_BYTES) {
+            throw new BadInputException(source + ": " + bytes.length + " bytes is over the " + MAX_DOCUMENT_BYTES
+                    + "-byte limit for sbomgate's state files");
+        }
+        try {
+            JsonNode node = MAPPER.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw new BadInputException(source + ": empty, expected a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr();
+            throw new BadInputException(source + ": not valid JSON" + where + ": " + oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw new BadInputException(source + ": cannot read JSON: " + oneLine(e.getMessage()));
+        }
+    }
+
+    /** A reader positioned at one object, for typed, path-naming access to its members. */
+    static final class Obj {
+        private final JsonNode node;
+        private final String source;
+        private final String path;
+
+        Obj(JsonNode node, String source, String path) {
+            this.node = node;
+            this.source = source;
+            this.path = path;
+            if (!node.isObject()) {
+                throw fail(path, "expected an object but found " + kind(node));
+            }
+        }
+
+        String path() {
+            return path;
+        }
+
+        String source() {
+            return source;
+        }
+
+        String child(String key) {
+            return path.isEmpty() ? key : path + "." + key;
+        }
+
+        /** Refuses keys outside {@code allowed} and missing keys of {@code required}. */
+        Obj keys(Set<String> allowed, Set<String> required) {
+            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (!allowed.contains(key)) {
+                    throw fail(child(key), "unknown key (expected one of " + new TreeSet<>(allowed) + ")");
+                }
+            }
+            for (String key : new TreeSet<>(required)) {
+                if (!node.has(key)) {
+                    throw fail(child(key), "required key is missing");
+                }
+            }
+            return this;
+        }
+
+        JsonNode raw(String key) {
+            return node.get(key);
+        }
+
+        boolean isNull(String key) {
+            JsonNode value = node.get(key);
+            return value == null || value.isNull();
+        }
+
+        /** A string member, or null when absent or null and {@code nullable}. */
+        String text(String key, boolean nullable) {
+            JsonNode value = node.get(key);
+            if (value == null || value.isNull()) {
+                if (nullable) {
+                    return null;
+                }
+                throw fail(child(key), "expected a string but found " + (value == null ? "nothing" : "null"));
+            }
+            if (!value.isTextual()) {
+                throw fail(child(key), "expected a string but found " + kind(value));
+            }
+            return value.textValue();
+        }
+
+        int integer(String key) {
+            JsonNode value = node.get(key);
+            if (value == null || !value.isInt()) {
+                String found = value == null ? "nothing"
+                        : value.isIntegralNumber() ? "a number out of range" : kind(value);
+                throw fail(child(key), "expected an integer but found " + found);
+            }
+            return value.intValue();
+        }
+
+        Instant instant(String key, boolean nullable) {
+            String text = text(key, nullable);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                throw fail(child(key), "expected an ISO-8601 UTC time like 2026-01-31T12:00:00Z but found " + quote(text));
+            }
+        }
+
+        /** A string parsed by {@code parser}; its IllegalArgumentException becomes a path-naming error. */
+        <T> T parsed(String key, boolean nullable, String what, Function<String, T> parser) {
+            String text = text(key, nullable);
+            if (text == null) {
+                return null;
+            }
+            try {
+                return parser.apply(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(child(key), "malformed " + what + " " + quote(text) + ": " + oneLine(e.getMessage()));
+            }
+        }
+
+        Obj object(String key) {
+            JsonNode value = node.get(key);
+            if (value == null) {
+                throw fail(child(key), "required key is missing");
+            }
+            return new Obj(value, source, child(key));
+        }
+
+        /** The elements of an array member; an absent member is an empty list only when {@code optional}. */
+        List<JsonNode> array(String key, boolean optional) {
+            JsonNode value = node.get(key);
+            if (value == null && optional) {
+                return List.of();
+            }
+            if (value == null || !value.isArray()) {
+                throw fail(child(key), "expected an array but found " + (value == null ? "nothing" : kind(value)));
+            }
+            List<JsonNode> out = new ArrayList<>(value.size());
+            value.forEach(out::add);
+            return out;
+        }
+
+        /** The strings of an array member. */
+        List<String> strings(String key, boolean optional) {
+            List<JsonNode> elements = array(key, optional);
+            List<String> out = new ArrayList<>(elements.size());
+            for (int i = 0; i < elements.size(); i++) {
+                JsonNode element = elements.get(i);
+                if (!element.isTextual()) {
+                    throw fail(child(key) + "[" + i + "]", "expected a string but found " + kind(element));
+                }
+                out.add(element.textValue());
+            }
+            return out;
+        }
+
+        Set<java.util.Map.Entry<String, JsonNode>> members() {
+            return node.properties();
+        }
+
+        BadInputException fail(String at, String problem) {
+            return StrictJson.fail(source, at, problem);
+        }
+    }
+
+    static BadInputException fail(String source, String path, String problem) {
+        return new BadInputException(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
+    }
+
+    static String kind(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case OBJECT -> "an object";
+            case STRING -> "a string";
+            case NUMBER -> node.isIntegralNumber() ? "a number" : "a decimal number";
+            case BOOLEAN -> "a boolean";
+            case NULL -> "null";
+            default -> node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /** A value for a one-line message: quoted, control characters escaped, long values shortened. */
+    static String quote(String value) {
+        StringBuilder sb = new StringBuilder("'");
+        int limit = Math.min(value.length(), 120);
+        for (int i = 0; i < limit; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        if (value.length() > limit) {
+            sb.append("…");
+        }
+        return sb.append('\'').toString();
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        return message.lines().findFirst().orElse("").strip();
+    }
+}

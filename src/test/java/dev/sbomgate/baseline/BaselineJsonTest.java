@@ -1,0 +1,250 @@
+package dev.sbomgate.baseline;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Component;
+import dev.sbomgate.model.Digest;
+import dev.sbomgate.model.HashAlgorithm;
+import dev.sbomgate.model.Property;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class BaselineJsonTest {
+    private static final String SOURCE = ".sbomgate/baseline.json";
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void writeReadWriteIsByteIdentical() {
+        for (Baseline baseline : List.of(TestBaselines.sample(1), TestBaselines.sample(7), TestBaselines.large(50, 3))) {
+            byte[] first = BaselineJson.write(baseline);
+            byte[] second = BaselineJson.write(BaselineJson.read(first, SOURCE));
+            assertArrayEquals(first, second);
+        }
+    }
+
+    @Test
+    void everyFieldSurvivesTheRoundTrip() {
+        Baseline original = TestBaselines.sample(2);
+        Baseline read = BaselineJson.read(BaselineJson.write(original), SOURCE);
+        assertEquals(original.components().size(), read.components().size());
+        for (int i = 0; i < original.components().size(); i++) {
+            BaselineComponent expected = original.components().get(i);
+            BaselineComponent actual = read.components().get(i);
+            // Properties are written sorted (an unordered bag in CycloneDX); everything else is as given.
+            Component e = expected.component();
+            List<Property> sortedProperties = e.properties().stream()
+                    .sorted(java.util.Comparator.comparing(Property::name).thenComparing(Property::value)).toList();
+            Component expectedComponent = new Component(e.bomRef(), e.purl(), e.type(), e.group(), e.name(), e.version(),
+                    e.hashes(), e.supplier(), e.publisher(), e.author(), e.manufacturer(), e.licenses(),
+                    e.externalReferences(), e.scope(), sortedProperties, e.parentRef());
+            assertEquals(expectedComponent, actual.component());
+            assertEquals(expected.artifactDigests(), actual.artifactDigests());
+            assertEquals(expected.signatureKind(), actual.signatureKind());
+            assertEquals(expected.signer(), actual.signer());
+            assertEquals(expected.signatureCreated(), actual.signatureCreated());
+        }
+        assertEquals(original.sbomSerialNumber(), read.sbomSerialNumber());
+        assertEquals(original.sbomVersion(), read.sbomVersion());
+        assertEquals(original.sbomTimestamp(), read.sbomTimestamp());
+        assertEquals(original.sbomSha256(), read.sbomSha256());
+        assertEquals(original.trustStoreDigest(), read.trustStoreDigest());
+        assertEquals(original.dependencies(), read.dependencies());
+    }
+
+    @Test
+    void writesTheDocumentedLayout() {
+        Baseline baseline = new Baseline(null, 1, null, TestBaselines.sha("x"), null,
+                List.of(TestBaselines.unsigned(TestBaselines.minimalComponent("a", "b"))), null);
+        String expected = """
+                {
+                  "format": 1,
+                  "sbom": {
+                    "serialNumber": null,
+                    "version": 1,
+                    "timestamp": null,
+                    "sha256": "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"
+                  },
+                  "trustStoreDigest": null,
+                  "components": [
+                    {
+                      "bomRef": "b",
+                      "purl": null,
+                      "type": null,
+                      "group": null,
+                      "name": "a",
+                      "version": null,
+                      "hashes": [],
+                      "supplier": null,
+                      "publisher": null,
+                      "author": null,
+                      "manufacturer": null,
+                      "licenses": [],
+                      "externalReferences": [],
+                      "scope": null,
+                      "properties": [],
+                      "parentRef": null,
+                      "artifactDigests": [],
+                      "signature": null
+                    }
+                  ],
+                  "dependencies": {}
+                }
+                """;
+        assertEquals(expected, text(BaselineJson.write(baseline)));
+    }
+
+    @Test
+    void lineEndsAreLfAndTheFileEndsWithOne() {
+        String json = text(BaselineJson.write(TestBaselines.sample(1)));
+        assertFalse(json.contains("\r"));
+        assertTrue(json.endsWith("}\n"));
+        assertFalse(json.endsWith("\n\n"));
+    }
+
+    @Test
+    void inputOrderNeverChangesTheBytes() {
+        Baseline sample = TestBaselines.sample(4);
+        List<BaselineComponent> components = new ArrayList<>(sample.components());
+        // Two entries equal in identity and version, differing only by bom-ref: their order must not show either.
+        components.add(TestBaselines.unsigned(TestBaselines.fullComponent("pkg:npm/%40acme/left-pad@2.0.4", "left-pad-dup")));
+        byte[] expected = null;
+        Random random = new Random(42);
+        for (int round = 0; round < 10; round++) {
+            List<BaselineComponent> shuffled = new ArrayList<>();
+            for (BaselineComponent c : components) {
+                Component x = c.component();
+                List<Property> properties = new ArrayList<>(x.properties());
+                Collections.shuffle(properties, random);
+                List<Digest> hashes = new ArrayList<>(x.hashes());
+                Collections.shuffle(hashes, random);
+                Component reordered = new Component(x.bomRef(), x.purl(), x.type(), x.group(), x.name(), x.version(),
+                        hashes, x.supplier(), x.publisher(), x.author(), x.manufacturer(), x.licenses(),
+                        x.externalReferences(), x.scope(), properties, x.parentRef());
+                shuffled.add(new BaselineComponent(reordered, c.artifactDigests(), c.signatureKind(), c.signer(),
+                        c.signatureCreated()));
+            }
+            Collections.shuffle(shuffled, random);
+            List<String> keys = new ArrayList<>(sample.dependencies().keySet());
+            Collections.shuffle(keys, random);
+            SortedMap<String, SortedSet<String>> dependencies = new TreeMap<>();
+            keys.forEach(k -> dependencies.put(k, new TreeSet<>(sample.dependencies().get(k))));
+            Baseline baseline = new Baseline(sample.sbomSerialNumber(), sample.sbomVersion(), sample.sbomTimestamp(),
+                    sample.sbomSha256(), sample.trustStoreDigest(), shuffled, dependencies);
+            byte[] bytes = BaselineJson.write(baseline);
+            if (expected == null) {
+                expected = bytes;
+            } else {
+                assertArrayEquals(expected, bytes, "round " + round);
+            }
+        }
+    }
+
+    @Test
+    void writingRefusesAnSbomDigestItCouldNotReadBack() {
+        Baseline bad = new Baseline(null, 1, null, "ABC", null, List.of(), null);
+        assertThrows(IllegalArgumentException.class, () -> BaselineJson.write(bad));
+    }
+
+    /** A valid file, then one edit; each must fail naming the file, the JSON path and the problem. */
+    static Stream<Arguments> malformed() {
+        String valid = text(BaselineJson.write(TestBaselines.sample(1)));
+        String core = "\"purl\": \"pkg:maven/org.acme/core@1.1.0?type=jar\"";
+        // Written order: name:vendored-thing, pkg:maven/org.acme/core, pkg:maven/org.acme/shaded, pkg:npm/%40acme/left-pad.
+        return Stream.of(
+                Arguments.of("format 2", valid.replace("\"format\": 1", "\"format\": 2"),
+                        "format: expected format 1 but found 2"),
+                Arguments.of("format as text", valid.replace("\"format\": 1", "\"format\": \"1\""),
+                        "format: expected format 1 but found a string"),
+                Arguments.of("no format", valid.replace("\"format\": 1,", ""), "format: expected format 1 but found nothing"),
+                Arguments.of("unknown root key", valid.replace("\"format\": 1,", "\"format\": 1, \"extra\": true,"),
+                        "extra: unknown key"),
+                Arguments.of("unknown component key", valid.replace(core, core + ", \"evil\": 1"),
+                        "components[1].evil: unknown key"),
+                Arguments.of("malformed purl", valid.replace("pkg:npm/%40acme/left-pad@2.0.1", "npm/left-pad"),
+                        "components[3].purl: malformed purl 'npm/left-pad': purl must start with 'pkg:'"),
+                Arguments.of("name as number", valid.replace("\"name\": \"vendored-thing\"", "\"name\": 7"),
+                        "components[0].name: expected a string but found a number"),
+                Arguments.of("missing name", valid.replace("\"name\": \"vendored-thing\",", ""),
+                        "components[0].name: required key is missing"),
+                Arguments.of("short digest", valid.replace("790c3928c9f36510dcf293f64d1445e3b9411ed3cb6c6347ef09eb7ce1bf1087",
+                        "790c3928"), "components[3].hashes[1].content: malformed SHA-256 digest '790c3928'"),
+                Arguments.of("non-CycloneDX algorithm name", valid.replace("\"alg\": \"SHA-1\"", "\"alg\": \"sha1\""),
+                        "components[1].hashes[0].alg: malformed hash algorithm 'sha1'"),
+                Arguments.of("upper-case SBOM digest", valid.replace(TestBaselines.sha("sbom-1"),
+                        TestBaselines.sha("sbom-1").toUpperCase()), "sbom.sha256: malformed SHA-256"),
+                Arguments.of("short fingerprint", valid.replace(TestBaselines.FINGERPRINT, "2E9A2C4F"),
+                        "components[1].signature.signer: malformed fingerprint '2E9A2C4F'"),
+                Arguments.of("unknown signature kind", valid.replace("\"OPENPGP\"", "\"PGP\""),
+                        "components[1].signature.kind: malformed signature kind 'PGP'"),
+                Arguments.of("signer without kind", valid.replace("\"kind\": \"OPENPGP\"", "\"kind\": null"),
+                        "components[1].signature: a signed baseline component needs both"),
+                Arguments.of("bad time", valid.replace("2026-02-28T10:15:30Z", "yesterday"),
+                        "components[1].signature.created: expected an ISO-8601 UTC time"),
+                Arguments.of("components not an array", valid.replace("\"components\": [", "\"components\": {\"x\": [")
+                        .replace("\n  ],\n  \"dependencies\"", "\n  ]},\n  \"dependencies\""),
+                        "components: expected an array but found an object"),
+                Arguments.of("dependency targets not an array",
+                        valid.replace("\"pkg:npm/%40acme/left-pad\": []", "\"pkg:npm/%40acme/left-pad\": \"x\""),
+                        "dependencies.pkg:npm/%40acme/left-pad: expected an array but found a string"),
+                Arguments.of("duplicate key", valid.replace("\"format\": 1,", "\"format\": 1, \"format\": 1,"),
+                        "not valid JSON at line 2"),
+                Arguments.of("trailing garbage", valid + "{}", "not valid JSON"),
+                Arguments.of("truncated", valid.substring(0, valid.length() / 2), "not valid JSON"),
+                Arguments.of("an array", "[]", "expected an object but found an array"),
+                Arguments.of("empty", "", "empty, expected a JSON object"),
+                Arguments.of("huge sbom version", valid.replace("\"version\": 1,\n    \"timestamp\"",
+                        "\"version\": 99999999999,\n    \"timestamp\""), "sbom.version: expected an integer but found a number out of range"),
+                Arguments.of("deep nesting", "{\"format\": 1, \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
+                        "not valid JSON"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("malformed")
+    void strictReadingNamesFileAndPath(String name, String json, String expectedMessagePart) {
+        BadInputException e = assertThrows(BadInputException.class,
+                () -> BaselineJson.read(json.getBytes(StandardCharsets.UTF_8), SOURCE));
+        assertTrue(e.getMessage().startsWith(SOURCE + ": "), e.getMessage());
+        assertTrue(e.getMessage().contains(expectedMessagePart), () -> "expected '" + expectedMessagePart + "' in: " + e.getMessage());
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    @Test
+    void absentOptionalKeysReadAsEmpty() {
+        String json = "{\"format\": 1, \"sbom\": {\"version\": 3, \"sha256\": \"" + TestBaselines.sha("s") + "\"},"
+                + " \"components\": [{\"bomRef\": \"r\", \"name\": \"n\"}]}";
+        Baseline baseline = BaselineJson.read(json.getBytes(StandardCharsets.UTF_8), SOURCE);
+        assertEquals(3, baseline.sbomVersion());
+        assertEquals(1, baseline.components().size());
+        assertTrue(baseline.components().get(0).component().hashes().isEmpty());
+        assertFalse(baseline.components().get(0).isSigned());
+        assertTrue(baseline.dependencies().isEmpty());
+    }
+
+    @Test
+    void digestsUseCycloneDxAlgorithmNames() {
+        String json = text(BaselineJson.write(TestBaselines.large(1, 1)));
+        assertTrue(json.contains("\"alg\": \"SHA-256\""));
+        Baseline read = BaselineJson.read(json.getBytes(StandardCharsets.UTF_8), SOURCE);
+        assertEquals(HashAlgorithm.SHA_256, read.components().get(0).artifactDigests().get(0).algorithm());
+    }
+}
