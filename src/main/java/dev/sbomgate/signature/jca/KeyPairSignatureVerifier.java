@@ -7,8 +7,10 @@ import dev.sbomgate.signature.PublicKeyInfo;
 import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
+import dev.sbomgate.signature.SignatureVerifier;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +23,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Semaphore;
@@ -68,7 +71,7 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
  *
  * <p>Immutable and thread-safe.
  */
-public final class KeyPairSignatureVerifier {
+public final class KeyPairSignatureVerifier implements SignatureVerifier {
 
     /** A signature file is at most this large: an RSA-16384 signature in base64 is under 3 KiB. */
     public static final int MAX_SIGNATURE_BYTES = 64 * 1024;
@@ -130,11 +133,20 @@ public final class KeyPairSignatureVerifier {
     }
 
     /**
-     * Checks {@code signatureFile} (raw or base64) over the bytes of {@code artifact}. Problems with the signature's
-     * content are statuses; only a file that cannot be read throws ({@link BadInputException}).
+     * Checks {@code signatureFile} (raw or base64) over the bytes of {@code artifact}. Everything about the signature
+     * file, even that it cannot be read, is a status; only an unreadable artifact throws {@link UncheckedIOException}.
      */
+    @Override
     public SignatureCheck verify(Path artifact, Path signatureFile) {
-        byte[] file = readSignatureFile(signatureFile);
+        Objects.requireNonNull(artifact, "artifact");
+        Objects.requireNonNull(signatureFile, "signatureFile");
+        byte[] file;
+        try {
+            file = readSignatureFile(signatureFile);
+        } catch (IOException e) {
+            return check(SignatureStatus.MALFORMED, null, null, signatureFile,
+                    "cannot read the signature file (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+        }
         if (file == null) {
             return check(SignatureStatus.MALFORMED, null, null, signatureFile,
                     "signature file is larger than " + MAX_SIGNATURE_BYTES / 1024 + " KiB: not a key-pair signature");
@@ -509,7 +521,7 @@ public final class KeyPairSignatureVerifier {
                 }
             }
         } catch (IOException e) {
-            throw new BadInputException(artifact + ": cannot read artifact (" + e.getMessage() + ")");
+            throw cannotRead(artifact, e);
         }
         Map<HashAlgorithm, byte[]> out = new EnumMap<>(HashAlgorithm.class);
         digests.forEach((algorithm, digest) -> out.put(algorithm, digest.digest()));
@@ -517,20 +529,22 @@ public final class KeyPairSignatureVerifier {
     }
 
     /** The signature file's bytes, or null when it is larger than {@link #MAX_SIGNATURE_BYTES} (read no further). */
-    private static byte[] readSignatureFile(Path signatureFile) {
+    private static byte[] readSignatureFile(Path signatureFile) throws IOException {
         try (InputStream in = Files.newInputStream(signatureFile)) {
             byte[] bytes = in.readNBytes(MAX_SIGNATURE_BYTES + 1);
             return bytes.length > MAX_SIGNATURE_BYTES ? null : bytes;
-        } catch (IOException e) {
-            throw new BadInputException(signatureFile + ": cannot read signature file (" + e.getMessage() + ")");
         }
+    }
+
+    private static UncheckedIOException cannotRead(Path artifact, IOException e) {
+        return new UncheckedIOException("cannot read artifact " + artifact + ": " + e, e);
     }
 
     private static long size(Path file) {
         try {
             return Files.size(file);
         } catch (IOException e) {
-            throw new BadInputException(file + ": cannot read artifact (" + e.getMessage() + ")");
+            throw cannotRead(file, e);
         }
     }
 
@@ -538,11 +552,11 @@ public final class KeyPairSignatureVerifier {
         try (InputStream in = Files.newInputStream(artifact)) {
             byte[] bytes = in.readNBytes((int) size);
             if (bytes.length != size || in.read() != -1) {
-                throw new BadInputException(artifact + ": artifact changed size while it was read");
+                throw new IOException("the artifact changed size while it was read");
             }
             return bytes;
         } catch (IOException e) {
-            throw new BadInputException(artifact + ": cannot read artifact (" + e.getMessage() + ")");
+            throw cannotRead(artifact, e);
         }
     }
 }

@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
+import dev.sbomgate.signature.SignatureVerifier;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -241,15 +242,24 @@ class KeyPairSignatureVerifierTest {
     }
 
     @Test
-    void unreadableFilesAreBadInputNotAStatus() {
+    void anUnreadableSignatureIsMalformedAndAnUnreadableArtifactThrows() {
         Path missing = temp.resolve("missing.sig");
-        BadInputException e = assertThrows(BadInputException.class,
-                () -> ALL.verify(JcaFixtures.file("artifact.txt"), missing));
-        assertTrue(e.getMessage().startsWith(missing + ": cannot read signature file"), e.getMessage());
+        SignatureCheck check = ALL.verify(JcaFixtures.file("artifact.txt"), missing);
+        assertEquals(SignatureStatus.MALFORMED, check.status());
+        assertTrue(check.detail().startsWith("cannot read the signature file (NoSuchFileException: "), check.detail());
         Path missingArtifact = temp.resolve("missing.jar");
-        e = assertThrows(BadInputException.class,
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
                 () -> ALL.verify(missingArtifact, JcaFixtures.file("artifact.p256-sha256.der.sig")));
-        assertTrue(e.getMessage().startsWith(missingArtifact + ": cannot read artifact"), e.getMessage());
+        assertTrue(e.getMessage().startsWith("cannot read artifact " + missingArtifact), e.getMessage());
+        assertThrows(UncheckedIOException.class,
+                () -> verifier(List.of("ed25519.pub.pem")).verify(missingArtifact, JcaFixtures.file("artifact.ed25519.sig")));
+    }
+
+    @Test
+    void isTheOneVerbSeam() {
+        SignatureVerifier seam = ALL;
+        assertEquals(SignatureStatus.VERIFIED, seam.verify(JcaFixtures.file("artifact.txt"),
+                JcaFixtures.file("artifact.ed25519.sig")).status());
     }
 
     @Test
