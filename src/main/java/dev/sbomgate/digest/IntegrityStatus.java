@@ -17,7 +17,9 @@ public enum IntegrityStatus {
      */
     INCOMPLETE,
     /** The SBOM declares no digest for the component. */
-    NONE_DECLARED;
+    NONE_DECLARED,
+    /** No artifact was hashed (none was looked for, found or readable): nothing is known. */
+    NOT_CHECKED;
 
     /** Only {@link #PROVEN} shows the artifact is the one the SBOM describes. */
     public boolean isProof() {
