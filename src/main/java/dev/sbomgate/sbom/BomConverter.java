@@ -73,7 +73,7 @@ final class BomConverter {
         flatten(bom.getComponents(), null);
 
         int version = bom.getVersion() < 1 ? 1 : bom.getVersion();
-        java.time.Instant timestamp = metadata == null || metadata.getTimestamp() == null
+        java.time.Instant timestamp = !parsed.hasTimestamp() || metadata == null || metadata.getTimestamp() == null
                 ? null : metadata.getTimestamp().toInstant();
         return new Inventory(file, parsed.syntax().label(), parsed.version().getVersionString(),
                 blankToNull(bom.getSerialNumber()), version, timestamp, root, tools(metadata), components,

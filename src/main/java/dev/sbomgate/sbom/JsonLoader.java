@@ -73,7 +73,7 @@ final class JsonLoader {
         if (bom == null) {
             throw Parsed.bad(file, "the CycloneDX parser returned nothing");
         }
-        return new Parsed(file, Syntax.JSON, version, bom, java.util.Map.of());
+        return new Parsed(file, Syntax.JSON, version, bom, java.util.Map.of(), root.path("metadata").has("timestamp"));
     }
 
     private JsonNode readTree(Path file, byte[] bytes) {
@@ -84,8 +84,8 @@ final class JsonLoader {
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw Parsed.bad(file, "malformed JSON" + at(e.getLocation()) + ": nested deeper than " + maxDepth
-                    + " levels (refused as hostile; CycloneDX SBOMs are far shallower)");
+            throw Parsed.bad(file, "JSON nested deeper than " + maxDepth + " levels" + at(e.getLocation())
+                    + " (refused as hostile; CycloneDX SBOMs are far shallower)");
         } catch (JsonProcessingException e) {
             throw Parsed.bad(file, "malformed JSON" + at(e.getLocation()) + ": " + Text.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {

@@ -43,6 +43,6 @@ final class XmlLoader {
         if (bom == null) {
             throw Parsed.bad(file, "the CycloneDX parser returned nothing");
         }
-        return new Parsed(file, Syntax.XML, scan.version(), bom, scan.componentDependencies());
+        return new Parsed(file, Syntax.XML, scan.version(), bom, scan.componentDependencies(), scan.hasTimestamp());
     }
 }

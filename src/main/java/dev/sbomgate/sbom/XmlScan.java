@@ -60,6 +60,7 @@ final class XmlScan {
     private int graphFrom;
 
     private Version version;
+    private boolean hasTimestamp;
 
     private XmlScan(Path file, byte[] bytes, int maxDepth) throws XMLStreamException {
         this.file = file;
@@ -100,6 +101,11 @@ final class XmlScan {
     /** The document with every element and attribute outside the CycloneDX namespaces left out, as UTF-8. */
     byte[] cyclonedxOnly() {
         return copy.toByteArray();
+    }
+
+    /** Whether the document has {@code /bom/metadata/timestamp}. */
+    boolean hasTimestamp() {
+        return hasTimestamp;
     }
 
     /** Edges from component-level {@code dg:dependencies}: bom-ref to the bom-refs it depends on. */
@@ -149,9 +155,14 @@ final class XmlScan {
             root(namespace);
         }
         Open parent = open.peek();
+        if (depth == 3 && "timestamp".equals(local) && namespace.equals(rootNamespace) && parent.kind() == Kind.METADATA) {
+            hasTimestamp = true;
+        }
         boolean graph = DEPENDENCY_GRAPH_NAMESPACE.equals(namespace);
         if (namespace.equals(rootNamespace) && "component".equals(local)) {
             open.push(new Open(Kind.COMPONENT, reader.getAttributeValue(null, "bom-ref")));
+        } else if (depth == 2 && namespace.equals(rootNamespace) && "metadata".equals(local)) {
+            open.push(new Open(Kind.METADATA, null));
         } else if (graph && skipFrom == 0 && (depth == 2 || parent.kind() == Kind.BOM_GRAPH)) {
             open.push(new Open(Kind.BOM_GRAPH, null)); // bom-level dg:dependencies: the library maps these
         } else {
@@ -260,9 +271,9 @@ final class XmlScan {
         }
     }
 
-    private enum Kind { COMPONENT, BOM_GRAPH, OTHER }
+    private enum Kind { COMPONENT, METADATA, BOM_GRAPH, OTHER }
 
-    /** An open element: a CycloneDX component (with its bom-ref, or null), a bom-level dg element, or other. */
+    /** An open element: a CycloneDX component (with its bom-ref, or null), bom/metadata, a bom-level dg element, or other. */
     private record Open(Kind kind, String bomRef) {
     }
 
