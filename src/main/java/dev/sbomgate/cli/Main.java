@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 "", "Example:", "  sbomgate diff samples/diff/old.cdx.json samples/diff/new.cdx.json"},
         subcommands = {
                 DiffCommand.class,
+                TrustCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
 public final class Main implements Runnable {

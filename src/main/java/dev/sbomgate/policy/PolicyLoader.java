@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.rules.RuleId;
 import dev.sbomgate.rules.Severity;
+import dev.sbomgate.trust.PurlPattern;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +116,13 @@ public final class PolicyLoader {
                     throw new BadInputException(where + " must be a list of strings, found " + item);
                 }
                 values.add(item.asText());
+                if (parameter == RuleParameter.UNSIGNED_REQUIRE && !item.asText().equals("*")) {
+                    try {
+                        PurlPattern.parse(item.asText());
+                    } catch (IllegalArgumentException e) {
+                        throw new BadInputException(where + ": '" + item.asText() + "' is not a purl pattern (" + e.getMessage() + ")");
+                    }
+                }
             }
             return List.copyOf(values);
         }
@@ -163,9 +171,11 @@ public final class PolicyLoader {
             } catch (DateTimeParseException e) {
                 throw new BadInputException(where + ": expires must be a date like 2027-01-31, found '" + w.get("expires").asText() + "'");
             }
-            String purl = w.get("purl").asText();
-            if (!purl.startsWith("pkg:")) {
-                throw new BadInputException(where + ": purl pattern must start with 'pkg:', found '" + purl + "'");
+            PurlPattern purl;
+            try {
+                purl = PurlPattern.parse(w.get("purl").asText());
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(where + ": purl pattern '" + w.get("purl").asText() + "' is malformed: " + e.getMessage());
             }
             String ticket = w.hasNonNull("ticket") ? w.get("ticket").asText() : null;
             waivers.add(new Waiver(rule, purl, w.get("reason").asText(), expires, ticket));

@@ -16,9 +16,7 @@ public enum RuleParameter {
     /** Cooldown before a release may be taken, in hours. */
     RELEASE_TOO_FRESH_COOLDOWN_HOURS(RuleId.RELEASE_TOO_FRESH, "cooldownHours", 72L),
     /** Largest edit distance between a new name and a known one that counts as a typosquat. */
-    TYPOSQUAT_MAX_DISTANCE(RuleId.TYPOSQUAT, "maxDistance", 1L),
-    /** Artifact size change factor (either way) that is an anomaly. */
-    CONTENT_ANOMALY_SIZE_RATIO(RuleId.CONTENT_ANOMALY, "sizeRatio", 3.0d);
+    TYPOSQUAT_MAX_DISTANCE(RuleId.TYPOSQUAT, "maxDistance", 1L);
 
     private final RuleId rule;
     private final String key;

@@ -30,15 +30,12 @@ public enum RuleId {
     LICENSE_CHANGED(Category.CHANGE, Severity.WARN, "The declared licences changed."),
     RELEASE_TOO_FRESH(Category.CHANGE, Severity.WARN, "Released more recently than the policy's cooldown."),
     SBOM_REGRESSION(Category.CHANGE, Severity.WARN, "The candidate SBOM is older than the approved one."),
-    // Content: what the artifact will do when installed.
-    INSTALL_HOOK_ADDED(Category.CONTENT, Severity.BLOCK, "The update adds an install-time hook the approved version did not have."),
-    CONTENT_ANOMALY(Category.CONTENT, Severity.WARN, "The artifact's content changed in an unusual way."),
     // The gate's own state.
     WAIVER_EXPIRED(Category.GATE, Severity.BLOCK, "A waiver in the policy is past its expiry date."),
     BASELINE_TAMPERED(Category.GATE, Severity.BLOCK, "The baseline or its approval log was edited outside sbomgate.");
 
     /** The families of rules, as PRODUCT.md groups them. */
-    public enum Category { INTEGRITY, CHANGE, CONTENT, GATE }
+    public enum Category { INTEGRITY, CHANGE, GATE }
 
     private final Category category;
     private final Severity defaultSeverity;

@@ -1,5 +1,6 @@
 package dev.sbomgate.verify;
 
+import dev.sbomgate.digest.IntegrityStatus;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.HashAlgorithm;
@@ -24,25 +25,11 @@ import java.util.Optional;
  * @param error            why verification could not be completed (an exception's message), or null
  */
 public record Evidence(Component component, ArtifactState artifactState, Path artifact, List<Digest> computed,
-                       Integrity integrity, List<String> integrityDetails, List<SignatureCheck> signatures,
+                       IntegrityStatus integrity, List<String> integrityDetails, List<SignatureCheck> signatures,
                        String error) {
 
     /** Whether the component's artifact was looked for and found. */
     public enum ArtifactState { NOT_SEARCHED, FOUND, MISSING, ERROR }
-
-    /** The artifact's bytes against the SBOM's declared digests. */
-    public enum Integrity {
-        /** No artifact was hashed. */
-        NOT_CHECKED,
-        /** At least one strong declared digest, and every declared digest matches. */
-        PROVEN,
-        /** A declared digest differs from the file's. */
-        MISMATCH,
-        /** Only MD5/SHA-1 declared, and they match: not proof of integrity. */
-        WEAK_ONLY,
-        /** The SBOM declares no digest for this component. */
-        NONE_DECLARED
-    }
 
     /** Ranks signature outcomes: the decisive signature is the first by this order. */
     private static final Comparator<SignatureCheck> DECISIVE_FIRST = Comparator.comparingInt(c -> switch (c.status()) {

@@ -81,6 +81,8 @@ class PolicyLoaderTest {
             "malformed yaml            | 'rules: {UNSIGNED: [warn'                                | not a valid YAML policy",
             "duplicate keys            | 'name: a\nname: b'                                       | not a valid YAML policy",
             "not a mapping             | '- a list'                                               | a policy is a mapping",
+            "malformed require pattern | 'rules: {UNSIGNED: {require: [maven/x]}}'              | is not a purl pattern",
+            "malformed waiver pattern  | 'waivers: [{rule: UNSIGNED, purl: npm, reason: r, expires: 2027-01-01}]' | purl pattern 'npm' is malformed",
     })
     void rejectsWithOneLineMessage(String what, String yaml, String expectedFragment) throws IOException {
         Path file = write(yaml.replace("\\n", "\n"));

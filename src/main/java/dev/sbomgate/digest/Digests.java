@@ -1,0 +1,124 @@
+package dev.sbomgate.digest;
+
+import dev.sbomgate.model.Digest;
+import dev.sbomgate.model.HashAlgorithm;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Hashes bytes once, feeding every requested algorithm (and SHA-256, always) from the same buffer, in constant
+ * memory whatever the file size.
+ */
+public final class Digests {
+
+    /**
+     * Read size. 256 KiB measured best on the reference machine (docs/PERFORMANCE.md, "Hashing"): large enough
+     * that system-call overhead vanishes, small enough that the chunk stays in L2 while several algorithms
+     * walk over it.
+     */
+    public static final int BUFFER_SIZE = 256 * 1024;
+
+    private Digests() {
+    }
+
+    /**
+     * Reads {@code file} once and returns its digests for {@code algorithms} plus SHA-256. A symbolic link as
+     * the last path element is refused (the artifact locator hands over real paths), as is anything that is
+     * not a regular file, so a FIFO or device can never stall the gate.
+     */
+    public static FileDigests compute(Path file, Collection<HashAlgorithm> algorithms) throws IOException {
+        return compute(file, algorithms, new byte[BUFFER_SIZE]);
+    }
+
+    /** The digests of an in-memory byte array, for {@code algorithms} plus SHA-256. */
+    public static FileDigests compute(byte[] bytes, Collection<HashAlgorithm> algorithms) {
+        Objects.requireNonNull(bytes, "bytes");
+        Engine engine = new Engine(algorithms);
+        engine.update(bytes, 0, bytes.length);
+        return engine.finish();
+    }
+
+    /** Reads {@code in} to its end (without closing it) and returns its digests, for {@code algorithms} plus SHA-256. */
+    public static FileDigests compute(InputStream in, Collection<HashAlgorithm> algorithms) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Engine engine = new Engine(algorithms);
+        byte[] buffer = new byte[BUFFER_SIZE];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            engine.update(buffer, 0, n);
+        }
+        return engine.finish();
+    }
+
+    /** The same, reading through a caller-owned buffer (one per thread in {@link ParallelHasher}). */
+    static FileDigests compute(Path file, Collection<HashAlgorithm> algorithms, byte[] buffer) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Engine engine = new Engine(algorithms);
+        // Checked before opening: open(2) on a FIFO would block until a writer came.
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(Files.isSymbolicLink(file) ? "is a symbolic link" : Files.exists(file)
+                    ? "not a regular file" : "no such file");
+        }
+        // NOFOLLOW_LINKS makes open(2) use O_NOFOLLOW on the last element.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            // A heap buffer: MessageDigest.update(byte[]) is the intrinsic path; a direct buffer would be
+            // copied back into a small heap array by MessageDigestSpi anyway.
+            ByteBuffer wrapper = ByteBuffer.wrap(buffer);
+            while (true) {
+                wrapper.clear();
+                int n = channel.read(wrapper);
+                if (n < 0) {
+                    break;
+                }
+                engine.update(buffer, 0, n);
+            }
+        }
+        return engine.finish();
+    }
+
+    /** Every requested algorithm's running state, updated in lock step. */
+    private static final class Engine {
+        private final HashAlgorithm[] algorithms;
+        private final StreamingHash[] hashes;
+        private long size;
+
+        Engine(Collection<HashAlgorithm> requested) {
+            Objects.requireNonNull(requested, "algorithms");
+            EnumSet<HashAlgorithm> all = EnumSet.of(HashAlgorithm.SHA_256);
+            for (HashAlgorithm algorithm : requested) {
+                all.add(Objects.requireNonNull(algorithm, "algorithm"));
+            }
+            algorithms = all.toArray(new HashAlgorithm[0]);
+            hashes = new StreamingHash[algorithms.length];
+            for (int i = 0; i < algorithms.length; i++) {
+                hashes[i] = StreamingHash.create(algorithms[i]);
+            }
+        }
+
+        void update(byte[] bytes, int offset, int length) {
+            for (StreamingHash hash : hashes) {
+                hash.update(bytes, offset, length);
+            }
+            size += length;
+        }
+
+        FileDigests finish() {
+            Map<HashAlgorithm, Digest> out = new EnumMap<>(HashAlgorithm.class);
+            for (int i = 0; i < algorithms.length; i++) {
+                out.put(algorithms[i], Digest.of(algorithms[i], hashes[i].finish()));
+            }
+            return new FileDigests(size, out);
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.sbomgate.sbom;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.cyclonedx.Format;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.ParseException;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.parsers.JsonParser;
+
+/**
+ * Reads a CycloneDX JSON document (spec 1.2 to 1.6): a strict pre-read of our own, the library's JSON schema of
+ * the declared spec version (called directly rather than through {@code JsonParser.validate}, which drops the
+ * JSON path of each violation), then the library's bean parser.
+ */
+final class JsonLoader {
+
+    private final int maxDepth;
+    private final ObjectMapper strict;
+
+    JsonLoader(int maxDepth) {
+        this.maxDepth = maxDepth;
+        // Our own read comes first and is stricter than the library's: bounded nesting (hostile input could
+        // otherwise exhaust the stack of the schema validator), and duplicate keys refused, so that the schema
+        // validator and the bean parser cannot disagree about which of two "specVersion" or "purl" values counts.
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+        this.strict = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    Parsed load(Path file, byte[] bytes) {
+        JsonNode root = readTree(file, bytes);
+        if (!root.isObject()) {
+            throw Parsed.bad(file, "not a CycloneDX SBOM: the JSON is " + kind(root)
+                    + ", expected an object with \"bomFormat\": \"CycloneDX\"");
+        }
+        Version version = version(file, root);
+        // "$schema" only points at a schema document. The 1.2 and 1.3 schemas bundled with the library pin it to
+        // one revision ("bom-1.2a"), while SBOMs made by CycloneDX's own tools name later ones ("bom-1.2b",
+        // "bom-1.3a"); the document is validated against its specVersion's schema whatever it points at.
+        ((ObjectNode) root).remove("$schema");
+        List<com.networknt.schema.Error> violations;
+        try {
+            violations = LibraryCache.json(version).validate(root);
+        } catch (RuntimeException e) {
+            throw Parsed.bad(file, "cannot be checked against the CycloneDX " + version.getVersionString()
+                    + " JSON schema: " + Text.oneLine(e.getMessage()));
+        }
+        if (!violations.isEmpty()) {
+            throw Parsed.bad(file, Violations.describe("CycloneDX " + version.getVersionString() + " JSON schema",
+                    violations.stream().map(JsonLoader::describe).toList()));
+        }
+        Bom bom;
+        try {
+            bom = LibraryCache.jsonParser().parse(bytes);
+        } catch (ParseException | RuntimeException e) {
+            throw Parsed.bad(file, "valid against the CycloneDX " + version.getVersionString()
+                    + " JSON schema but cannot be read: " + Violations.rootCause(e));
+        }
+        if (bom == null) {
+            throw Parsed.bad(file, "the CycloneDX parser returned nothing");
+        }
+        return new Parsed(file, Syntax.JSON, version, bom, java.util.Map.of(), root.path("metadata").has("timestamp"));
+    }
+
+    private JsonNode readTree(Path file, byte[] bytes) {
+        try {
+            JsonNode node = strict.readTree(bytes);
+            if (node == null || node.isMissingNode()) {
+                throw Parsed.bad(file, "is empty, expected a CycloneDX SBOM");
+            }
+            return node;
+        } catch (StreamConstraintsException e) {
+            throw Parsed.bad(file, "JSON nested deeper than " + maxDepth + " levels" + at(e.getLocation())
+                    + " (refused as hostile; CycloneDX SBOMs are far shallower)");
+        } catch (JsonProcessingException e) {
+            throw Parsed.bad(file, "malformed JSON" + at(e.getLocation()) + ": " + Text.oneLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw Parsed.bad(file, "cannot be read as JSON: " + Text.oneLine(e.getMessage()));
+        }
+    }
+
+    /** {@code bomFormat} and {@code specVersion} are required at the top level (CycloneDX 1.2+ JSON schema). */
+    private static Version version(Path file, JsonNode root) {
+        JsonNode format = root.get("bomFormat");
+        if (format == null) {
+            if (root.has("spdxVersion") || root.has("SPDXID")) {
+                throw Parsed.bad(file, "not a CycloneDX SBOM: it is an SPDX document (has \"spdxVersion\"); "
+                        + "sbomgate reads CycloneDX JSON or XML only");
+            }
+            throw Parsed.bad(file, "not a CycloneDX SBOM: the JSON object has no \"bomFormat\": \"CycloneDX\"");
+        }
+        if (!format.isTextual() || !"CycloneDX".equals(format.textValue())) {
+            throw Parsed.bad(file, "not a CycloneDX SBOM: \"bomFormat\" is " + Text.oneLine(format.toString(), Text.MAX_VALUE)
+                    + ", expected \"CycloneDX\"");
+        }
+        JsonNode spec = root.get("specVersion");
+        if (spec == null || !spec.isTextual()) {
+            throw Parsed.bad(file, "CycloneDX JSON without a \"specVersion\" string (found "
+                    + (spec == null ? "none" : Text.quote(spec.toString())) + "), expected e.g. \"1.6\"");
+        }
+        Version version = Parsed.versionOf(spec.textValue());
+        if (version == null) {
+            throw Parsed.bad(file, "unsupported CycloneDX spec version " + Text.quote(spec.textValue())
+                    + "; sbomgate reads " + Parsed.supportedVersions() + " (export the SBOM as CycloneDX 1.6)");
+        }
+        if (!version.getFormats().contains(Format.JSON)) {
+            throw Parsed.bad(file, "declares CycloneDX " + version.getVersionString()
+                    + " in JSON, but JSON exists only from CycloneDX 1.2 on");
+        }
+        return version;
+    }
+
+    /** A JSON schema violation with the JSON path of the value it is about, e.g. {@code $.components[2].purl}. */
+    private static String describe(com.networknt.schema.Error error) {
+        String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
+        return (location.isEmpty() ? "" : location + ": ") + error.getMessage();
+    }
+
+    private static String kind(JsonNode node) {
+        if (node.isArray()) {
+            return "an array";
+        }
+        if (node.isTextual()) {
+            return "a string";
+        }
+        if (node.isNumber()) {
+            return "a number";
+        }
+        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() <= 0) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+}

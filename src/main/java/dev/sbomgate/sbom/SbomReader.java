@@ -1,0 +1,118 @@
+package dev.sbomgate.sbom;
+
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Inventory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Loads a CycloneDX SBOM, JSON or XML (told apart by content), spec 1.0 to 1.6, into an {@link Inventory},
+ * after validating it against its spec version's schema; anything unusable is a one-line {@link BadInputException}.
+ */
+public final class SbomReader {
+
+    /** Largest SBOM read by default: far above real SBOMs (tens of MB at most), far below what exhausts memory. */
+    public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
+    /** Deepest nesting of JSON values or XML elements accepted by default; real SBOMs stay well under 50. */
+    public static final int DEFAULT_MAX_DEPTH = 256;
+
+    private final long maxBytes;
+    private final int maxDepth;
+
+    /** A reader with the default limits. */
+    public SbomReader() {
+        this(DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
+    }
+
+    /**
+     * A reader with other limits.
+     *
+     * @param maxBytes largest file accepted, 1 byte to 1 GiB
+     * @param maxDepth deepest nesting accepted, 8 to 1000
+     */
+    public SbomReader(long maxBytes, int maxDepth) {
+        if (maxBytes < 1 || maxBytes > 1L << 30) {
+            throw new IllegalArgumentException("maxBytes must be 1 to 1073741824, got " + maxBytes);
+        }
+        if (maxDepth < 8 || maxDepth > 1000) {
+            throw new IllegalArgumentException("maxDepth must be 8 to 1000, got " + maxDepth);
+        }
+        this.maxBytes = maxBytes;
+        this.maxDepth = maxDepth;
+    }
+
+    /** Reads one SBOM with the default limits. */
+    public static Inventory read(Path file) {
+        return new SbomReader().load(file);
+    }
+
+    /** Reads one SBOM; throws {@link BadInputException} naming the file and the problem when it cannot be used. */
+    public Inventory load(Path file) {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes = readBounded(file);
+        if (bytes.length == 0) {
+            throw Parsed.bad(file, "is empty (0 bytes), expected a CycloneDX SBOM in JSON or XML");
+        }
+        Syntax syntax;
+        try {
+            syntax = Syntax.sniff(bytes);
+        } catch (Syntax.NotRecognised e) {
+            throw Parsed.bad(file, "not a CycloneDX SBOM: " + e.getMessage());
+        }
+        try {
+            Parsed parsed = syntax == Syntax.JSON
+                    ? new JsonLoader(maxDepth).load(file, bytes)
+                    : new XmlLoader(maxDepth).load(file, bytes);
+            return BomConverter.convert(parsed);
+        } catch (StackOverflowError e) {
+            // Depth is bounded before any recursive code runs; this is the last line of defence, not the plan.
+            throw Parsed.bad(file, "nested too deeply to be read (refused as hostile)");
+        }
+    }
+
+    private byte[] readBounded(Path file) {
+        if (Files.isDirectory(file)) {
+            throw Parsed.bad(file, "is a directory, expected an SBOM file");
+        }
+        try {
+            if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
+                throw tooLarge(file, Files.size(file));
+            }
+            // Pipes (e.g. a shell's <(…)) have no size up front: the bound is enforced while reading.
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
+                if (bytes.length > maxBytes) {
+                    throw tooLarge(file, -1);
+                }
+                return bytes;
+            }
+        } catch (NoSuchFileException e) {
+            throw Parsed.bad(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw Parsed.bad(file, "cannot be read: permission denied");
+        } catch (IOException e) {
+            throw Parsed.bad(file, "cannot be read: " + Text.oneLine(e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private BadInputException tooLarge(Path file, long size) {
+        return Parsed.bad(file, "is larger than the SBOM size limit of " + human(maxBytes)
+                + (size >= 0 ? " (" + size + " bytes)" : "") + "; refusing to read it");
+    }
+
+    private static String human(long bytes) {
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MiB";
+        }
+        if (bytes % 1024 == 0) {
+            return bytes / 1024 + " KiB";
+        }
+        return bytes + " bytes";
+    }
+}

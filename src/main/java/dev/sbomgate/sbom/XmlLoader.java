@@ -1,0 +1,48 @@
+package dev.sbomgate.sbom;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.cyclonedx.Version;
+import org.cyclonedx.exception.ParseException;
+import org.cyclonedx.model.Bom;
+import org.cyclonedx.parsers.XmlParser;
+
+/**
+ * Reads a CycloneDX XML document (spec 1.0 to 1.6). Our own pre-scan ({@link XmlScan}) refuses any DOCTYPE,
+ * bounds nesting, finds the spec version in the root element's namespace and keeps only CycloneDX's own
+ * elements; then the library validates the original against its XSD and parses the cleaned copy.
+ */
+final class XmlLoader {
+
+    private final int maxDepth;
+
+    XmlLoader(int maxDepth) {
+        this.maxDepth = maxDepth;
+    }
+
+    Parsed load(Path file, byte[] bytes) {
+        XmlScan scan = XmlScan.of(file, bytes, maxDepth);
+        String schema = "CycloneDX " + scan.version().getVersionString() + " XML schema";
+        XmlParser parser = LibraryCache.xmlParser();
+        List<ParseException> violations;
+        try {
+            violations = parser.validate(bytes, scan.version());
+        } catch (IOException | RuntimeException e) {
+            throw Parsed.bad(file, "cannot be checked against the " + schema + ": " + Violations.rootCause(e));
+        }
+        if (!violations.isEmpty()) {
+            throw Parsed.bad(file, Violations.describe(schema, violations.stream().map(Violations::xml).toList()));
+        }
+        Bom bom;
+        try {
+            bom = parser.parse(scan.cyclonedxOnly());
+        } catch (ParseException | RuntimeException e) {
+            throw Parsed.bad(file, "valid against the " + schema + " but cannot be read: " + Violations.rootCause(e));
+        }
+        if (bom == null) {
+            throw Parsed.bad(file, "the CycloneDX parser returned nothing");
+        }
+        return new Parsed(file, Syntax.XML, scan.version(), bom, scan.componentDependencies(), scan.hasTimestamp());
+    }
+}

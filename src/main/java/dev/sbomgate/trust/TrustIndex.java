@@ -1,0 +1,237 @@
+package dev.sbomgate.trust;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Fingerprint;
+import dev.sbomgate.signature.SignatureKind;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The {@code trust.json} index: reading (strict: unknown or duplicate fields, wrong types and unknown versions are
+ * errors) and canonical writing (fixed key order, entries sorted by fingerprint, scopes sorted, 2-space indent,
+ * {@code \n} line ends, a trailing newline), so that the same store always gives the same bytes.
+ */
+final class TrustIndex {
+
+    static final String FILE_NAME = "trust.json";
+    static final int VERSION = 1;
+    static final int MAX_INDEX_BYTES = 4 * 1024 * 1024;
+
+    private static final Set<String> TOP_FIELDS = Set.of("version", "keys");
+    private static final Set<String> KEY_FIELDS = Set.of("name", "type", "fingerprint", "file", "scopes", "notBefore",
+            "notAfter");
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private TrustIndex() {
+    }
+
+    /** One entry as written in the index, before its key file is read. */
+    record Entry(String name, SignatureKind type, Fingerprint fingerprint, String file, List<PurlPattern> scopes,
+                 LocalDate notBefore, LocalDate notAfter) {
+
+        Entry {
+            Objects.requireNonNull(fingerprint, "fingerprint");
+            scopes = List.copyOf(scopes);
+        }
+    }
+
+    static List<Entry> read(byte[] bytes, String indexName) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(bytes);
+        } catch (IOException e) {
+            throw new BadInputException(indexName + ": not valid JSON (" + firstLine(e.getMessage()) + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new BadInputException(indexName + ": expected a JSON object with 'version' and 'keys'");
+        }
+        checkFields(root, TOP_FIELDS, indexName, "top level");
+        JsonNode version = root.get("version");
+        if (version == null || !version.isInt() || version.intValue() != VERSION) {
+            throw new BadInputException(indexName + ": expected \"version\": " + VERSION + ", found "
+                    + (version == null ? "none" : version.toString()) + "; this sbomgate reads trust index version "
+                    + VERSION);
+        }
+        JsonNode keys = root.get("keys");
+        if (keys == null || !keys.isArray()) {
+            throw new BadInputException(indexName + ": expected \"keys\" to be an array");
+        }
+        List<Entry> entries = new ArrayList<>();
+        int index = 0;
+        for (JsonNode key : keys) {
+            entries.add(entry(key, indexName + ": keys[" + index + "]"));
+            index++;
+        }
+        return entries;
+    }
+
+    private static Entry entry(JsonNode key, String where) {
+        if (!key.isObject()) {
+            throw new BadInputException(where + ": expected an object");
+        }
+        checkFields(key, KEY_FIELDS, where, "key entry");
+        String name = text(key, "name", where, true);
+        where = where + " ('" + printable(name) + "')";
+        String typeName = text(key, "type", where, true);
+        SignatureKind type;
+        if ("openpgp".equals(typeName)) {
+            type = SignatureKind.OPENPGP;
+        } else if ("keypair".equals(typeName)) {
+            type = SignatureKind.KEYPAIR;
+        } else {
+            throw new BadInputException(where + ": type must be 'openpgp' or 'keypair', found '" + printable(typeName) + "'");
+        }
+        Fingerprint fingerprint;
+        String fingerprintText = text(key, "fingerprint", where, true);
+        try {
+            fingerprint = new Fingerprint(fingerprintText);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(where + ": fingerprint must be the full fingerprint (40 or 64 hex digits), found '"
+                    + printable(fingerprintText) + "'");
+        }
+        String file = text(key, "file", where, true);
+        try {
+            TrustPaths.checkRelative(file);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
+        JsonNode scopesNode = key.get("scopes");
+        if (scopesNode == null || !scopesNode.isArray() || scopesNode.isEmpty()) {
+            throw new BadInputException(where + ": scopes must be a non-empty array of purl patterns, like"
+                    + " [\"pkg:maven/org.example/*\"]");
+        }
+        List<PurlPattern> scopes = new ArrayList<>();
+        for (JsonNode scope : scopesNode) {
+            if (!scope.isTextual()) {
+                throw new BadInputException(where + ": scopes must be strings, found " + scope);
+            }
+            try {
+                scopes.add(PurlPattern.parse(scope.textValue()));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(where + ": malformed " + e.getMessage());
+            }
+        }
+        LocalDate notBefore = date(key, "notBefore", where);
+        LocalDate notAfter = date(key, "notAfter", where);
+        if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
+            throw new BadInputException(where + ": notAfter " + notAfter + " is before notBefore " + notBefore);
+        }
+        return new Entry(name, type, fingerprint, file, scopes, notBefore, notAfter);
+    }
+
+    private static void checkFields(JsonNode node, Set<String> allowed, String where, String what) {
+        Iterator<String> names = node.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                throw new BadInputException(where + ": unknown field '" + name + "' in the " + what + "; allowed: "
+                        + String.join(", ", allowed.stream().sorted().toList()));
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field, String where, boolean required) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                throw new BadInputException(where + ": missing '" + field + "'");
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.textValue().isBlank()) {
+            throw new BadInputException(where + ": '" + field + "' must be a non-empty string, found " + value);
+        }
+        return value.textValue();
+    }
+
+    private static LocalDate date(JsonNode node, String field, String where) {
+        String text = text(node, field, where, false);
+        if (text == null) {
+            return null;
+        }
+        try {
+            if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+                throw new DateTimeParseException("not YYYY-MM-DD", text, 0);
+            }
+            return LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new BadInputException(where + ": " + field + " must be an ISO date like 2026-01-31, found '" + printable(text) + "'");
+        }
+    }
+
+    /** The canonical index text for these pins. */
+    static String write(List<PinnedKey> keys) {
+        List<PinnedKey> sorted = new ArrayList<>(keys);
+        sorted.sort(Comparator.comparing(PinnedKey::fingerprint));
+        StringBuilder sb = new StringBuilder();
+        sb.append("{\n");
+        sb.append("  \"version\": ").append(VERSION).append(",\n");
+        if (sorted.isEmpty()) {
+            sb.append("  \"keys\": []\n");
+        } else {
+            sb.append("  \"keys\": [\n");
+            for (int i = 0; i < sorted.size(); i++) {
+                PinnedKey key = sorted.get(i);
+                sb.append("    {\n");
+                field(sb, "name", key.name(), true);
+                field(sb, "type", key.typeName(), true);
+                field(sb, "fingerprint", key.fingerprint().hex(), true);
+                field(sb, "file", key.file(), true);
+                sb.append("      \"scopes\": [\n");
+                for (int j = 0; j < key.scopes().size(); j++) {
+                    sb.append("        ").append(quote(key.scopes().get(j).toString()))
+                            .append(j + 1 < key.scopes().size() ? ",\n" : "\n");
+                }
+                boolean more = key.notBefore() != null || key.notAfter() != null;
+                sb.append("      ]").append(more ? ",\n" : "\n");
+                if (key.notBefore() != null) {
+                    field(sb, "notBefore", key.notBefore().toString(), key.notAfter() != null);
+                }
+                if (key.notAfter() != null) {
+                    field(sb, "notAfter", key.notAfter().toString(), false);
+                }
+                sb.append("    }").append(i + 1 < sorted.size() ? ",\n" : "\n");
+            }
+            sb.append("  ]\n");
+        }
+        sb.append("}\n");
+        return sb.toString();
+    }
+
+    private static void field(StringBuilder sb, String name, String value, boolean comma) {
+        sb.append("      ").append(quote(name)).append(": ").append(quote(value)).append(comma ? ",\n" : "\n");
+    }
+
+    private static String quote(String value) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
+    }
+
+    /** Values echoed in messages stay on one line: control characters become '?'. */
+    static String printable(String text) {
+        return text.replaceAll("\\p{Cntrl}", "?");
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

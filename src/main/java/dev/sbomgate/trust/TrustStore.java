@@ -1,0 +1,160 @@
+package dev.sbomgate.trust;
+
+import dev.sbomgate.model.Digest;
+import dev.sbomgate.model.Fingerprint;
+import dev.sbomgate.model.HashAlgorithm;
+import dev.sbomgate.model.Purl;
+import dev.sbomgate.signature.SignatureKind;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The pinned trust store, loaded and checked: which key (by full fingerprint) may sign which purls, and when, plus
+ * the exact bytes of every key file whose fingerprints were checked, so that verifiers use what was checked.
+ * Immutable and thread-safe. Built by {@link TrustStoreLoader}.
+ */
+public final class TrustStore {
+
+    private static final TrustStore EMPTY = new TrustStore(List.of(), Map.of());
+
+    private final List<PinnedKey> keys;
+    private final Map<Fingerprint, PinnedKey> byFingerprint;
+    private final SortedMap<String, byte[]> files;
+    private final String canonicalIndex;
+    private final Digest digest;
+
+    TrustStore(List<PinnedKey> keys, Map<String, byte[]> files) {
+        List<PinnedKey> sorted = new ArrayList<>(keys);
+        sorted.sort(Comparator.comparing(PinnedKey::fingerprint));
+        this.keys = List.copyOf(sorted);
+        Map<Fingerprint, PinnedKey> index = new HashMap<>();
+        for (PinnedKey key : this.keys) {
+            if (index.put(key.fingerprint(), key) != null) {
+                throw new IllegalArgumentException("fingerprint " + key.fingerprint() + " is pinned twice");
+            }
+        }
+        this.byFingerprint = Map.copyOf(index);
+        TreeMap<String, byte[]> copy = new TreeMap<>();
+        for (PinnedKey key : this.keys) {
+            byte[] bytes = Objects.requireNonNull(files.get(key.file()), () -> "no bytes for key file " + key.file());
+            copy.put(key.file(), bytes.clone());
+        }
+        this.files = Collections.unmodifiableSortedMap(copy);
+        this.canonicalIndex = TrustIndex.write(this.keys);
+        this.digest = computeDigest();
+    }
+
+    /** The store with no keys: every signature is then {@code UNKNOWN_KEY} (fail closed). */
+    public static TrustStore empty() {
+        return EMPTY;
+    }
+
+    /** Every pin, sorted by fingerprint. */
+    public List<PinnedKey> keys() {
+        return keys;
+    }
+
+    public boolean isEmpty() {
+        return keys.isEmpty();
+    }
+
+    /** The pin with this (primary) fingerprint. */
+    public Optional<PinnedKey> find(Fingerprint fingerprint) {
+        return Optional.ofNullable(byFingerprint.get(fingerprint));
+    }
+
+    /** The pin whose primary key or one of whose signing subkeys has this fingerprint. */
+    public Optional<PinnedKey> findBySigningKey(Fingerprint fingerprint) {
+        PinnedKey primary = byFingerprint.get(fingerprint);
+        if (primary != null) {
+            return Optional.of(primary);
+        }
+        return keys.stream().filter(k -> k.key().subkeys().contains(fingerprint)).findFirst();
+    }
+
+    /**
+     * Whether the key with this primary fingerprint is pinned with a scope covering the purl. The pin's window is
+     * not considered here: the verify stage checks it against the signature time with {@link PinnedKey#isValidAt}.
+     */
+    public boolean isPinnedFor(Fingerprint fingerprint, Purl purl) {
+        PinnedKey key = byFingerprint.get(fingerprint);
+        return key != null && key.covers(purl);
+    }
+
+    /** The pins whose scopes cover this purl, sorted by fingerprint. */
+    public List<PinnedKey> pinsFor(Purl purl) {
+        return keys.stream().filter(k -> k.covers(purl)).toList();
+    }
+
+    /**
+     * The checked bytes of every key file of one kind, by relative path (sorted), for building a verifier:
+     * {@code KeyPairSignatureVerifier.of(store.keyFiles(SignatureKind.KEYPAIR))}. Each array is a copy.
+     */
+    public SortedMap<String, byte[]> keyFiles(SignatureKind kind) {
+        TreeMap<String, byte[]> out = new TreeMap<>();
+        for (PinnedKey key : keys) {
+            if (key.type() == kind) {
+                out.put(key.file(), files.get(key.file()).clone());
+            }
+        }
+        return out;
+    }
+
+    /** The checked bytes of this pin's key file (a copy). */
+    public byte[] keyFile(PinnedKey key) {
+        byte[] bytes = files.get(key.file());
+        if (bytes == null || !key.equals(byFingerprint.get(key.fingerprint()))) {
+            throw new IllegalArgumentException("key " + key.fingerprint() + " is not in this trust store");
+        }
+        return bytes.clone();
+    }
+
+    /** The index as sbomgate writes it: what {@code trust.json} holds after any {@code trust add}/{@code remove}. */
+    public String canonicalIndex() {
+        return canonicalIndex;
+    }
+
+    /**
+     * SHA-256 over the canonical index and every referenced key file (docs/trust-store.md, "Digest"): a change to
+     * any pin, scope, window or key byte changes it; re-ordering or re-formatting the index does not.
+     */
+    public Digest digest() {
+        return digest;
+    }
+
+    private Digest computeDigest() {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+        sha256.update("sbomgate trust store v1\n".getBytes(StandardCharsets.UTF_8));
+        update(sha256, TrustIndex.FILE_NAME, canonicalIndex.getBytes(StandardCharsets.UTF_8));
+        files.forEach((path, bytes) -> update(sha256, path, bytes));
+        return Digest.of(HashAlgorithm.SHA_256, sha256.digest());
+    }
+
+    /** Each part is framed as {@code path \n length \n bytes \n}, so no two different stores frame to the same input. */
+    private static void update(MessageDigest sha256, String path, byte[] bytes) {
+        sha256.update((path + "\n" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+        sha256.update(bytes);
+        sha256.update((byte) '\n');
+    }
+
+    @Override
+    public String toString() {
+        return "TrustStore[" + keys.size() + " keys, " + digest + "]";
+    }
+}

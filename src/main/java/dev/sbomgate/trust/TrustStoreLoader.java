@@ -1,0 +1,141 @@
+package dev.sbomgate.trust;
+
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Fingerprint;
+import dev.sbomgate.signature.PublicKeyInfo;
+import dev.sbomgate.signature.PublicKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Loads and checks a trust directory. Every key file is read and its fingerprints computed; the store loads only
+ * when each pin's fingerprint is in its file, of its type, and each file holds no key that is not pinned. A missing
+ * directory (or an empty one) is an empty store, not an error: every signature is then {@code UNKNOWN_KEY}.
+ */
+public final class TrustStoreLoader {
+
+    /** Where the trust store lives unless {@code --trust} says otherwise. */
+    public static final Path DEFAULT_DIR = Path.of(".sbomgate", "trust");
+
+    private TrustStoreLoader() {
+    }
+
+    /** Loads the store in {@code dir}; throws {@link BadInputException} with a one-line reason when it is not sound. */
+    public static TrustStore load(Path dir) {
+        if (!Files.exists(dir)) {
+            return TrustStore.empty();
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir + ": the trust store must be a directory holding " + TrustIndex.FILE_NAME);
+        }
+        Path indexFile = dir.resolve(TrustIndex.FILE_NAME);
+        if (!Files.exists(indexFile)) {
+            if (isEmptyDirectory(dir)) {
+                return TrustStore.empty();
+            }
+            throw new BadInputException(dir + ": trust directory has files but no " + TrustIndex.FILE_NAME
+                    + "; pin keys with 'sbomgate trust add KEYFILE --name N --scope PATTERN'");
+        }
+        String indexName = indexFile.toString();
+        if (!Files.isRegularFile(indexFile)) {
+            throw new BadInputException(indexName + ": is not a regular file");
+        }
+        List<TrustIndex.Entry> entries = TrustIndex.read(readBounded(indexFile, TrustIndex.MAX_INDEX_BYTES, indexName),
+                indexName);
+
+        Map<Fingerprint, TrustIndex.Entry> seen = new HashMap<>();
+        Map<String, byte[]> fileBytes = new LinkedHashMap<>();
+        Map<String, List<PublicKeyInfo>> fileKeys = new HashMap<>();
+        Map<String, Set<Fingerprint>> pinnedPerFile = new HashMap<>();
+        List<PinnedKey> keys = new ArrayList<>();
+        for (TrustIndex.Entry entry : entries) {
+            String where = indexName + ": key '" + TrustIndex.printable(entry.name()) + "' (" + entry.file() + ")";
+            TrustIndex.Entry previous = seen.put(entry.fingerprint(), entry);
+            if (previous != null) {
+                throw new BadInputException(indexName + ": fingerprint " + entry.fingerprint() + " is pinned twice ('"
+                        + TrustIndex.printable(previous.name()) + "' and '" + TrustIndex.printable(entry.name()) + "'); keep one entry and merge their scopes");
+            }
+            if (!fileBytes.containsKey(entry.file())) {
+                Path real = TrustPaths.resolveInside(dir, entry.file(), where);
+                byte[] bytes = readBounded(real, PublicKeys.MAX_KEY_FILE_BYTES, dir.resolve(entry.file()).toString());
+                fileBytes.put(entry.file(), bytes);
+                fileKeys.put(entry.file(), PublicKeys.inspect(bytes, dir.resolve(entry.file()).toString()));
+            }
+            List<PublicKeyInfo> inFile = fileKeys.get(entry.file());
+            PublicKeyInfo info = matching(inFile, entry.fingerprint())
+                    .orElseThrow(() -> mismatch(where, entry, inFile));
+            if (info.kind() != entry.type()) {
+                throw new BadInputException(where + ": pinned as type '" + PinnedKey.typeName(entry.type())
+                        + "' but the file holds a key of type '" + PinnedKey.typeName(info.kind()) + "'; fix the type");
+            }
+            pinnedPerFile.computeIfAbsent(entry.file(), f -> new TreeSet<>()).add(entry.fingerprint());
+            try {
+                keys.add(new PinnedKey(entry.name(), entry.type(), entry.fingerprint(), entry.file(), entry.scopes(),
+                        entry.notBefore(), entry.notAfter(), info));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(where + ": " + e.getMessage());
+            }
+        }
+        // A key file must hold nothing but pinned keys: an extra primary key in a pinned file would otherwise be
+        // trusted by whichever verifier reads the whole file.
+        for (Map.Entry<String, List<PublicKeyInfo>> file : fileKeys.entrySet()) {
+            Set<Fingerprint> pinned = pinnedPerFile.getOrDefault(file.getKey(), Set.of());
+            for (PublicKeyInfo info : file.getValue()) {
+                if (!pinned.contains(info.fingerprint())) {
+                    throw new BadInputException(dir.resolve(file.getKey()) + ": holds " + info.algorithm() + " key "
+                            + info.fingerprint() + " that is not pinned; a key file must hold only its pinned key"
+                            + " (export that one key alone, or pin this one too)");
+                }
+            }
+        }
+        return new TrustStore(keys, fileBytes);
+    }
+
+    private static Optional<PublicKeyInfo> matching(List<PublicKeyInfo> inFile, Fingerprint fingerprint) {
+        return inFile.stream().filter(k -> k.fingerprint().equals(fingerprint)).findFirst();
+    }
+
+    private static BadInputException mismatch(String where, TrustIndex.Entry entry, List<PublicKeyInfo> inFile) {
+        for (PublicKeyInfo info : inFile) {
+            if (info.subkeys().contains(entry.fingerprint())) {
+                return new BadInputException(where + ": pins " + entry.fingerprint() + ", a subkey of primary key "
+                        + info.fingerprint() + "; pin the primary key's fingerprint");
+            }
+        }
+        String found = inFile.stream().map(k -> k.fingerprint().hex()).reduce((a, b) -> a + ", " + b).orElse("no key");
+        return new BadInputException(where + ": expected fingerprint " + entry.fingerprint() + " but the file holds "
+                + found + "; if the key really changed, verify the new one out of band, then 'sbomgate trust remove'"
+                + " the old pin and 'sbomgate trust add' the new key");
+    }
+
+    private static boolean isEmptyDirectory(Path dir) {
+        try (DirectoryStream<Path> children = Files.newDirectoryStream(dir)) {
+            return !children.iterator().hasNext();
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot list trust directory (" + e.getMessage() + ")");
+        }
+    }
+
+    static byte[] readBounded(Path file, int max, String name) {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] bytes = in.readNBytes(max + 1);
+            if (bytes.length > max) {
+                throw new BadInputException(name + ": larger than " + max + " bytes; not a trust store file");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")");
+        }
+    }
+}

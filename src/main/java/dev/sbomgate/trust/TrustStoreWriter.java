@@ -1,0 +1,159 @@
+package dev.sbomgate.trust;
+
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Fingerprint;
+import dev.sbomgate.signature.PublicKeyInfo;
+import dev.sbomgate.signature.PublicKeys;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Adds and removes pins. Each change re-loads (and so re-checks) the store first, copies a new key file into
+ * {@code keys/<FINGERPRINT>.<ext>}, and replaces {@code trust.json} atomically: a temporary file in the same
+ * directory, written and fsynced, then renamed over the old index, so a reader sees the old or the new index and never
+ * a torn one. Concurrent writers are not locked out: the last rename wins.
+ */
+public final class TrustStoreWriter {
+
+    /** Where new key files go, relative to the trust directory. */
+    static final String KEYS_DIR = "keys";
+
+    private final Path dir;
+
+    public TrustStoreWriter(Path dir) {
+        this.dir = Objects.requireNonNull(dir, "dir");
+    }
+
+    /**
+     * Pins the one key in {@code keyFileBytes} (read from {@code sourceName}) for these scopes and window, and returns
+     * the pin. Refuses a file with no key or more than one primary key, a revoked key, and a fingerprint already pinned.
+     */
+    public PinnedKey add(byte[] keyFileBytes, String sourceName, String name, List<PurlPattern> scopes,
+                         LocalDate notBefore, LocalDate notAfter) {
+        TrustStore store = TrustStoreLoader.load(dir);
+        PublicKeys.Format format = PublicKeys.detect(keyFileBytes, sourceName);
+        List<PublicKeyInfo> inFile = PublicKeys.inspect(keyFileBytes, sourceName);
+        if (inFile.size() != 1) {
+            StringBuilder found = new StringBuilder();
+            inFile.forEach(k -> found.append(found.length() == 0 ? "" : ", ").append(k.fingerprint()));
+            throw new BadInputException(sourceName + ": holds " + inFile.size() + " primary keys (" + found
+                    + "); pin one key per file: export it alone (gpg --armor --export FINGERPRINT, or one PEM block)");
+        }
+        PublicKeyInfo info = inFile.get(0);
+        if (info.revoked()) {
+            throw new BadInputException(sourceName + ": key " + info.fingerprint() + " carries a revocation; a revoked"
+                    + " key cannot be pinned");
+        }
+        store.find(info.fingerprint()).ifPresent(existing -> {
+            throw new BadInputException(sourceName + ": key " + info.fingerprint() + " is already pinned as '"
+                    + existing.name() + "'; to change its scopes or window, 'sbomgate trust remove' it and add it again");
+        });
+        for (PinnedKey existing : store.keys()) {
+            if (existing.key().subkeys().contains(info.fingerprint())) {
+                throw new BadInputException(sourceName + ": key " + info.fingerprint() + " is a subkey of pinned key '"
+                        + existing.name() + "' (" + existing.fingerprint() + ")");
+            }
+        }
+        String file = KEYS_DIR + "/" + info.fingerprint().hex() + format.extension();
+        PinnedKey pin;
+        try {
+            pin = new PinnedKey(name, info.kind(), info.fingerprint(), file, scopes, notBefore, notAfter, info);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        List<PinnedKey> keys = new ArrayList<>(store.keys());
+        keys.add(pin);
+        Map<String, byte[]> files = files(store);
+        files.put(file, keyFileBytes.clone());
+        TrustStore next = new TrustStore(keys, files);
+        try {
+            Files.createDirectories(dir.resolve(KEYS_DIR));
+            writeAtomically(dir.resolve(file), keyFileBytes);
+            writeAtomically(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
+        }
+        TrustStoreLoader.load(dir);
+        return pin;
+    }
+
+    /**
+     * Removes the pin with this fingerprint and returns it. The index is replaced first, then the key file deleted
+     * (unless another pin uses it), so an interruption leaves at worst an unreferenced file, which is ignored.
+     */
+    public PinnedKey remove(Fingerprint fingerprint) {
+        TrustStore store = TrustStoreLoader.load(dir);
+        PinnedKey pin = store.find(fingerprint).orElseThrow(() -> new BadInputException(dir + ": no key with fingerprint "
+                + fingerprint + " is pinned; 'sbomgate trust list' shows the pinned fingerprints"));
+        List<PinnedKey> keys = new ArrayList<>(store.keys());
+        keys.remove(pin);
+        TrustStore next = new TrustStore(keys, files(store));
+        try {
+            writeAtomically(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
+            boolean shared = keys.stream().anyMatch(k -> k.file().equals(pin.file()));
+            if (!shared) {
+                Files.deleteIfExists(dir.resolve(pin.file()));
+            }
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
+        }
+        return pin;
+    }
+
+    private static Map<String, byte[]> files(TrustStore store) {
+        Map<String, byte[]> files = new HashMap<>();
+        for (PinnedKey key : store.keys()) {
+            files.put(key.file(), store.keyFile(key));
+        }
+        return files;
+    }
+
+    /**
+     * Replaces {@code target} with {@code content} atomically: write a temporary file beside it, fsync it, rename it
+     * over the target, then fsync the directory so the rename itself survives a crash (where the platform allows).
+     */
+    static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+        try {
+            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                // createTempFile makes the file owner-only; the trust store is meant to be committed and read by all.
+                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buffer = ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(true);
+            }
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                throw new IOException("the file system cannot rename atomically in " + parent, e);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        try (FileChannel directory = FileChannel.open(parent, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Some platforms (Windows) cannot open a directory for fsync; the rename is still atomic there.
+        }
+    }
+}

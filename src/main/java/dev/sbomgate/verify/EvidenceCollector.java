@@ -1,0 +1,170 @@
+package dev.sbomgate.verify;
+
+import dev.sbomgate.artifact.ArtifactFiles;
+import dev.sbomgate.artifact.ArtifactLocator;
+import dev.sbomgate.digest.DigestComparison;
+import dev.sbomgate.digest.Digests;
+import dev.sbomgate.digest.FileDigests;
+import dev.sbomgate.digest.IntegrityStatus;
+import dev.sbomgate.model.Component;
+import dev.sbomgate.model.Digest;
+import dev.sbomgate.model.HashAlgorithm;
+import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.signature.SignatureStatus;
+import dev.sbomgate.signature.SignatureVerifier;
+import dev.sbomgate.signature.jca.KeyPairSignatureVerifier;
+import dev.sbomgate.signature.pgp.PgpKeys;
+import dev.sbomgate.signature.pgp.PgpSignatureVerifier;
+import dev.sbomgate.trust.PinnedKey;
+import dev.sbomgate.trust.TrustStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * The verify stage: for each component, find its artifact, hash it once for every declared algorithm plus
+ * SHA-256, check every signature beside it, and judge whether the signer is pinned for this component's purl
+ * and was inside its pin's window. Components are spread over all cores; an exception while checking one
+ * component becomes that component's {@link Evidence#error()}, never a skip and never an abort of the others.
+ */
+public final class EvidenceCollector {
+
+    private final ArtifactLocator locator;
+    private final TrustStore trust;
+    private final SignatureVerifier openPgp;
+    private final SignatureVerifier keyPair;
+    private final Instant now;
+    private final int threads;
+
+    /**
+     * @param locator the artifact roots, or null when no {@code --artifacts} was given (evidence is then NOT_SEARCHED)
+     * @param trust   the pinned keys
+     * @param now     the time key-pair signatures (which carry no time) are judged at against a pin's window
+     */
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now) {
+        this(locator, trust, now, Runtime.getRuntime().availableProcessors());
+    }
+
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads) {
+        this.locator = locator;
+        this.trust = Objects.requireNonNull(trust, "trust");
+        this.now = Objects.requireNonNull(now, "now");
+        this.threads = Math.max(1, threads);
+        this.openPgp = openPgpVerifier(trust);
+        this.keyPair = KeyPairSignatureVerifier.of(trust.keyFiles(SignatureKind.KEYPAIR));
+    }
+
+    /** Evidence for each component, in the order given. */
+    public List<Evidence> collect(List<Component> components) {
+        if (locator == null) {
+            return components.stream().map(c -> new Evidence(c, Evidence.ArtifactState.NOT_SEARCHED, null, List.of(),
+                    IntegrityStatus.NOT_CHECKED, List.of(), List.of(), null)).toList();
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        try {
+            return pool.submit(() -> components.parallelStream().map(this::collectSafely).toList()).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying artifacts", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("verifying artifacts failed: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private Evidence collectSafely(Component component) {
+        try {
+            return collect(component);
+        } catch (RuntimeException | java.io.IOException | OutOfMemoryError e) {
+            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            return new Evidence(component, Evidence.ArtifactState.ERROR, null, List.of(), IntegrityStatus.NOT_CHECKED,
+                    List.of(), List.of(), message.strip().replaceAll("\\s+", " "));
+        }
+    }
+
+    private Evidence collect(Component component) throws java.io.IOException {
+        ArtifactFiles files = locator.locate(component);
+        if (!files.found()) {
+            String tried = files.candidatesTried().isEmpty() ? "no file name could be derived from the component"
+                    : "looked for " + String.join(", ", files.candidatesTried());
+            String refused = files.refused().isEmpty() ? "" : "; refused " + String.join(", ", files.refused());
+            return new Evidence(component, Evidence.ArtifactState.MISSING, null, List.of(), IntegrityStatus.NOT_CHECKED,
+                    List.of(tried + refused), List.of(), null);
+        }
+        Path artifact = files.artifact();
+        Set<HashAlgorithm> algorithms = EnumSet.of(HashAlgorithm.SHA_256);
+        component.hashes().forEach(d -> algorithms.add(d.algorithm()));
+        FileDigests digests = Digests.compute(artifact, algorithms);
+        DigestComparison comparison = DigestComparison.compare(component.hashes(), digests);
+        List<String> details = new ArrayList<>();
+        for (DigestComparison.Check mismatch : comparison.mismatches()) {
+            details.add(mismatch.algorithm().cycloneDxName() + ": the SBOM declares " + mismatch.declared().hex()
+                    + " but the file has " + (mismatch.computed() == null ? "(not computed)" : mismatch.computed().hex()));
+        }
+        List<SignatureCheck> checks = new ArrayList<>();
+        for (Path signatureFile : files.signatures()) {
+            checks.add(judgeScope(component, verifierFor(signatureFile).map(v -> v.verify(artifact, signatureFile))
+                    .orElseGet(() -> unsupported(signatureFile))));
+        }
+        List<Digest> computed = List.copyOf(digests.digests().values());
+        return new Evidence(component, Evidence.ArtifactState.FOUND, artifact, computed, comparison.status(), details,
+                checks, null);
+    }
+
+    private Optional<SignatureVerifier> verifierFor(Path signatureFile) {
+        String name = signatureFile.getFileName().toString();
+        if (name.endsWith(".asc")) {
+            return Optional.of(openPgp);
+        }
+        if (name.endsWith(".sig")) {
+            return Optional.of(keyPair);
+        }
+        return Optional.empty();
+    }
+
+    /** A signature format sbomgate cannot check yet: present evidence is never ignored, so it is reported as unverifiable. */
+    private static SignatureCheck unsupported(Path signatureFile) {
+        return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null, null, null, null,
+                signatureFile, "Sigstore bundles are not verified by this version of sbomgate; the bundle cannot vouch for the artifact");
+    }
+
+    /** A valid signature counts only if its key is pinned for this purl, and was made inside the pin's window. */
+    private SignatureCheck judgeScope(Component component, SignatureCheck check) {
+        if (check.status() != SignatureStatus.VERIFIED) {
+            return check;
+        }
+        Optional<PinnedKey> pin = trust.find(check.signer());
+        if (pin.isEmpty()) {
+            return check.withStatus(SignatureStatus.UNKNOWN_KEY, "signed by " + check.signer() + ", which the trust store does not pin");
+        }
+        PinnedKey key = pin.get();
+        if (component.purl() == null || !key.covers(component.purl())) {
+            return check.withStatus(SignatureStatus.NOT_PINNED_FOR_PURL, "signed by '" + key.name() + "' (" + key.fingerprint()
+                    + "), which is pinned for " + key.scopes() + ", not for " + component.label());
+        }
+        Instant signedAt = check.created() != null ? check.created() : now;
+        if (!key.isValidAt(signedAt)) {
+            return check.withStatus(SignatureStatus.OUTSIDE_PIN_WINDOW, "signed by '" + key.name() + "' at " + signedAt
+                    + ", outside its pin's window " + key.window());
+        }
+        return check;
+    }
+
+    private static SignatureVerifier openPgpVerifier(TrustStore trust) {
+        List<PgpKeys> sets = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : trust.keyFiles(SignatureKind.OPENPGP).entrySet()) {
+            sets.add(PgpKeys.parse(file.getValue(), file.getKey()));
+        }
+        return new PgpSignatureVerifier(PgpKeys.union(sets));
+    }
+}

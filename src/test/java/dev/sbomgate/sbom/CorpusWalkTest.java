@@ -1,0 +1,87 @@
+package dev.sbomgate.sbom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.sbomgate.model.Inventory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Walks the project's shared corpus in place, when it is there (it is not part of a clone; its bom-shelter SBOMs
+ * may not be copied): every real SBOM loads with the counts its SOURCES.tsv gives, or is refused for a listed
+ * reason, and every CycloneDX 1.7 vector is refused (the valid ones as of an unsupported version). Point {@code -Dsbomgate.corpus} elsewhere
+ * to use another copy.
+ */
+class CorpusWalkTest {
+
+    private static final Path CORPUS = Path.of(System.getProperty("sbomgate.corpus", "/work/shared/corpus/sbom"));
+
+    /** In-the-wild SBOMs that break their own spec version's schema; refusing them is right. */
+    private static final Map<String, String> SCHEMA_INVALID = Map.of(
+            "real/bom-shelter__obsidian-sailboat-sbom-cdx.json",
+            "/components/0/licenses/0/license: must be valid to one and only one schema", // a licence with only a url
+            "real/bom-shelter__redis-commander-sbom-cdx.json",
+            "/components/195/externalReferences/0/url: does not match the iri-reference pattern"); // git@github.com:…
+
+    @TestFactory
+    Stream<DynamicTest> realSbomsLoadWithTheirCorpusCounts() throws IOException {
+        assumeTrue(Files.isRegularFile(CORPUS.resolve("SOURCES.tsv")), "no shared corpus at " + CORPUS);
+        List<String[]> rows = Files.readAllLines(CORPUS.resolve("SOURCES.tsv")).stream().skip(1)
+                .map(line -> line.split("\t")).filter(row -> row[0].startsWith("real/")).toList();
+        assertTrue(rows.size() > 50, "corpus rows: " + rows.size());
+        return rows.stream().map(row -> dynamicTest(row[0], () -> {
+            Path file = CORPUS.resolve(row[0]);
+            if (row[8].contains("NOT CycloneDX")) {
+                String message = Fixtures.rejected(file);
+                assertTrue(message.contains("not a CycloneDX SBOM"), message);
+            } else if (SCHEMA_INVALID.containsKey(row[0])) {
+                String message = Fixtures.rejected(file);
+                assertTrue(message.contains(SCHEMA_INVALID.get(row[0])), message);
+            } else {
+                Inventory inventory = SbomReader.read(file);
+                assertEquals(row[7], inventory.specVersion(), "spec version");
+                assertEquals(row[8], inventory.format(), "format");
+                assertEquals(Integer.parseInt(row[5]), inventory.components().size(), "component_count");
+                assertEquals(Integer.parseInt(row[6]),
+                        inventory.components().stream().filter(c -> c.parentRef() == null).count(), "top_level_components");
+            }
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCycloneDx17VectorIsRefusedAsUnsupported() throws IOException {
+        Path dir = CORPUS.resolve("spec/1.7");
+        assumeTrue(Files.isDirectory(dir), "no shared corpus at " + CORPUS);
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".json") || f.toString().endsWith(".xml")).sorted().toList().stream()
+                    .map(file -> dynamicTest(file.getFileName().toString(), () -> {
+                        String message = Fixtures.rejected(file);
+                        if (file.getFileName().toString().startsWith("valid-")) {
+                            assertTrue(message.contains("unsupported CycloneDX spec version '1.7'"), message);
+                        }
+                    }));
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> protobufTextVectorsAreNotMistakenForJsonOrXml() throws IOException {
+        Path dir = CORPUS.resolve("spec/1.6");
+        assumeTrue(Files.isDirectory(dir), "no shared corpus at " + CORPUS);
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.toString().endsWith(".textproto")).sorted().toList().stream()
+                    .map(file -> dynamicTest(file.getFileName().toString(), () -> {
+                        String message = Fixtures.rejected(file);
+                        assertTrue(message.contains("not a CycloneDX SBOM: it is text starting with"), message);
+                    }));
+        }
+    }
+}
