@@ -166,7 +166,8 @@ final class ComponentMatcher {
             Component n = come.get(0);
             if (o.purl() != null && n.purl() != null) {
                 if (!o.purl().type().equals(n.purl().type())
-                        || Objects.equals(lower(o.purl().namespace()), lower(n.purl().namespace()))) {
+                        || Objects.equals(lower(o.purl().namespace()), lower(n.purl().namespace()))
+                        || isTypings(o) || isTypings(n)) {
                     continue;
                 }
             } else if (o.purl() == null && n.purl() == null && Objects.equals(lower(o.group()), lower(n.group()))) {
@@ -175,6 +176,11 @@ final class ComponentMatcher {
             moved.add(new Pair(o, n));
         }
         return moved;
+    }
+
+    /** npm's {@code @types/x} holds the TypeScript declarations of {@code x} (DefinitelyTyped): another package by convention. */
+    private static boolean isTypings(Component c) {
+        return "npm".equals(c.purl().type()) && "@types".equals(c.purl().namespace());
     }
 
     static String ecosystem(Component c) {

@@ -172,7 +172,7 @@ public final class SbomDiff {
     /**
      * Where the code comes from: the {@code vcs} external references, and the purl {@code repository_url}
      * qualifier (the registry; absent means the ecosystem's default). URLs compare after dropping what does not
-     * change the place: scheme, {@code scm:git:}/{@code git+} prefixes, a {@code .git} suffix, trailing slashes, case.
+     * change the repository: see {@link #normaliseUrl}.
      */
     private static void compareSource(Component o, Component n, String identity, List<Change> out) {
         SortedSet<String> oldVcs = normalisedUrls(o.references("vcs"));
@@ -194,16 +194,34 @@ public final class SbomDiff {
         return urls.stream().map(SbomDiff::normaliseUrl).collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * The repository a URL names, for comparison: lower case, without the Maven {@code scm:git:} or npm
+     * {@code git+} prefix, scheme, user info, {@code #fragment} (npm's committish or directory), trailing
+     * slashes and {@code .git}; {@code git@host:path} is read as {@code host/path}. On GitHub, Bitbucket and
+     * Codeberg only {@code owner/repo} names the repository ({@code /tree/main/packages/x} is a path inside it),
+     * on GitLab everything before {@code /-/}.
+     */
     static String normaliseUrl(String url) {
         if (url == null || url.isBlank()) {
             return null;
         }
         String u = url.strip().toLowerCase(Locale.ROOT);
+        int hash = u.indexOf('#');
+        if (hash >= 0) {
+            u = u.substring(0, hash);
+        }
         u = u.replaceFirst("^scm:[a-z]+:", "").replaceFirst("^git\\+", "");
         u = u.replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("^git@([^:/]+):", "$1/");
         u = u.replaceFirst("^[^@/]*@", ""); // user info
         while (u.endsWith("/")) {
             u = u.substring(0, u.length() - 1);
+        }
+        String[] segments = u.split("/", -1);
+        String host = segments[0].replaceFirst(":[0-9]+$", "").replaceFirst("^www\\.", "");
+        if ((host.equals("github.com") || host.equals("bitbucket.org") || host.equals("codeberg.org")) && segments.length > 3) {
+            u = String.join("/", segments[0], segments[1], segments[2]);
+        } else if (host.equals("gitlab.com") && u.contains("/-/")) {
+            u = u.substring(0, u.indexOf("/-/"));
         }
         if (u.endsWith(".git")) {
             u = u.substring(0, u.length() - 4);
