@@ -2,8 +2,6 @@ package dev.sbomgate.rules;
 
 import dev.sbomgate.baseline.Baseline;
 import dev.sbomgate.baseline.BaselineComponent;
-import dev.sbomgate.diff.ComponentMatcher;
-import dev.sbomgate.diff.SbomDiff;
 import dev.sbomgate.digest.IntegrityStatus;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;
@@ -22,8 +20,6 @@ import dev.sbomgate.trust.TrustStore;
 import dev.sbomgate.verify.Evidence;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -115,18 +111,8 @@ public final class RuleFixtures {
     public static RuleContext context(Inventory candidate, Baseline baseline, List<Evidence> evidence, Policy policy,
                                       TrustStore trust, boolean artifactsGiven, List<String> tamperEvidence,
                                       ReleaseDates releaseDates) {
-        Map<String, BaselineComponent> approved = new HashMap<>();
-        List<dev.sbomgate.diff.Change> changes = new ArrayList<>();
-        if (baseline != null) {
-            List<Component> approvedComponents = baseline.components().stream().map(BaselineComponent::component).toList();
-            changes.addAll(SbomDiff.compare(approvedComponents, candidate.components()));
-            for (ComponentMatcher.Pair pair : ComponentMatcher.match(approvedComponents, candidate.components()).pairs()) {
-                baseline.components().stream().filter(b -> b.component() == pair.oldComponent()).findFirst()
-                        .ifPresent(b -> approved.put(pair.newComponent().bomRef(), b));
-            }
-        }
-        return new RuleContext("sbomgate approve --sbom candidate.cdx.json", candidate, baseline, evidence, changes, approved,
-                policy, trust, NOW, artifactsGiven, tamperEvidence, releaseDates);
+        return RuleContext.of("sbomgate approve --sbom candidate.cdx.json", candidate, baseline, evidence, policy, trust,
+                NOW, artifactsGiven, tamperEvidence, releaseDates);
     }
 
     /** The common case: default policy, empty trust store, artifacts given, intact baseline, no metadata. */
