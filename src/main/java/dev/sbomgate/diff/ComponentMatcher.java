@@ -26,23 +26,23 @@ import java.util.TreeSet;
  * Every order used is total (version order, then the version string, then the bom-ref), so the result never
  * depends on document order.
  */
-final class ComponentMatcher {
+public final class ComponentMatcher {
 
     /** Above this many candidate pairs in one identity the remaining versions pair in order, lowest first. */
     static final int MAX_PAIRWISE = 250_000;
 
     /** A baseline component and the candidate component it was matched with. */
-    record Pair(Component oldComponent, Component newComponent) {
+    public record Pair(Component oldComponent, Component newComponent) {
     }
 
     /** All pairs, and what stayed unpaired, each sorted by identity then version. */
-    record Result(List<Pair> pairs, List<Component> removed, List<Component> added) {
+    public record Result(List<Pair> pairs, List<Component> removed, List<Component> added) {
     }
 
     private ComponentMatcher() {
     }
 
-    static Result match(List<Component> baseline, List<Component> candidate) {
+    public static Result match(List<Component> baseline, List<Component> candidate) {
         SortedMap<String, List<Component>> oldById = byIdentity(baseline);
         SortedMap<String, List<Component>> newById = byIdentity(candidate);
         TreeSet<String> identities = new TreeSet<>(oldById.keySet());
@@ -152,7 +152,7 @@ final class ComponentMatcher {
      * (or gained or lost its purl): the same normalised name, exactly one removed and one added with it,
      * and the same purl type. Different purl types are different registries, where one name is a coincidence.
      */
-    static List<Pair> moved(List<Component> removed, List<Component> added) {
+    public static List<Pair> moved(List<Component> removed, List<Component> added) {
         SortedMap<String, List<Component>> removedByName = byName(removed);
         SortedMap<String, List<Component>> addedByName = byName(added);
         List<Pair> moved = new ArrayList<>();
