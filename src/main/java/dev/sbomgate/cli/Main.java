@@ -5,6 +5,7 @@ import dev.sbomgate.model.ExitCode;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Arrays;
 import picocli.AutoComplete;
 import picocli.CommandLine;
@@ -22,7 +23,13 @@ import picocli.CommandLine.Spec;
         footer = {"", "Exit codes: 0 ok, 1 gate failed, 2 bad input or usage, 3 internal error.",
                 "", "Example:", "  sbomgate diff samples/diff/old.cdx.json samples/diff/new.cdx.json"},
         subcommands = {
+                CheckCommand.class,
+                InitCommand.class,
+                ApproveCommand.class,
+                VerifyCommand.class,
                 DiffCommand.class,
+                ExplainCommand.class,
+                RulesCommand.class,
                 TrustCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
@@ -35,16 +42,38 @@ public final class Main implements Runnable {
             description = "Show stack traces of errors (for bug reports).")
     boolean verbose;
 
+    static {
+        // cyclonedx-core-java's schema validator logs through SLF4J, which has no provider here; its one-time
+        // "no providers" notice on stderr would break the one-line-error contract.
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
+    }
+
+    private Clock clock = Clock.systemUTC();
+
+    /** The injected clock's time: every timestamp sbomgate writes or judges by comes from here. */
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
     }
 
     /** Runs sbomgate with these arguments and returns its exit code; never calls {@code System.exit}. */
     public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(out, err, Clock.systemUTC(), args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, String...)}, with the clock tests inject. */
+    public static int run(PrintStream out, PrintStream err, Clock clock, String... args) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         boolean verbose = Arrays.asList(args).contains("--verbose");
-        CommandLine commandLine = new CommandLine(new Main());
+        Main main = new Main();
+        main.clock = clock;
+        CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(ex, errWriter, verbose));

@@ -1,0 +1,45 @@
+package dev.sbomgate.cli;
+
+import dev.sbomgate.gate.Gate;
+import dev.sbomgate.gate.Verdict;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sbomgate check}: the gate. */
+@Command(name = "check",
+        description = {"Run the gate: verify every artifact's digests and signature against the pinned trust store, "
+                + "diff the SBOM against the approved baseline, run every rule, and report.",
+                "No network access, ever."},
+        footer = {"", "Exit codes: 0 no blocking finding, 1 a blocking finding stands, 2 bad input or configuration, 3 internal error.",
+                "", "Examples:",
+                "  sbomgate check --sbom target/bom.json --artifacts ~/.m2/repository",
+                "  sbomgate check --sbom bom.json --artifacts libs --policy policies/strict.yaml --format json --output gate.json",
+                "  sbomgate check      (in a directory holding .sbomgate/: repeats the inputs of the last approval)"})
+final class CheckCommand implements Callable<Integer> {
+    @ParentCommand
+    Main main;
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    GateOptions gate = new GateOptions();
+
+    @Mixin
+    ReportOptions report = new ReportOptions();
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Override
+    public Integer call() {
+        Verdict verdict = new Gate().evaluate(GateInputs.load(gate, main.now()));
+        report.emit(verdict, spec.commandLine().getOut());
+        return verdict.exitCode().code();
+    }
+}

@@ -1,0 +1,123 @@
+package dev.sbomgate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.artifact.ArtifactLocator;
+import dev.sbomgate.baseline.BaselineStore;
+import dev.sbomgate.baseline.StoredBaseline;
+import dev.sbomgate.gate.GateInput;
+import dev.sbomgate.metadata.ReleaseMetadataLoader;
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Inventory;
+import dev.sbomgate.model.ReleaseDates;
+import dev.sbomgate.policy.Policy;
+import dev.sbomgate.policy.PolicyLoader;
+import dev.sbomgate.sbom.SbomReader;
+import dev.sbomgate.trust.TrustStore;
+import dev.sbomgate.trust.TrustStoreLoader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The file adapters of the gate commands: turns options into a {@link GateInput}. */
+final class GateInputs {
+    /** Where init and approve record the SBOM and artifact directories, so that a bare {@code check} reuses them. */
+    static final String INPUTS_FILE = "inputs.json";
+
+    private GateInputs() {
+    }
+
+    static GateInput load(GateOptions options, Instant now) {
+        resolveDefaults(options);
+        Inventory candidate = SbomReader.read(options.sbom);
+        String sbomSha256 = BaselineStore.sha256(options.sbom);
+        StoredBaseline stored = new BaselineStore(options.baselineDir).load().orElse(null);
+        TrustStore trust = TrustStoreLoader.load(options.trustDir());
+        ArtifactLocator locator = options.artifacts.isEmpty() ? null : new ArtifactLocator(options.artifacts);
+        Policy policy = policy(options);
+        ReleaseDates releases = options.metadata == null ? ReleaseDates.none() : ReleaseMetadataLoader.load(options.metadata);
+        return new GateInput(options.sbom, sbomSha256, candidate, stored, trust, locator, policy, releases, now,
+                approvePrefix(options));
+    }
+
+    private static Policy policy(GateOptions options) {
+        if (options.policy != null) {
+            return PolicyLoader.load(options.policy);
+        }
+        Path inBaseline = options.baselineDir.resolve("policy.yaml");
+        return Files.isRegularFile(inBaseline) ? PolicyLoader.load(inBaseline) : Policy.defaults();
+    }
+
+    /** Without --sbom, take the SBOM (and, without --artifacts, the artifact directories) recorded at the last approval. */
+    private static void resolveDefaults(GateOptions options) {
+        if (options.sbom != null) {
+            return;
+        }
+        Path recorded = options.baselineDir.resolve(INPUTS_FILE);
+        if (!Files.isRegularFile(recorded)) {
+            throw new BadInputException("no --sbom given, and " + recorded + " does not exist to name one; pass --sbom FILE");
+        }
+        try {
+            JsonNode node = new ObjectMapper().readTree(Files.readString(recorded));
+            if (node == null || !node.path("sbom").isTextual()) {
+                throw new BadInputException(recorded + ": expected {\"sbom\": \"...\", \"artifacts\": [...]}");
+            }
+            options.sbom = Path.of(node.get("sbom").asText());
+            if (options.artifacts.isEmpty()) {
+                for (JsonNode dir : node.path("artifacts")) {
+                    options.artifacts.add(Path.of(dir.asText()));
+                }
+            }
+        } catch (IOException e) {
+            throw new BadInputException(recorded + ": cannot read (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
+    /** Records the inputs of an approval (atomically) so that a bare {@code sbomgate check} can repeat it. */
+    static void recordInputs(GateOptions options) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("sbom", options.sbom.toString());
+        ArrayNode dirs = node.putArray("artifacts");
+        options.artifacts.forEach(d -> dirs.add(d.toString()));
+        Path target = options.baselineDir.resolve(INPUTS_FILE);
+        try {
+            Path temp = Files.createTempFile(options.baselineDir, INPUTS_FILE, ".tmp");
+            Files.writeString(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new BadInputException(target + ": cannot record the approval's inputs (" + e.getMessage() + ")");
+        }
+    }
+
+    private static String approvePrefix(GateOptions options) {
+        List<String> parts = new ArrayList<>(List.of("sbomgate", "approve", "--sbom", quote(options.sbom.toString())));
+        if (!options.baselineDir.equals(Path.of(".sbomgate"))) {
+            parts.add("--baseline");
+            parts.add(quote(options.baselineDir.toString()));
+        }
+        for (Path dir : options.artifacts) {
+            parts.add("--artifacts");
+            parts.add(quote(dir.toString()));
+        }
+        if (options.trust != null) {
+            parts.add("--trust");
+            parts.add(quote(options.trust.toString()));
+        }
+        if (options.policy != null) {
+            parts.add("--policy");
+            parts.add(quote(options.policy.toString()));
+        }
+        return String.join(" ", parts);
+    }
+
+    private static String quote(String s) {
+        return s.matches("[A-Za-z0-9_./:@%+=-]+") ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,35 @@
+package dev.sbomgate.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The inputs every gate command (check, init, approve) takes. */
+final class GateOptions {
+    @Option(names = "--sbom", paramLabel = "FILE",
+            description = "The candidate CycloneDX SBOM (JSON or XML). Default: the one recorded in <baseline>/inputs.json by init/approve.")
+    Path sbom;
+
+    @Option(names = "--baseline", paramLabel = "DIR", defaultValue = ".sbomgate",
+            description = "The baseline directory (default: ${DEFAULT-VALUE}).")
+    Path baselineDir;
+
+    @Option(names = "--artifacts", paramLabel = "DIR",
+            description = "A directory holding the artifacts and their signatures: a Maven repository (~/.m2/repository) or a flat folder. Repeatable.")
+    List<Path> artifacts = new ArrayList<>();
+
+    @Option(names = "--trust", paramLabel = "DIR", description = "The trust store (default: <baseline>/trust).")
+    Path trust;
+
+    @Option(names = "--policy", paramLabel = "FILE",
+            description = "The policy (default: <baseline>/policy.yaml when present, else the built-in defaults = policies/default.yaml).")
+    Path policy;
+
+    @Option(names = "--metadata", paramLabel = "FILE", description = "Release publish times (docs/metadata.md), for RELEASE_TOO_FRESH.")
+    Path metadata;
+
+    Path trustDir() {
+        return trust != null ? trust : baselineDir.resolve("trust");
+    }
+}

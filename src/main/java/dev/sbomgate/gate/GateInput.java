@@ -1,0 +1,39 @@
+package dev.sbomgate.gate;
+
+import dev.sbomgate.artifact.ArtifactLocator;
+import dev.sbomgate.baseline.StoredBaseline;
+import dev.sbomgate.model.Inventory;
+import dev.sbomgate.model.ReleaseDates;
+import dev.sbomgate.policy.Policy;
+import dev.sbomgate.trust.TrustStore;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Everything the gate decides on, already loaded by the adapters.
+ *
+ * @param sbomFile      the candidate SBOM's path
+ * @param sbomSha256    SHA-256 of the candidate SBOM file
+ * @param candidate     the candidate SBOM
+ * @param stored        the baseline store's content, or null on first use
+ * @param trust         the pinned keys
+ * @param locator       the artifact roots, or null when none was given
+ * @param policy        the policy
+ * @param releaseDates  publish times from {@code --metadata}
+ * @param now           the injected clock's time
+ * @param approvePrefix the approve command for these inputs, for fix texts
+ */
+public record GateInput(Path sbomFile, String sbomSha256, Inventory candidate, StoredBaseline stored, TrustStore trust,
+                        ArtifactLocator locator, Policy policy, ReleaseDates releaseDates, Instant now,
+                        String approvePrefix) {
+    public GateInput {
+        Objects.requireNonNull(sbomFile, "sbomFile");
+        Objects.requireNonNull(sbomSha256, "sbomSha256");
+        Objects.requireNonNull(candidate, "candidate");
+        Objects.requireNonNull(trust, "trust");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(now, "now");
+        releaseDates = releaseDates == null ? ReleaseDates.none() : releaseDates;
+    }
+}
