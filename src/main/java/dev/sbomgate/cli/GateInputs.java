@@ -54,7 +54,10 @@ final class GateInputs {
         return Files.isRegularFile(inBaseline) ? PolicyLoader.load(inBaseline) : Policy.defaults();
     }
 
-    /** Without --sbom, take the SBOM (and, without --artifacts, the artifact directories) recorded at the last approval. */
+    /**
+     * Without --sbom, take the SBOM (and, without --artifacts, the artifact directories) recorded at the last approval,
+     * relative to the directory that holds the baseline directory.
+     */
     private static void resolveDefaults(GateOptions options) {
         if (options.sbom != null) {
             return;
@@ -68,10 +71,11 @@ final class GateInputs {
             if (node == null || !node.path("sbom").isTextual()) {
                 throw new BadInputException(recorded + ": expected {\"sbom\": \"...\", \"artifacts\": [...]}");
             }
-            options.sbom = Path.of(node.get("sbom").asText());
+            Path project = projectDir(options);
+            options.sbom = project.resolve(node.get("sbom").asText()).normalize();
             if (options.artifacts.isEmpty()) {
                 for (JsonNode dir : node.path("artifacts")) {
-                    options.artifacts.add(Path.of(dir.asText()));
+                    options.artifacts.add(project.resolve(dir.asText()).normalize());
                 }
             }
         } catch (IOException e) {
@@ -83,9 +87,10 @@ final class GateInputs {
     static void recordInputs(GateOptions options) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
-        node.put("sbom", options.sbom.toString());
+        Path project = projectDir(options).toAbsolutePath().normalize();
+        node.put("sbom", relative(project, options.sbom));
         ArrayNode dirs = node.putArray("artifacts");
-        options.artifacts.forEach(d -> dirs.add(d.toString()));
+        options.artifacts.forEach(d -> dirs.add(relative(project, d)));
         Path target = options.baselineDir.resolve(INPUTS_FILE);
         try {
             Path temp = Files.createTempFile(options.baselineDir, INPUTS_FILE, ".tmp");
@@ -94,6 +99,17 @@ final class GateInputs {
         } catch (IOException e) {
             throw new BadInputException(target + ": cannot record the approval's inputs (" + e.getMessage() + ")");
         }
+    }
+
+    /** The project the baseline belongs to: the directory holding the baseline directory. inputs.json paths are relative to it. */
+    private static Path projectDir(GateOptions options) {
+        Path parent = options.baselineDir.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    private static String relative(Path project, Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        return absolute.startsWith(project) ? project.relativize(absolute).toString() : absolute.toString();
     }
 
     private static String approvePrefix(GateOptions options) {
