@@ -289,6 +289,35 @@ class BadInputTest {
     }
 
     @Test
+    void bomRefsAreUniqueAcrossTheWholeXmlDocument() throws IOException {
+        // the XSD's xs:unique "bom-ref" covers every element (.//*); sbomgate checks it itself, in linear time
+        String message = rejected(write(dir, "bom.xml", """
+                <bom xmlns="http://cyclonedx.org/schema/bom/1.6" xmlns:x="urn:example:x" version="1">
+                  <components>
+                    <component type="library" bom-ref="lib" x:bom-ref="other"><name>lib</name></component>
+                  </components>
+                  <services>
+                    <service bom-ref="lib"><name>svc</name></service>
+                  </services>
+                </bom>
+                """));
+        assertTrue(message.contains("bom-ref 'lib' is declared twice at line 6, column"), message);
+    }
+
+    @Test
+    void aForeignBomRefAttributeIsNotABomRef() throws IOException {
+        Path file = write(dir, "bom.xml", """
+                <bom xmlns="http://cyclonedx.org/schema/bom/1.6" xmlns:x="urn:example:x" version="1">
+                  <components>
+                    <component type="library" bom-ref="a" x:bom-ref="b"><name>a</name></component>
+                    <component type="library" bom-ref="b" x:bom-ref="a"><name>b</name></component>
+                  </components>
+                </bom>
+                """);
+        assertEquals(2, SbomReader.read(file).components().size());
+    }
+
+    @Test
     void componentWithAnEmptyName() throws IOException {
         String message = rejected(write(dir, "bom.json", """
                 {"bomFormat": "CycloneDX", "specVersion": "1.4", "version": 1,
