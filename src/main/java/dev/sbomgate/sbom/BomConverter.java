@@ -30,7 +30,6 @@ import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.OrganizationalContact;
 import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.Service;
-import org.cyclonedx.model.Tool;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
@@ -225,6 +224,7 @@ final class BomConverter {
     }
 
     /** CycloneDX 1.6 {@code authors} (contacts) and the older free-text {@code author}, distinct, in that order. */
+    @SuppressWarnings("deprecation") // author is deprecated in 1.6, but SBOMs of every earlier version use it
     private static String authors(org.cyclonedx.model.Component bean) {
         Set<String> names = new LinkedHashSet<>();
         if (bean.getAuthors() != null) {
@@ -337,13 +337,14 @@ final class BomConverter {
     }
 
     /** Tools as "vendor name version": legacy metadata.tools and CycloneDX 1.5+ tools.components / tools.services. */
+    @SuppressWarnings("deprecation") // the tool array is deprecated since 1.5, but SBOMs of 1.0 to 1.4 only have it
     private static List<String> tools(Metadata metadata) {
         Set<String> out = new LinkedHashSet<>();
         if (metadata == null) {
             return List.of();
         }
         if (metadata.getTools() != null) {
-            for (Tool tool : metadata.getTools()) {
+            for (org.cyclonedx.model.Tool tool : metadata.getTools()) {
                 if (tool != null) {
                     add(out, tool.getVendor(), tool.getName(), tool.getVersion());
                 }

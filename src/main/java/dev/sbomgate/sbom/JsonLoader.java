@@ -85,8 +85,14 @@ final class JsonLoader {
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw Parsed.bad(file, "JSON nested deeper than " + maxDepth + " levels" + at(e.getLocation())
-                    + " (refused as hostile; CycloneDX SBOMs are far shallower)");
+            // Jackson's StreamReadConstraints: our nesting bound, and its own bounds on string and number sizes
+            String limit = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (limit.contains("nesting depth")) {
+                throw Parsed.bad(file, "JSON nested deeper than " + maxDepth + " levels" + at(e.getLocation())
+                        + " (refused as hostile; CycloneDX SBOMs are far shallower)");
+            }
+            throw Parsed.bad(file, "JSON beyond a parser limit" + at(e.getLocation()) + " (refused as hostile): "
+                    + Text.oneLine(limit));
         } catch (JsonProcessingException e) {
             throw Parsed.bad(file, "malformed JSON" + at(e.getLocation()) + ": " + Text.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {

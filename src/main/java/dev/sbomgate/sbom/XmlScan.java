@@ -1,8 +1,8 @@
 package dev.sbomgate.sbom;
 
 import dev.sbomgate.model.BadInputException;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -67,26 +67,31 @@ final class XmlScan {
     private Version version;
     private boolean hasTimestamp;
 
-    private XmlScan(Path file, byte[] bytes, int maxDepth) throws XMLStreamException {
+    private XmlScan(Path file, byte[] bytes, XmlEncoding encoding, int maxDepth) throws XMLStreamException {
         this.file = file;
         this.maxDepth = maxDepth;
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
-        this.reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+        this.reader = factory.createXMLStreamReader(encoding.reader(bytes));
         this.copy = new ByteArrayOutputStream(bytes.length);
         this.writer = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(copy, "UTF-8");
     }
 
     /** Scans a document; throws {@link BadInputException} for anything refused. */
     static XmlScan of(Path file, byte[] bytes, int maxDepth) {
+        XmlEncoding encoding = XmlEncoding.of(file, bytes);
         XmlScan scan = null;
         try {
-            scan = new XmlScan(file, bytes, maxDepth);
+            scan = new XmlScan(file, bytes, encoding, maxDepth);
             scan.run();
             return scan;
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof CharacterCodingException) {
+                throw Parsed.bad(file, "malformed XML" + at(e.getLocation()) + ": bytes that are not valid "
+                        + encoding.charset().name() + " (the encoding its byte-order mark or XML declaration gives)");
+            }
             throw Parsed.bad(file, "malformed XML" + at(e.getLocation()) + ": " + Text.oneLine(streamMessage(e)));
         } catch (BadInputException e) {
             throw e;

@@ -149,6 +149,27 @@ class BadInputTest {
     }
 
     @Test
+    void xmlBytesNotValidInTheirEncoding() throws IOException {
+        Path file = dir.resolve("bom.xml");
+        byte[] head = "<?xml version=\"1.0\"?>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\"><components><component type=\"library\"><name>"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "</name></component></components></bom>".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2 + tail.length);
+        bytes[head.length] = (byte) 0xff;
+        bytes[head.length + 1] = (byte) 0xfe;
+        System.arraycopy(tail, 0, bytes, head.length + 2, tail.length);
+        Files.write(file, bytes);
+        String message = rejected(file);
+        assertTrue(message.contains("malformed XML at line 2, column") && message.contains("bytes that are not valid UTF-8"), message);
+    }
+
+    @Test
+    void xmlDeclaringAnUnknownEncoding() throws IOException {
+        String message = rejected(write(dir, "bom.xml", "<?xml version=\"1.0\" encoding=\"klingon-8\"?><bom/>"));
+        assertTrue(message.contains("the XML declaration names an unknown encoding 'klingon-8'"), message);
+    }
+
+    @Test
     void duplicateJsonKeysAreAmbiguousAndRefused() throws IOException {
         String message = rejected(write(dir, "bom.json",
                 "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.4\", \"specVersion\": \"1.6\", \"version\": 1}"));
@@ -243,6 +264,14 @@ class BadInputTest {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         String message = rejected(write(dir, "bom.json", "{\"bomFormat\": \"CycloneDX\", \"x\": " + deep + "}"));
         assertTrue(message.contains("JSON nested deeper than 256 levels (refused as hostile"), message);
+    }
+
+    @Test
+    void hostileJsonString() throws IOException {
+        // Jackson refuses strings over 20,000,000 characters (StreamReadConstraints); a purl never needs that
+        String message = rejected(write(dir, "bom.json", json16(
+                "{\"type\": \"library\", \"name\": \"" + "a".repeat(20_000_001) + "\"}")));
+        assertTrue(message.contains("JSON beyond a parser limit") && message.contains("String value length"), message);
     }
 
     @Test
