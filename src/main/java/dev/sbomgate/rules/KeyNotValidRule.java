@@ -30,10 +30,10 @@ public final class KeyNotValidRule implements Rule {
                 self-signature), the key carries a revocation signature (KEY_REVOKED), or it was made outside
                 the notBefore/notAfter window the trust store pins the key for (OUTSIDE_PIN_WINDOW).
 
-                Revocation and expiry are the publisher's only answers to a leaked key. After publishing
-                credentials are stolen (LiteLLM 2026, ua-parser-js 2021), the old key keeps producing valid
-                signatures for whoever holds it; a pin window lets a project stop trusting a key from the day
-                the publisher announced its replacement, as Jackson's 2020 key was replaced in 2022.
+                Publishing credentials do leak: LiteLLM (2026) and ua-parser-js (2021) were released with stolen
+                account credentials. A leaked signing key keeps producing valid signatures for whoever holds it;
+                revocation and expiry are the publisher's only answers, and a pin window lets a project stop
+                trusting a key from the day its replacement was announced (Jackson replaced its 2020 key in 2022).
 
                 Fix: do not use the artifact. Ask the publisher which key signs this release now, confirm its
                 fingerprint out of band and pin it (sbomgate trust add). If a pin window was simply set too

@@ -35,16 +35,17 @@ public final class MissingArtifactRule implements Rule {
         return """
                 MISSING_ARTIFACT: artifacts were given, but this component's file is not among them.
 
+                A component whose file is missing blocks when it changed since the approval (new, another
+                version, other hashes, or any other change the diff reports), and warns when it did not. A
+                component without a purl and without a distribution reference cannot be located and only warns.
+                A component whose verification failed with an error (an unreadable file, an I/O error) blocks,
+                changed or not. When no --artifacts were given at all, one finding says that nothing was
+                verified; a policy for SBOM-only checks can lower MISSING_ARTIFACT to warn.
+
                 Every other integrity rule needs the artifact: without it no digest is computed and no signature
                 checked, so a repacked tarball (Shai-Hulud, 2025) or a release changed in place (Codecov, 2021)
                 passes unseen. A gate that verifies only the files it is shown is bypassed by leaving the file
                 out, and silent skips are the worst failure mode (npm audit signatures skipping registries).
-                So: a component whose file is missing blocks when it changed since the approval (new, another
-                version, other hashes, or any other change), and warns when it did not. A component without a
-                purl and without a distribution reference cannot be located and only warns. A component whose
-                verification failed with an error (an unreadable file, an I/O error) blocks, changed or not.
-                When no --artifacts were given at all, one finding says that nothing was verified; a policy for
-                SBOM-only checks can lower MISSING_ARTIFACT to warn.
 
                 Fix: put the file, with its signature, into an --artifacts directory (a Maven repository layout
                 such as ~/.m2/repository, a flat folder, or the file named by the component's distribution

@@ -58,7 +58,15 @@ public final class UntrustedSignerRule implements Rule {
             SignatureCheck check = evidence.signature().orElseThrow();
             Component c = evidence.component();
             String found = IntegrityText.check(check, context.trust());
-            if (status == SignatureStatus.NOT_PINNED_FOR_PURL) {
+            if (c.purl() == null && check.kind() != SignatureKind.SIGSTORE) {
+                // Keys are pinned for purl patterns: without a purl no pin can cover the component.
+                findings.add(context.finding(id(), c,
+                        "signed, but without a purl no pinned key can vouch for this component",
+                        "a purl, so that a key pinned for it can vouch for the signature",
+                        found,
+                        "Give " + c.label() + " a purl in the SBOM (keys are pinned for purl patterns), or approve: "
+                                + context.approveCommand(id(), c)));
+            } else if (status == SignatureStatus.NOT_PINNED_FOR_PURL) {
                 PinnedKey key = check.signer() == null ? null : context.trust().find(check.signer()).orElse(null);
                 String fix = "If '" + (key == null ? "the key" : key.name()) + "' really signs " + c.label()
                         + ", confirm it with the publisher, then widen its scopes: sbomgate trust remove "

@@ -99,6 +99,20 @@ class UntrustedSignerRuleTest {
     }
 
     @Test
+    void withoutAPurlTheFixIsAPurlNotAPin() {
+        Component noPurl = new Component("vendored-tool", null, "library", "acme", "tool", "1.0", List.of(), null, null,
+                null, null, List.of(), List.of(), null, List.of(), null);
+        SignatureCheck notPinned = signedBy(KEY_A, SIGNED).withStatus(SignatureStatus.NOT_PINNED_FOR_PURL,
+                "signed by a pinned key, not for acme/tool@1.0");
+        List<Finding> findings = RULE.evaluate(context(inventory(List.of(noPurl), Map.of()), null,
+                List.of(found(noPurl, List.of(), IntegrityStatus.NONE_DECLARED, notPinned))));
+        Finding f = findings.get(0);
+        assertEquals("acme/tool@1.0", f.subject());
+        assertEquals("signed, but without a purl no pinned key can vouch for this component", f.title());
+        assertTrue(f.fix().startsWith("Give acme/tool@1.0 a purl in the SBOM"), f.fix());
+    }
+
+    @Test
     void silentForOtherOutcomes() {
         for (SignatureStatus status : SignatureStatus.values()) {
             if (status == SignatureStatus.UNKNOWN_KEY || status == SignatureStatus.NOT_PINNED_FOR_PURL) {
