@@ -21,7 +21,6 @@ import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
 import dev.sbomgate.trust.TrustStore;
-import dev.sbomgate.verify.Evidence;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
