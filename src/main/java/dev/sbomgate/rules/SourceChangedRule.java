@@ -24,9 +24,10 @@ public final class SourceChangedRule implements Rule {
                 'vcs' external references (compared without scheme, scm:git:/git+ prefixes, user, .git suffix,
                 trailing slash and case, as 'sbomgate diff' does), or its purl's repository_url qualifier when
                 the new URL is on the same registry host (another repository path on the same Artifactory or
-                Nexus, say). A repository_url that now points at another registry host, and a package that
-                appears under another namespace, belong to DEPENDENCY_CONFUSION, which blocks; each change is
-                reported by one rule only.
+                Nexus, say; a public registry's URL spelled another way, or the default registry written out,
+                is the same place and not reported). A repository_url that now points at another registry
+                host, and a package that appears under another namespace, belong to DEPENDENCY_CONFUSION, which
+                blocks; each change is reported by one rule only.
 
                 Why it matters: a project whose repository moved to an unknown account or organisation is what a
                 hijacked, forked or abandoned-and-taken-over package looks like; with SUPPLIER_CHANGED it is
@@ -52,6 +53,10 @@ public final class SourceChangedRule implements Rule {
                         "VCS URL " + urls(change.before()), "VCS URL " + urls(change.after()), change));
             } else if (change.aspect().equals("repository_url") && c.purl() != null && !registryMoved(change)) {
                 String registry = SourceLocations.registry(c.purl().type(), change.after());
+                if (SourceLocations.isPublicRegistry(registry)) {
+                    // The default registry written out, or one of its aliases: the same place.
+                    continue;
+                }
                 findings.add(finding(context, c, "repository_url changed within " + ChangeRuleTexts.plain(registry),
                         "repository_url " + urls(change.before()), "repository_url " + urls(change.after()), change));
             }

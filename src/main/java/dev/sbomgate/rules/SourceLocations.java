@@ -138,6 +138,11 @@ final class SourceLocations {
         };
     }
 
+    /** Whether {@code registry} (as {@link #registry} returns it) is a public registry we know by host. */
+    static boolean isPublicRegistry(String registry) {
+        return isKnownRegistry(registry);
+    }
+
     static boolean isKnownRegistry(String host) {
         if (OTHER_REGISTRIES.contains(host)) {
             return true;
