@@ -18,6 +18,8 @@ import java.util.TreeSet;
  */
 public final class NonRegistrySourceRule implements Rule {
     private static final int SHOWN_ORIGINS = 4;
+    /** Purl types whose CycloneDX 'distribution' references say where the package was resolved from. */
+    private static final Set<String> DISTRIBUTION_JUDGED_TYPES = Set.of("npm", "pypi", "generic");
 
     @Override
     public RuleId id() {
@@ -29,21 +31,24 @@ public final class NonRegistrySourceRule implements Rule {
         return """
                 NON_REGISTRY_SOURCE flags a component that was not resolved from a package registry, as the SBOM
                 tells it. What counts, and where it is read:
-                  - the purl's download_url qualifier, the CycloneDX 'distribution' external references, and an
-                    npm-style version spec in the version field: a VCS URL (git+https:, git+ssh:, git:, ssh:,
-                    git@host:, svn+, hg+, bzr+, an http(s) URL ending in .git, and the npm shorthands github:,
-                    gitlab:, bitbucket:, gist:), a local path (file:, link:, portal:, workspace:, /, ./, ../, ~/),
-                    an archive from a code host (github.com, codeload.github.com, raw.githubusercontent.com,
-                    gitlab.com, bitbucket.org), or, for npm, PyPI, Maven and generic purls, an http(s) download
-                    from a host that is neither a known public registry, nor the host of the purl's
-                    repository_url, nor laid out like a registry (npm NAME/-/NAME-VERSION.tgz, the Maven
+                  - the purl's download_url qualifier, an npm-style version spec in the version field, and the
+                    CycloneDX 'distribution' external references of npm, PyPI and generic purls (where their
+                    generators record the resolved location; cyclonedx-maven-plugin records the project's
+                    deploy repository there, syft an OS package's upstream): a VCS URL (git+https:, git+ssh:,
+                    git:, ssh:, git@host:, svn+, hg+, bzr+, an http(s) URL ending in .git, the npm shorthands
+                    github:, gitlab:, bitbucket:, gist:), a local path (file:, link:, portal:, workspace:, /,
+                    ./, ../, ~/), and for npm, PyPI, Maven and generic purls an archive from a code host
+                    (github.com, codeload.github.com, raw.githubusercontent.com, gitlab.com, bitbucket.org) or
+                    an http(s) download from a host that is neither a known registry, nor the host of the
+                    purl's repository_url, nor laid out like a registry (npm NAME/-/NAME-VERSION.tgz, the Maven
                     repository layout, PyPI /packages/ or /simple/, so that Artifactory, Nexus and Verdaccio
                     proxies are not flagged);
                   - the purl's vcs_url qualifier: a package identified by its VCS repository
                     (cyclonedx-node-npm writes it for packages it found no registry tarball for, such as
                     workspace and linked packages);
                   - purl types github and bitbucket, which name source repositories.
-                Registry URLs, unknown schemes and unknown hosts of other ecosystems are not claimed.
+                Registry URLs, unknown schemes and http(s) URLs of other purl types (Composer's GitHub zipballs
+                are how Packagist serves packages) are not claimed.
 
                 It reports a component whose approved version did not come from the same places; a component
                 already approved from the same repository or path is silent even when its commit or version
@@ -127,8 +132,12 @@ public final class NonRegistrySourceRule implements Rule {
         if (c.version() != null && (purl == null || !Objects.equals(c.version(), purl.version()))) {
             add(out, "version", c.version(), SourceLocations.classify(c.version(), purl));
         }
-        for (String url : c.references("distribution")) {
-            add(out, "distribution reference", url, SourceLocations.classify(url, purl));
+        // cyclonedx-node-npm and cyclonedx-python write where the package was fetched from; cyclonedx-maven-plugin
+        // writes the project's deploy repository and syft an OS package's upstream project: not a resolution.
+        if (purl != null && DISTRIBUTION_JUDGED_TYPES.contains(purl.type())) {
+            for (String url : c.references("distribution")) {
+                add(out, "distribution reference", url, SourceLocations.classify(url, purl));
+            }
         }
         return List.copyOf(out.values());
     }

@@ -53,13 +53,17 @@ final class SourceLocations {
     /** Package registries that are not a type's default but are registries all the same. */
     private static final Set<String> OTHER_REGISTRIES = Set.of(
             "npm.pkg.github.com", "maven.pkg.github.com", "nuget.pkg.github.com", "rubygems.pkg.github.com",
-            "plugins.gradle.org", "maven.google.com", "dl.google.com", "registry.npmmirror.com");
+            "plugins.gradle.org", "maven.google.com", "dl.google.com", "registry.npmmirror.com",
+            "oss.sonatype.org", "s01.oss.sonatype.org", "repository.apache.org", "repository.jboss.org");
 
     /** Hosts of source code, not of released packages: an archive from them is a snapshot of a repository. */
     private static final Set<String> CODE_HOSTS = Set.of(
             "github.com", "www.github.com", "codeload.github.com", "raw.githubusercontent.com",
             "objects.githubusercontent.com", "gist.github.com", "gist.githubusercontent.com",
             "gitlab.com", "www.gitlab.com", "bitbucket.org", "www.bitbucket.org");
+
+    /** Purl types whose http(s) download URLs are judged: their registries' hosts and layouts are known. */
+    static final Set<String> HTTP_JUDGED_TYPES = Set.of("npm", "pypi", "maven", "generic");
 
     /** Purl types that name a source repository rather than a registry package. */
     static final Set<String> SOURCE_REPOSITORY_TYPES = Set.of("github", "bitbucket");
@@ -74,8 +78,8 @@ final class SourceLocations {
 
     /**
      * The non-registry kind of place {@code value} names for a component with this purl, or null when it is a
-     * registry, or when nothing can be claimed (a plain version, an unknown scheme, an unknown host of an
-     * ecosystem whose registry layout we do not know).
+     * registry, or when nothing can be claimed (a plain version, an unknown scheme, an http(s) URL of a purl type
+     * outside {@link #HTTP_JUDGED_TYPES}).
      */
     static Kind classify(String value, Purl purl) {
         if (value == null || value.isBlank()) {
@@ -100,26 +104,21 @@ final class SourceLocations {
         if (path.endsWith(".git")) {
             return Kind.VCS;
         }
+        if (purl == null || !HTTP_JUDGED_TYPES.contains(purl.type())) {
+            // Composer's dist zipballs come from GitHub by design, OS packages name their upstream: not ours to judge.
+            return null;
+        }
         if (CODE_HOSTS.contains(host)) {
             return Kind.CODE_HOST_ARCHIVE;
         }
         if (isKnownRegistry(host)) {
             return null;
         }
-        if (purl == null) {
-            return null;
-        }
         String repository = purl.qualifier("repository_url");
         if (repository != null && host.equals(host(repository.toLowerCase(Locale.ROOT)))) {
             return null;
         }
-        if (registryLayout(purl, path)) {
-            return null;
-        }
-        return switch (purl.type()) {
-            case "npm", "pypi", "maven", "generic" -> Kind.OTHER_HOST;
-            default -> null;
-        };
+        return registryLayout(purl, path) ? null : Kind.OTHER_HOST;
     }
 
     /**

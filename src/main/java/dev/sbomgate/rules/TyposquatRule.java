@@ -50,7 +50,10 @@ public final class TyposquatRule implements Rule {
                 Not flagged, to keep the signal clean: a name identical to a known one; a name that is itself on
                 the popular list; names shorter than 4 characters (and known names that short), which are one edit
                 from too many others; and two packages in the same npm scope or Maven groupId, which only that
-                namespace's owner can publish. Real attacks: crossenv (npm, 2017) imitated cross-env and sent the
+                namespace's owner can publish. Reported at warn at most: a resemblance only through an npm scope
+                (dropped, or glued into the name as in types-node), because @types/x mirrors x by design and
+                many scoped packages are the new home of an old unscoped one; and every finding of a first
+                inventory, where two similar names are usually two old, legitimate packages. Real attacks: crossenv (npm, 2017) imitated cross-env and sent the
                 environment variables of every install to its author; hundreds of npm packages in 2022 copied
                 @azure/* names without the scope. The axios 1.14.1 compromise (2026, THREATS.md) pulled in
                 plain-crypto-js, named after crypto-js with a prefix word; edit distance does not catch such
@@ -118,7 +121,14 @@ public final class TyposquatRule implements Rule {
                 + "repository and age with " + ChangeRuleTexts.plain(best.known.key) + "'s. If the name is a typo, depend on "
                 + ChangeRuleTexts.plain(best.known.key) + " instead and remove it; if it is a different, legitimate package, approve: "
                 + context.approveCommand(id(), c);
-        return context.finding(id(), c, title, expected, found, fix);
+        // Milder sub-cases, warn at most: a resemblance only through an npm scope (@types/x mirrors x by design, and
+        // many scoped packages are the new home of an old unscoped one), and a first inventory, where two similar
+        // names are usually two old, legitimate packages the project already uses.
+        Severity severity = context.severity(id());
+        if (best.scopeOnly() || !context.hasBaseline()) {
+            severity = severity.atMost(Severity.WARN);
+        }
+        return context.finding(id(), severity, c, title, expected, found, fix);
     }
 
     /**
@@ -157,11 +167,15 @@ public final class TyposquatRule implements Rule {
     private record Known(String key, String namespace, String name, boolean popular, String origin) {
     }
 
-    /** One known name a new name resembles, and how. */
-    private record Match(Known known, int distance, boolean lookAlike, boolean scopeDropped) {
-        /** Smaller is more telling: a look-alike, then a dropped scope, then by distance. */
+    /**
+     * One known name a new name resembles, and how.
+     *
+     * @param scopeOnly whether the resemblance is only an npm scope dropped or glued into the name
+     */
+    private record Match(Known known, int distance, boolean lookAlike, boolean scopeDropped, boolean scopeOnly) {
+        /** Smaller is more telling: a look-alike, then by distance, then a resemblance through the scope only. */
         int strength() {
-            return lookAlike ? 0 : scopeDropped ? 1 : 1 + distance;
+            return scopeOnly ? MAX_DISTANCE_CAP + 1 : lookAlike ? 0 : distance;
         }
 
         String describe() {
@@ -227,16 +241,21 @@ public final class TyposquatRule implements Rule {
             String namespace = purl.namespace() == null ? null : purl.namespace().toLowerCase(Locale.ROOT);
             Map<Integer, Match> found = new LinkedHashMap<>();
             for (int i : index.near(key)) {
-                found.put(i, new Match(known.get(i), NameDistance.bounded(key, known.get(i).key, maxDistance), false, false));
+                found.put(i, new Match(known.get(i), NameDistance.bounded(key, known.get(i).key, maxDistance), false, false,
+                        false));
             }
             for (int i : bySkeleton.getOrDefault(skeleton(key), List.of())) {
                 Match m = found.get(i);
-                found.put(i, new Match(known.get(i), m == null ? 0 : m.distance, true, false));
+                Known k = known.get(i);
+                // '@types/node' and 'types-node' share a skeleton only through the scope glued into the name.
+                boolean throughScope = m == null && "npm".equals(purl.type()) && namespace == null && k.namespace != null;
+                found.put(i, new Match(k, m == null ? 0 : m.distance, true, false, throughScope));
             }
             if ("npm".equals(purl.type()) && namespace == null) {
                 for (int i : scopedByName.getOrDefault(key, List.of())) {
                     Match m = found.get(i);
-                    found.put(i, new Match(known.get(i), m == null ? 0 : m.distance, m != null && m.lookAlike, true));
+                    boolean edited = m != null && m.distance > 0;
+                    found.put(i, new Match(known.get(i), m == null ? 0 : m.distance, m != null && m.lookAlike, true, !edited));
                 }
             }
             List<Match> out = new ArrayList<>();
