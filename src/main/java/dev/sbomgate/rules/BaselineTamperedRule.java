@@ -39,7 +39,7 @@ public final class BaselineTamperedRule implements Rule {
         for (String evidence : context.tamperEvidence()) {
             String title = "the baseline store was changed outside sbomgate";
             String expected = "baseline.json and approvals.jsonl exactly as the last approval wrote them, with an intact hash chain";
-            String found = ChangeRuleTexts.plain(evidence);
+            String found = ChangeRuleTexts.oneLine(evidence);
             String fix = "Find out who changed it (git log -p on the baseline directory); restore the files from version control "
                     + "if it was not an approval, or, after reviewing the current SBOM, replace the baseline with "
                     + "'sbomgate init --force' (logged as a new approval)";

@@ -6,8 +6,8 @@ import java.util.List;
 
 /** Small text helpers shared by the change rules: values from a hostile SBOM shown on one line, bounded. */
 final class ChangeRuleTexts {
-    /** Longest value shown in a message; SBOM fields can be megabytes long. */
-    static final int MAX_SHOWN = 200;
+    /** Longest value shown in a message; SBOM fields can be megabytes long (a git URL with its commit is ~120). */
+    static final int MAX_SHOWN = 512;
 
     private ChangeRuleTexts() {
     }
@@ -22,11 +22,20 @@ final class ChangeRuleTexts {
 
     /** The value with control characters escaped and shortened, not quoted; {@code (none)} for null/blank. */
     static String plain(String value) {
+        return escaped(value, MAX_SHOWN);
+    }
+
+    /** sbomgate's own text (never shortened: it holds digests in full) with control characters escaped. */
+    static String oneLine(String value) {
+        return escaped(value, Integer.MAX_VALUE);
+    }
+
+    private static String escaped(String value, int max) {
         if (value == null || value.isBlank()) {
             return "(none)";
         }
         StringBuilder sb = new StringBuilder();
-        int limit = Math.min(value.length(), MAX_SHOWN);
+        int limit = Math.min(value.length(), max);
         for (int i = 0; i < limit; i++) {
             char c = value.charAt(i);
             if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {

@@ -53,11 +53,12 @@ public final class TyposquatRule implements Rule {
                 namespace's owner can publish. Reported at warn at most: a resemblance only through an npm scope
                 (dropped, or glued into the name as in types-node), because @types/x mirrors x by design and
                 many scoped packages are the new home of an old unscoped one; and every finding of a first
-                inventory, where two similar names are usually two old, legitimate packages. Real attacks: crossenv (npm, 2017) imitated cross-env and sent the
-                environment variables of every install to its author; hundreds of npm packages in 2022 copied
-                @azure/* names without the scope. The axios 1.14.1 compromise (2026, THREATS.md) pulled in
-                plain-crypto-js, named after crypto-js with a prefix word; edit distance does not catch such
-                names, NEW_DEPENDENCY_IN_PATCH does.
+                inventory, where two similar names are usually two old, legitimate packages.
+
+                Real attacks: crossenv (npm, 2017) imitated cross-env and sent the environment variables of every
+                install to its author; hundreds of npm packages in 2022 copied @azure/* names without the scope.
+                The axios 1.14.1 compromise (2026, THREATS.md) pulled in plain-crypto-js, named after crypto-js
+                with a prefix word; edit distance does not catch such names, NEW_DEPENDENCY_IN_PATCH does.
 
                 Fix: check that this is the package you meant (publisher, repository, age, downloads). If the name
                 is a typo, depend on the real package and remove this one. If it is a genuine, different package,

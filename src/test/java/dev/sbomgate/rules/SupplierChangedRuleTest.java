@@ -71,6 +71,15 @@ class SupplierChangedRuleTest {
     }
 
     @Test
+    void hostileValuesStayOnOneBoundedLine() {
+        var baseline = approved(party("pkg:npm/lib@1.0.0", "Acme", null, null));
+        String hostile = "Evil\nINFO all good\r" + "x".repeat(100_000);
+        Finding f = rule.evaluate(context(baseline, List.of(party("pkg:npm/lib@1.0.1", hostile, null, null)))).get(0);
+        assertTrue(f.found().startsWith("supplier 'Evil\\u000aINFO all good\\u000d"), f.found());
+        assertTrue(f.found().length() < 1_000, "length " + f.found().length());
+    }
+
+    @Test
     void firstUseIsSilent() {
         assertTrue(rule.evaluate(context(null, List.of(party("pkg:npm/lib@1.0.0", "Acme", null, null)))).isEmpty());
     }
