@@ -3,7 +3,6 @@ package dev.sbomgate.cli;
 import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.model.BadInputException;
-import dev.sbomgate.gate.Verdict;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,18 +34,29 @@ final class CheckCommand implements Callable<Integer> {
     @Mixin
     ReportOptions report = new ReportOptions();
 
+    @Option(names = "--timings", description = "Print on standard error how long each stage took "
+            + "(start, load, locate, hash, verify, diff, rules, report), in milliseconds.")
+    boolean timings;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
     @Override
     public Integer call() {
+        StageClock clock = new StageClock();
         GateInput input = GateInputs.load(gate, main.now());
         if (input.stored() == null) {
             throw new BadInputException(gate.baselineDir + " holds no baseline: create one with 'sbomgate init --sbom FILE "
                     + "--artifacts DIR', or use 'sbomgate verify' to check signatures without one");
         }
-        Verdict verdict = new Gate().evaluate(input);
-        report.emit(verdict, spec.commandLine().getOut());
-        return verdict.exitCode().code();
+        clock.stage("load");
+        Gate.Timed result = new Gate().evaluateTimed(input);
+        clock.add(result.timings());
+        report.emit(result.verdict(), spec.commandLine().getOut());
+        clock.stage("report");
+        if (timings) {
+            clock.print(spec.commandLine().getErr());
+        }
+        return result.verdict().exitCode().code();
     }
 }

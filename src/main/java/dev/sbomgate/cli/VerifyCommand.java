@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.artifact.ArtifactLocator;
 import dev.sbomgate.digest.IntegrityStatus;
+import dev.sbomgate.gate.Gate;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Inventory;
 import dev.sbomgate.sbom.SbomReader;
@@ -57,18 +58,32 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
+    @Option(names = "--timings", description = "Print on standard error how long each stage took "
+            + "(start, load, locate, hash, verify, report), in milliseconds.")
+    boolean timings;
+
     @Override
     public Integer call() {
+        StageClock clock = new StageClock();
         Inventory inventory = SbomReader.read(sbom);
         TrustStore store = TrustStoreLoader.load(trust);
-        List<Evidence> evidence = new EvidenceCollector(new ArtifactLocator(artifacts), store, main.now())
-                .collect(inventory.components()).stream()
+        ArtifactLocator locator = new ArtifactLocator(artifacts);
+        clock.stage("load");
+        long start = System.nanoTime();
+        EvidenceCollector collector = new EvidenceCollector(locator, store, main.now());
+        long keysParsed = System.nanoTime();
+        List<Evidence> evidence = collector.collect(inventory.components()).stream()
                 .sorted(Comparator.comparing((Evidence e) -> e.component().label()).thenComparing(e -> e.component().bomRef()))
                 .toList();
+        clock.add(Gate.evidenceTimings(collector.costs(), System.nanoTime() - keysParsed, keysParsed - start));
         long failed = evidence.stream().filter(e -> !proven(e)).count();
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? json(evidence, failed) : text(evidence, failed));
         out.flush();
+        clock.stage("report");
+        if (timings) {
+            clock.print(spec.commandLine().getErr());
+        }
         return failed == 0 ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
     }
 

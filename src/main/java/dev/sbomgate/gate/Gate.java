@@ -34,12 +34,33 @@ public final class Gate {
     }
 
     public Verdict evaluate(GateInput input) {
-        List<Evidence> evidence = new EvidenceCollector(input.locator(), input.trust(), input.now())
-                .collect(input.candidate().components());
+        return evaluateTimed(input).verdict();
+    }
+
+    /**
+     * A verdict and what each stage cost.
+     *
+     * @param verdict the gate's decision
+     * @param timings the locate, hash, verify, diff and rules stages of {@link Timings#STAGES}
+     */
+    public record Timed(Verdict verdict, Timings timings) {
+    }
+
+    /** As {@link #evaluate}, also measuring the time of each stage (for {@code --timings}). */
+    public Timed evaluateTimed(GateInput input) {
+        long start = System.nanoTime();
+        EvidenceCollector collector = new EvidenceCollector(input.locator(), input.trust(), input.now());
+        long keysParsed = System.nanoTime();
+        List<Evidence> evidence = collector.collect(input.candidate().components());
+        long verified = System.nanoTime();
+        Timings timings = evidenceTimings(collector.costs(), verified - keysParsed, keysParsed - start);
+
         Baseline baseline = input.stored() == null ? null : input.stored().baseline();
         List<String> tamperEvidence = input.stored() == null ? List.of() : input.stored().tamperEvidence();
         RuleContext context = RuleContext.of(input.approvePrefix(), input.candidate(), baseline, evidence, input.policy(),
                 input.trust(), input.now(), input.locator() != null, tamperEvidence, input.releaseDates());
+        long diffed = System.nanoTime();
+        timings = timings.with(Timings.Stage.of("diff", diffed - verified));
 
         // Waivers apply first, so that a rule's second look (review) sees which findings still stand.
         LocalDate today = LocalDate.ofInstant(input.now(), ZoneOffset.UTC);
@@ -59,8 +80,21 @@ public final class Gate {
             });
             findings.addAll(rule.review(byRule.get(rule), others));
         }
-        return new Verdict(input.sbomFile(), input.sbomSha256(), input.trust().digest().toString(), input.policy().name(),
-                baseline != null, input.now(), evidence, context.changes(), findings);
+        Verdict verdict = new Verdict(input.sbomFile(), input.sbomSha256(), input.trust().digest().toString(),
+                input.policy().name(), baseline != null, input.now(), evidence, context.changes(), findings);
+        return new Timed(verdict, timings.with(Timings.Stage.of("rules", System.nanoTime() - diffed)));
+    }
+
+    /**
+     * The locate, hash and verify stages of one evidence collection: its parts ran interleaved on a pool, so its
+     * wall time is split by their thread time; parsing the pinned keys counts as verifying.
+     */
+    public static Timings evidenceTimings(EvidenceCollector.Costs costs, long collectNanos, long keyParsingNanos) {
+        Timings split = Timings.split(List.of("locate", "hash", "verify"), collectNanos,
+                new long[] {costs.locateNanos(), costs.hashNanos(), costs.signatureNanos()}, costs.threads());
+        Timings.Stage verify = split.stages().get(2);
+        return split.with(new Timings.Stage("verify", verify.wallNanos() + keyParsingNanos, verify.threadNanos(),
+                verify.threads()));
     }
 
     /** An unexpired waiver covering the finding's rule and purl lowers it to at most warn, naming its reason. */

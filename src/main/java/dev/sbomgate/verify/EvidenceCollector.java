@@ -29,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The verify stage: for each component, find its artifact, hash it once for every declared algorithm plus
@@ -44,6 +45,21 @@ public final class EvidenceCollector {
     private final SignatureVerifier keyPair;
     private final Instant now;
     private final int threads;
+    /** Elapsed time summed over the worker threads, per part of the work, for {@code --timings}. */
+    private final LongAdder locateNanos = new LongAdder();
+    private final LongAdder hashNanos = new LongAdder();
+    private final LongAdder signatureNanos = new LongAdder();
+
+    /**
+     * Where the worker threads spent their time so far, summed over threads (elapsed, not CPU time).
+     *
+     * @param locateNanos    finding the artifact and signature files
+     * @param hashNanos      computing the artifacts' digests
+     * @param signatureNanos checking their signatures (including the signatures' own pass over the artifact)
+     * @param threads        the pool's size
+     */
+    public record Costs(long locateNanos, long hashNanos, long signatureNanos, int threads) {
+    }
 
     /**
      * @param locator the artifact roots, or null when no {@code --artifacts} was given (evidence is then NOT_SEARCHED)
@@ -61,6 +77,11 @@ public final class EvidenceCollector {
         this.threads = Math.max(1, threads);
         this.openPgp = openPgpVerifier(trust);
         this.keyPair = KeyPairSignatureVerifier.of(trust.keyFiles(SignatureKind.KEYPAIR));
+    }
+
+    /** The time spent so far by {@link #collect}, per part. */
+    public Costs costs() {
+        return new Costs(locateNanos.sum(), hashNanos.sum(), signatureNanos.sum(), threads);
     }
 
     /** Evidence for each component, in the order given. */
@@ -93,7 +114,10 @@ public final class EvidenceCollector {
     }
 
     private Evidence collect(Component component) throws java.io.IOException {
+        long start = System.nanoTime();
         ArtifactFiles files = locator.locate(component);
+        long located = System.nanoTime();
+        locateNanos.add(located - start);
         if (!files.found()) {
             String tried = files.candidatesTried().isEmpty() ? "no file name could be derived from the component"
                     : "looked for " + String.join(", ", files.candidatesTried());
@@ -105,6 +129,8 @@ public final class EvidenceCollector {
         Set<HashAlgorithm> algorithms = EnumSet.of(HashAlgorithm.SHA_256);
         component.hashes().forEach(d -> algorithms.add(d.algorithm()));
         FileDigests digests = Digests.compute(artifact, algorithms);
+        long hashed = System.nanoTime();
+        hashNanos.add(hashed - located);
         DigestComparison comparison = DigestComparison.compare(component.hashes(), digests);
         List<String> details = new ArrayList<>();
         for (DigestComparison.Check mismatch : comparison.mismatches()) {
@@ -116,6 +142,7 @@ public final class EvidenceCollector {
             checks.add(judgeScope(component, verifierFor(signatureFile).map(v -> v.verify(artifact, signatureFile))
                     .orElseGet(() -> unsupported(signatureFile))));
         }
+        signatureNanos.add(System.nanoTime() - hashed);
         List<Digest> computed = List.copyOf(digests.digests().values());
         return new Evidence(component, Evidence.ArtifactState.FOUND, artifact, computed, comparison.status(), details,
                 checks, null);

@@ -19,7 +19,6 @@ import org.bouncycastle.openpgp.PGPPublicKeyRing;
 import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 /**
  * One OpenPGP certificate (primary key, user IDs, subkeys), its self-signatures checked once when loaded.
@@ -279,7 +278,7 @@ final class PgpCertificate {
                     || sig.getCreationTime().before(target.getCreationTime())) {
                 return false;
             }
-            sig.init(new BcPGPContentVerifierBuilderProvider(), signer);
+            sig.init(PgpAlgorithms.contentVerifiers(sig.getKeyAlgorithm(), sig.getHashAlgorithm(), signer), signer);
             if (backSigPrimary != null) {
                 return sig.verifyCertification(backSigPrimary, target);
             }

@@ -35,7 +35,6 @@ import org.bouncycastle.openpgp.PGPSignature;
 import org.bouncycastle.openpgp.PGPSignatureList;
 import org.bouncycastle.openpgp.PGPSignatureSubpacketVector;
 import org.bouncycastle.openpgp.operator.bc.BcKeyFingerprintCalculator;
-import org.bouncycastle.openpgp.operator.bc.BcPGPContentVerifierBuilderProvider;
 
 /**
  * Checks OpenPGP detached signatures ({@code .asc}, armoured or binary) over artifacts with a fixed set of
@@ -287,7 +286,7 @@ public final class PgpSignatureVerifier implements SignatureVerifier {
             } else {
                 try {
                     copy = copyOf(original);
-                    copy.init(new BcPGPContentVerifierBuilderProvider(), member.key);
+                    copy.init(PgpAlgorithms.contentVerifiers(copy.getKeyAlgorithm(), copy.getHashAlgorithm(), member.key), member.key);
                 } catch (Exception e) {
                     copy = null;
                     why = "cannot check it with key " + member.fingerprint + " (" + PgpCertificate.oneLine(e.getMessage()) + ")";
