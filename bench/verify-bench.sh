@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
 # Benchmark: verify N signed artifacts with `sbomgate verify` against the shell loop a user would otherwise
 # write (`gpg --verify` per file, plus `sha256sum -c`). Both run side by side in the same run, on the same files.
-# Usage: bench/verify-bench.sh [N=1000] [SIZE_KB=64]
+# Usage: bench/verify-bench.sh [N=1000] [SIZE_KB=64]      (RUNS=3 timed runs of each side, alternating)
 # Needs: gpg, sha256sum, java, and target/sbomgate.jar (built by ./sbomgate on first use).
+# Sides: the gpg loop; `java -jar target/sbomgate.jar verify`; `./sbomgate verify` (the launcher, with AppCDS).
+# Output also in bench/out/verify-bench-<time>.txt.
 set -euo pipefail
 n=${1:-1000}
 size_kb=${2:-64}
 here="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d -t sbomgate-verify-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
+mkdir -p "$here/bench/out"
+out="$here/bench/out/verify-bench-$(date +%Y%m%dT%H%M%S).txt"
+exec > >(tee "$out") 2>&1
 export GNUPGHOME="$work/gnupg"
 mkdir -m 700 "$GNUPGHOME"
 
@@ -34,29 +39,55 @@ java -jar "$here/target/sbomgate.jar" trust add "$work/signer.asc" --trust "$wor
 # Warm the page cache for both contenders.
 cat "$work"/artifacts/* >/dev/null
 
-time_of() { local start end; start=$(date +%s.%N); "$@" >/dev/null 2>&1; end=$(date +%s.%N); awk -v a="$start" -v b="$end" 'BEGIN { printf "%.3f", b - a }'; }
-
 gpg_loop() {
   for f in "$work"/artifacts/*.jar; do gpg --batch --quiet --verify "$f.asc" "$f" || return 1; done
   sha256sum --quiet -c "$work/SHA256SUMS"
 }
-sbomgate_verify() {
+jar_verify() {
   java -jar "$here/target/sbomgate.jar" verify --sbom "$work/bom.json" --artifacts "$work/artifacts" --trust "$work/trust"
 }
+launcher_verify() {
+  "$here/sbomgate" verify --sbom "$work/bom.json" --artifacts "$work/artifacts" --trust "$work/trust"
+}
 
-sbomgate_verify || { echo "sbomgate verify did not pass on the benchmark set" >&2; exit 1; }
-gpg_loop || { echo "the gpg loop did not pass on the benchmark set" >&2; exit 1; }
+"$here/sbomgate" --version >/dev/null # makes the launcher's class-data archive if missing
+jar_verify >/dev/null || { echo "sbomgate verify did not pass on the benchmark set" >&2; exit 1; }
+gpg_loop >/dev/null 2>&1 || { echo "the gpg loop did not pass on the benchmark set" >&2; exit 1; }
 
-runs=3
+runs=${RUNS:-3}
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1); $(gpg --version | head -1)"
-echo "artifacts: $n x ${size_kb} KiB, RSA-3072 OpenPGP signatures; $runs runs each, medians"
-g=(); s=()
-for r in $(seq 1 $runs); do
-  g+=("$(time_of gpg_loop)")
-  s+=("$(time_of sbomgate_verify)")
+echo "artifacts: $n x ${size_kb} KiB, RSA-3072 OpenPGP signatures (SHA-512); $runs runs each, alternating; medians"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+t=$(mktemp)
+measure() { # cmd... -> "wall cpu" (cpu = user + sys of every process and thread)
+  /usr/bin/time -f '%e %U %S' -o "$t" "$@" >/dev/null 2>&1 || true
+  awk '{print $1, $2 + $3}' "$t"
+}
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+export work here GNUPGHOME
+export -f gpg_loop jar_verify launcher_verify
+declare -A wall cpu
+for r in $(seq 1 "$runs"); do
+  for side in gpg_loop jar_verify launcher_verify; do
+    read -r w c <<<"$(measure bash -c "$side")"
+    wall[$side]+="$w "
+    cpu[$side]+="$c "
+  done
 done
-median() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
-gm=$(median "${g[@]}"); sm=$(median "${s[@]}")
-printf 'gpg --verify loop + sha256sum -c : %6.2f s  (runs: %s)\n' "$gm" "${g[*]}"
-printf 'sbomgate verify                  : %6.2f s  (runs: %s)\n' "$sm" "${s[*]}"
-printf 'speed-up                         : %6.1fx\n' "$(awk -v a="$gm" -v b="$sm" 'BEGIN { print a / b }')"
+rm -f "$t"
+# shellcheck disable=SC2086 # word splitting of the run lists is wanted
+for side in gpg_loop jar_verify launcher_verify; do
+  printf '%-16s median wall %6.2f s, median cpu %6.2f s   (walls: %s; cpus: %s)\n' "$side" \
+    "$(median ${wall[$side]})" "$(median ${cpu[$side]})" "${wall[$side]% }" "${cpu[$side]% }"
+done
+# shellcheck disable=SC2086
+{
+  gw=$(median ${wall[gpg_loop]}); gc=$(median ${cpu[gpg_loop]})
+  for side in jar_verify launcher_verify; do
+    printf 'speed-up of %s over the gpg loop: %.1fx wall, %.1fx cpu\n' "$side" \
+      "$(awk -v a="$gw" -v b="$(median ${wall[$side]})" 'BEGIN { print a / b }')" \
+      "$(awk -v a="$gc" -v b="$(median ${cpu[$side]})" 'BEGIN { print a / b }')"
+  done
+}
+echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "written to $out"

@@ -81,6 +81,7 @@ public final class SbomReader {
             Parsed parsed = syntax == Syntax.JSON
                     ? new JsonLoader(maxDepth).load(file, bytes)
                     : new XmlLoader(maxDepth).load(file, bytes);
+            bytes = null; // the file's bytes (up to the size limit) are not needed while converting
             return BomConverter.convert(parsed);
         } catch (StackOverflowError e) {
             // Depth is bounded before any recursive code runs; this is the last line of defence, not the plan.
