@@ -20,15 +20,19 @@ final class LibraryCache {
 
     private static final Map<Version, javax.xml.validation.Schema> XML = new ConcurrentHashMap<>();
     private static final Map<Version, com.networknt.schema.Schema> JSON = new ConcurrentHashMap<>();
-    private static final XmlParser XML_PARSER = new CachingXmlParser();
     private static final JsonParser JSON_PARSER = new JsonParser();
+
+    /** Built on first use only: a JSON SBOM never needs the XML parser's XmlMapper and Woodstox (start-up time). */
+    private static final class Xml {
+        static final XmlParser PARSER = new CachingXmlParser();
+    }
 
     private LibraryCache() {
     }
 
     /** The library's XML parser; its {@code validate} uses the cached XSD of the version asked for. */
     static XmlParser xmlParser() {
-        return XML_PARSER;
+        return Xml.PARSER;
     }
 
     static JsonParser jsonParser() {
