@@ -24,6 +24,10 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** The file adapters of the gate commands: turns options into a {@link GateInput}. */
 final class GateInputs {
@@ -33,12 +37,69 @@ final class GateInputs {
     private GateInputs() {
     }
 
+    /** Candidate SBOMs up to this size are read while the baseline is read on another thread (peak memory is small). */
+    static final long OVERLAP_BASELINE_MAX_SBOM_BYTES = 32L * 1024 * 1024;
+
     static GateInput load(GateOptions options, Instant now) {
         resolveDefaults(options);
-        Inventory candidate = SbomReader.read(options.sbom);
-        String sbomSha256 = BaselineStore.sha256(options.sbom);
-        StoredBaseline stored = new BaselineStore(options.baselineDir).load().orElse(null);
-        TrustStore trust = TrustStoreLoader.load(options.trustDir());
+        // Start-up: each loader's first use is mostly class loading and cold code (Jackson and the JSON schema for
+        // the SBOM, Bouncy Castle for the trust store), so on two cores they overlap well. The trust store always
+        // loads beside the SBOM; the baseline too unless the SBOM is large, when holding both documents' parse
+        // trees at once would raise the peak heap. Failures are reported in the same order as when run one by one.
+        ExecutorService pool = loaderThread();
+        try {
+            Future<StoredBaseline> storedLater = small(options.sbom)
+                    ? pool.submit(() -> new BaselineStore(options.baselineDir).load().orElse(null)) : null;
+            Future<TrustStore> trustLater = pool.submit(() -> TrustStoreLoader.load(options.trustDir()));
+            Inventory candidate = SbomReader.read(options.sbom);
+            String sbomSha256 = BaselineStore.sha256(options.sbom);
+            StoredBaseline stored = storedLater != null ? join(storedLater)
+                    : new BaselineStore(options.baselineDir).load().orElse(null);
+            TrustStore trust = join(trustLater);
+            return assemble(options, now, candidate, sbomSha256, stored, trust);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** One daemon thread for the loaders that run beside the SBOM reader; shut it down when done. */
+    static ExecutorService loaderThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "sbomgate-load");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    private static boolean small(Path sbom) {
+        try {
+            return Files.isRegularFile(sbom) && Files.size(sbom) <= OVERLAP_BASELINE_MAX_SBOM_BYTES;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The task's result, or its exception as thrown (a BadInputException stays one). */
+    static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading the gate's inputs", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static GateInput assemble(GateOptions options, Instant now, Inventory candidate, String sbomSha256,
+                                      StoredBaseline stored, TrustStore trust) {
         ArtifactLocator locator = options.artifacts.isEmpty() ? null : new ArtifactLocator(options.artifacts);
         Policy policy = policy(options);
         ReleaseDates releases = options.metadata == null ? ReleaseDates.none() : ReleaseMetadataLoader.load(options.metadata);

@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -65,8 +67,16 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StageClock clock = new StageClock();
-        Inventory inventory = SbomReader.read(sbom);
-        TrustStore store = TrustStoreLoader.load(trust);
+        Inventory inventory;
+        TrustStore store;
+        ExecutorService pool = GateInputs.loaderThread(); // the trust store loads beside the SBOM (start-up time)
+        try {
+            Future<TrustStore> storeLater = pool.submit(() -> TrustStoreLoader.load(trust));
+            inventory = SbomReader.read(sbom);
+            store = GateInputs.join(storeLater);
+        } finally {
+            pool.shutdownNow();
+        }
         ArtifactLocator locator = new ArtifactLocator(artifacts);
         clock.stage("load");
         long start = System.nanoTime();
