@@ -133,7 +133,7 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 t=$(mktemp)
 measure() { # cmd... -> "wall cpu"
   /usr/bin/time -f '%e %U %S' -o "$t" "$@" >/dev/null 2>&1 || true
-  awk '{print $1, $2 + $3}' "$t"
+  tail -1 "$t" | awk '{print $1, $2 + $3}'
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 export work repo here
@@ -161,5 +161,7 @@ done
       "$(awk -v a="$gc" -v b="$(median ${cpu[$side]})" 'BEGIN { print a / b }')"
   done
 }
+echo "one more run of the launcher with --timings:"
+launcher_verify --timings 2>&1 >/dev/null | sed "s/^/  /" || true
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "written to $out"

@@ -3,7 +3,8 @@
 # write (`gpg --verify` per file, plus `sha256sum -c`). Both run side by side in the same run, on the same files.
 # Usage: bench/verify-bench.sh [N=1000] [SIZE_KB=64]      (RUNS=3 timed runs of each side, alternating)
 # Needs: gpg, sha256sum, java, and target/sbomgate.jar (built by ./sbomgate on first use).
-# Sides: the gpg loop; `java -jar target/sbomgate.jar verify`; `./sbomgate verify` (the launcher, with AppCDS).
+# Sides: the gpg loop; `java -jar target/sbomgate.jar verify`; `./sbomgate verify` (the launcher, with AppCDS);
+# with BEFORE_JAR=old/sbomgate.jar also `java -jar $BEFORE_JAR verify` (before/after comparisons).
 # Output also in bench/out/verify-bench-<time>.txt.
 set -euo pipefail
 n=${1:-1000}
@@ -47,8 +48,13 @@ jar_verify() {
   java -jar "$here/target/sbomgate.jar" verify --sbom "$work/bom.json" --artifacts "$work/artifacts" --trust "$work/trust"
 }
 launcher_verify() {
-  "$here/sbomgate" verify --sbom "$work/bom.json" --artifacts "$work/artifacts" --trust "$work/trust"
+  "$here/sbomgate" verify --sbom "$work/bom.json" --artifacts "$work/artifacts" --trust "$work/trust" "$@"
 }
+before_verify() { # an older build, for before/after comparisons: BEFORE_JAR=path/to/sbomgate.jar
+  java -jar "$BEFORE_JAR" verify --sbom "$work/bom.json" --artifacts "$work/artifacts" --trust "$work/trust"
+}
+sides=(gpg_loop jar_verify launcher_verify)
+[[ -n ${BEFORE_JAR:-} ]] && sides+=(before_verify)
 
 "$here/sbomgate" --version >/dev/null # makes the launcher's class-data archive if missing
 jar_verify >/dev/null || { echo "sbomgate verify did not pass on the benchmark set" >&2; exit 1; }
@@ -61,14 +67,14 @@ echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 t=$(mktemp)
 measure() { # cmd... -> "wall cpu" (cpu = user + sys of every process and thread)
   /usr/bin/time -f '%e %U %S' -o "$t" "$@" >/dev/null 2>&1 || true
-  awk '{print $1, $2 + $3}' "$t"
+  tail -1 "$t" | awk '{print $1, $2 + $3}'
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-export work here GNUPGHOME
-export -f gpg_loop jar_verify launcher_verify
+export work here GNUPGHOME BEFORE_JAR
+export -f gpg_loop jar_verify launcher_verify before_verify
 declare -A wall cpu
 for r in $(seq 1 "$runs"); do
-  for side in gpg_loop jar_verify launcher_verify; do
+  for side in "${sides[@]}"; do
     read -r w c <<<"$(measure bash -c "$side")"
     wall[$side]+="$w "
     cpu[$side]+="$c "
@@ -76,18 +82,20 @@ for r in $(seq 1 "$runs"); do
 done
 rm -f "$t"
 # shellcheck disable=SC2086 # word splitting of the run lists is wanted
-for side in gpg_loop jar_verify launcher_verify; do
+for side in "${sides[@]}"; do
   printf '%-16s median wall %6.2f s, median cpu %6.2f s   (walls: %s; cpus: %s)\n' "$side" \
     "$(median ${wall[$side]})" "$(median ${cpu[$side]})" "${wall[$side]% }" "${cpu[$side]% }"
 done
 # shellcheck disable=SC2086
 {
   gw=$(median ${wall[gpg_loop]}); gc=$(median ${cpu[gpg_loop]})
-  for side in jar_verify launcher_verify; do
+  for side in "${sides[@]:1}"; do
     printf 'speed-up of %s over the gpg loop: %.1fx wall, %.1fx cpu\n' "$side" \
       "$(awk -v a="$gw" -v b="$(median ${wall[$side]})" 'BEGIN { print a / b }')" \
       "$(awk -v a="$gc" -v b="$(median ${cpu[$side]})" 'BEGIN { print a / b }')"
   done
 }
+echo "one more run of the launcher with --timings:"
+launcher_verify --timings 2>&1 >/dev/null | sed "s/^/  /" || true
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "written to $out"
