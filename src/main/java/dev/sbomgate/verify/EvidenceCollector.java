@@ -2,6 +2,8 @@ package dev.sbomgate.verify;
 
 import dev.sbomgate.artifact.ArtifactFiles;
 import dev.sbomgate.artifact.ArtifactLocator;
+import dev.sbomgate.content.ContentInspector;
+import dev.sbomgate.content.ContentSummary;
 import dev.sbomgate.digest.DigestComparison;
 import dev.sbomgate.digest.Digests;
 import dev.sbomgate.digest.FileDigests;
@@ -32,7 +34,7 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * The verify stage: for each component, find its artifact, hash it once for every declared algorithm plus
- * SHA-256, check every signature beside it, and judge whether the signer is pinned for this component's purl
+ * SHA-256 while the content inspector reads its entries in the same pass, check every signature beside it, and judge whether the signer is pinned for this component's purl
  * and was inside its pin's window. Components are spread over all cores; an exception while checking one
  * component becomes that component's {@link Evidence#error()}, never a skip and never an abort of the others.
  */
@@ -104,7 +106,11 @@ public final class EvidenceCollector {
         Path artifact = files.artifact();
         Set<HashAlgorithm> algorithms = EnumSet.of(HashAlgorithm.SHA_256);
         component.hashes().forEach(d -> algorithms.add(d.algorithm()));
-        FileDigests digests = Digests.compute(artifact, algorithms);
+        // One read serves both: the inspector streams the archive while every byte it reads is hashed.
+        ContentSummary[] content = new ContentSummary[1];
+        String purlType = component.purl() == null ? null : component.purl().type();
+        FileDigests digests = Digests.compute(artifact, algorithms,
+                in -> content[0] = ContentInspector.inspect(in, artifact.getFileName().toString(), purlType));
         DigestComparison comparison = DigestComparison.compare(component.hashes(), digests);
         List<String> details = new ArrayList<>();
         for (DigestComparison.Check mismatch : comparison.mismatches()) {
@@ -118,7 +124,7 @@ public final class EvidenceCollector {
         }
         List<Digest> computed = List.copyOf(digests.digests().values());
         return new Evidence(component, Evidence.ArtifactState.FOUND, artifact, computed, comparison.status(), details,
-                checks, null);
+                checks, null, content[0]);
     }
 
     private Optional<SignatureVerifier> verifierFor(Path signatureFile) {
