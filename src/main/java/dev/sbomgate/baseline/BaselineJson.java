@@ -57,7 +57,7 @@ public final class BaselineJson {
             "properties", "parentRef", "artifactDigests", "signature");
     private static final Set<String> COMPONENT_KEYS = union(COMPONENT_KEYS_V1, Set.of("content"));
     private static final Set<String> CONTENT_KEYS = Set.of("size", "format", "package", "hooks", "opaqueFiles",
-            "unsafeEntries", "problem");
+            "unsafeEntries", "links", "problem");
     private static final Set<String> CONTENT_REQUIRED = Set.of("size", "format", "package");
     private static final Set<String> HOOK_KEYS = Set.of("kind", "name", "value", "path");
     private static final Set<String> OPAQUE_KEYS = Set.of("path", "size", "longestLine", "averageLine", "entropy");
@@ -183,6 +183,8 @@ public final class BaselineJson {
         }
         ArrayNode unsafe = node.putArray("unsafeEntries");
         summary.unsafeEntries().forEach(unsafe::add);
+        ArrayNode links = node.putArray("links");
+        summary.links().forEach(links::add);
         node.put("problem", summary.problem());
         return node;
     }
@@ -334,8 +336,9 @@ public final class BaselineJson {
             }
         }
         List<String> unsafe = node.strings("unsafeEntries", true);
+        List<String> links = node.strings("links", true);
         String problem = node.text("problem", true);
-        return new ContentSummary(size, format, kind, hooks, opaque, unsafe, problem);
+        return new ContentSummary(size, format, kind, hooks, opaque, unsafe, links, problem);
     }
 
     private static long wholeNumber(StrictJson.Obj node, String key) {

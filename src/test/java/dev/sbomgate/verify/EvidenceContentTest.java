@@ -67,7 +67,7 @@ class EvidenceContentTest {
         Evidence evidence = collect(component("pkg:npm/evil@1.0.0")).get(0);
         assertEquals(Evidence.ArtifactState.FOUND, evidence.artifactState());
         assertNull(evidence.error());
-        assertEquals(List.of("package/index.js (a link to /etc/passwd, never followed)"), evidence.content().unsafeEntries());
+        assertEquals(List.of("package/index.js (a link to /etc/passwd, outside the archive, never followed)"), evidence.content().unsafeEntries());
     }
 
     @Test
