@@ -132,9 +132,10 @@ final class Inspection {
             throw new LimitExceeded("an entry path " + levels + " levels deep (limit " + limits.maxPathDepth() + "): "
                     + abbreviate(display));
         }
-        // A tarball's root directory is the extraction directory (npm strips it): links are judged from inside it.
-        String why = unsafeReason(depth == 0 && format == ArchiveFormat.TAR_GZIP ? stripRoot(rawName) : rawName, rawName,
-                type, link);
+        // A tarball's (or a zip sdist's) root directory is where it unpacks (npm strips it): names and links are
+        // read from inside it, so that they stay the same from one version's root (demo-1.0/) to the next.
+        boolean rooted = depth == 0 && (format == ArchiveFormat.TAR_GZIP || kind == PackageKind.SDIST);
+        String why = unsafeReason(rooted ? stripRoot(rawName) : rawName, rawName, type, link);
         if (why != null) {
             unsafe(display + " (" + why + ")");
             drain(data);
@@ -152,7 +153,7 @@ final class Inspection {
             drain(data);
             return;
         }
-        String rel = depth == 0 && format == ArchiveFormat.TAR_GZIP ? stripRoot(name) : name;
+        String rel = rooted ? stripRoot(name) : name;
         String lower = rel.toLowerCase(Locale.ROOT);
         if (depth == 0) {
             HookFile file = hookFile(rel, lower);

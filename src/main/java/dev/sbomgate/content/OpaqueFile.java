@@ -21,8 +21,8 @@ public record OpaqueFile(String path, long size, long longestLine, long averageL
     /** Average line length, in bytes, from which a file counts as minified. */
     public static final long MINIFIED_AVERAGE_LINE = 200;
     /**
-     * Entropy, in hundredths of a bit per byte, from which a file counts as packed. Source code and minified
-     * JavaScript measure 4.5–5.6; base64 is 6.0, random bytes approach 8 (measured: docs/content.md).
+     * Entropy, in hundredths of a bit per byte, from which a file counts as packed. Source code, readable or
+     * minified, measured 4.1–5.6; base64 is about 6.0, random bytes approach 8 (docs/content.md, "Opaque files").
      */
     public static final int PACKED_ENTROPY_CENTI = 580;
 

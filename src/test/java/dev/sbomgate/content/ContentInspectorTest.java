@@ -103,6 +103,12 @@ class ContentInspectorTest {
     }
 
     @Test
+    void aZipSdistIsReadFromInsideItsRootDirectory() {
+        byte[] zip = Archives.zip().add("demo-2.0/setup.py", "setup()\n").add("demo-2.0/demo/__init__.py", "").bytes();
+        assertEquals(List.of("SETUP_PY setup.py= @setup.py"), hooks(inspect(zip, "demo-2.0.zip", "pypi")));
+    }
+
+    @Test
     void pyprojectWithoutBackendMeansSetuptoolsLegacy() {
         ContentSummary s = inspect(Archives.tar().file("d-1/pyproject.toml", "[build-system]\nrequires=[]\n").gzip(),
                 "d-1.tar.gz", "pypi");
