@@ -47,9 +47,12 @@ public record Hook(HookKind kind, String name, String value, String path) implem
         }
     }
 
-    /** A hook whose value is {@code text}, cut to {@link #MAX_VALUE} characters with its length and SHA-256 when longer. */
+    /**
+     * A hook whose value is {@code text}, cut to {@link #MAX_VALUE} characters with its length and SHA-256 when
+     * longer; a name from a hostile file (an npm bin command, a service name) is bounded the same way.
+     */
     public static Hook of(HookKind kind, String name, String text, String path) {
-        return new Hook(kind, name, bounded(text == null ? "" : text), path);
+        return new Hook(kind, bounded(name), bounded(text == null ? "" : text), path);
     }
 
     static String bounded(String text) {
@@ -58,11 +61,16 @@ public record Hook(HookKind kind, String name, String value, String path) implem
         }
         try {
             byte[] sha = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return text.substring(0, MAX_VALUE) + "… (" + text.length() + " characters, SHA-256 "
+            return text.substring(0, cut(text, MAX_VALUE)) + "… (" + text.length() + " characters, SHA-256 "
                     + HexFormat.of().formatHex(sha) + ")";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
+    }
+
+    /** Where to cut {@code text} at most {@code max} characters in, never between the two halves of a surrogate pair. */
+    private static int cut(String text, int max) {
+        return max > 0 && max < text.length() && Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
     }
 
     /** The key two summaries are compared by: kind and name, plus the value for multi-valued kinds. */
@@ -73,7 +81,7 @@ public record Hook(HookKind kind, String name, String value, String path) implem
     /** The first {@link #QUOTE} characters of the value on one line (control characters escaped), in double quotes. */
     public String quote() {
         StringBuilder sb = new StringBuilder("\"");
-        int end = Math.min(value.length(), QUOTE);
+        int end = cut(value, Math.min(value.length(), QUOTE));
         for (int i = 0; i < end; i++) {
             char c = value.charAt(i);
             switch (c) {

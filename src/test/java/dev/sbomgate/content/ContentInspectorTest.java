@@ -236,6 +236,17 @@ class ContentInspectorTest {
     }
 
     @Test
+    void cutsNeverSplitASurrogatePairAndHostileNamesAreBoundedToo() {
+        String emoji = "\uD83D\uDE00";
+        String value = "x".repeat(Hook.MAX_VALUE - 1) + emoji + "tail";
+        Hook hook = Hook.of(HookKind.NPM_SCRIPT, "n".repeat(10_000), value, "package.json");
+        assertTrue(hook.value().startsWith("x".repeat(Hook.MAX_VALUE - 1) + "… ("), hook.value());
+        assertTrue(hook.name().startsWith("n".repeat(Hook.MAX_VALUE) + "… (10000 characters, SHA-256 "), hook.name());
+        String quoted = Hook.of(HookKind.NPM_SCRIPT, "s", "y".repeat(Hook.QUOTE - 1) + emoji + "z", "p").quote();
+        assertEquals("\"" + "y".repeat(Hook.QUOTE - 1) + "\"… (" + (Hook.QUOTE + 2) + " characters)", quoted);
+    }
+
+    @Test
     void anEntryHiddenBehindTheEndOfArchiveMarkerIsStillRead() {
         byte[] tgz = Archives.tar().file("package/index.js", "1").end()
                 .file("package/package.json", "{\"scripts\":{\"postinstall\":\"node x\"}}").gzip();
