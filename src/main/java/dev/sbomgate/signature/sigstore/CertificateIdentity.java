@@ -56,13 +56,18 @@ public record CertificateIdentity(String subject, String issuer, String reposito
         return subject + " (OIDC issuer " + issuer + ")";
     }
 
-    /** The CI facts present, e.g. {@code repository https://github.com/o/r, ref refs/tags/v1, commit 0a1b…}; may be empty. */
+    /**
+     * The CI facts present, e.g. {@code repository https://github.com/o/r, ref refs/tags/v1, commit 0a1b…}; may be
+     * empty. The workflow is left out when it is the subject itself (as for GitHub Actions).
+     */
     public String ciDetails() {
         List<String> parts = new ArrayList<>();
         add(parts, "repository", repository);
         add(parts, "ref", ref);
         add(parts, "commit", commit);
-        add(parts, "workflow", workflow);
+        if (!subject.equals(workflow)) {
+            add(parts, "workflow", workflow);
+        }
         add(parts, "trigger", trigger);
         add(parts, "run", runUri);
         return String.join(", ", parts);
