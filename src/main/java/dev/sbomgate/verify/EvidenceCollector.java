@@ -163,8 +163,8 @@ public final class EvidenceCollector {
         List<PinnedKey> matching = trust.identityPinsMatching(identity.issuer(), identity.subject());
         if (matching.isEmpty()) {
             return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null, identity.summary(),
-                    check.created(), check.algorithm(), check.signatureFile(), "the bundle verifies, but its certificate"
-                    + " identity " + who + " matches no identity pin of the trust store; " + check.detail());
+                    check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the trust store matches"
+                    + " the certificate identity of this bundle; " + check.detail());
         }
         List<PinnedKey> covering = component.purl() == null ? List.of()
                 : matching.stream().filter(k -> k.covers(component.purl())).toList();

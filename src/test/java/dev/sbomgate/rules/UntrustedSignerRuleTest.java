@@ -92,8 +92,8 @@ class UntrustedSignerRuleTest {
         SignatureCheck bundle = new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null,
                 "https://github.com/evil/fork/.github/workflows/release.yml@refs/tags/v2.21 (OIDC issuer"
                         + " https://token.actions.githubusercontent.com)", SIGNED, "ECDSA-P256/SHA-256",
-                Path.of("jackson-annotations-2.21.jar.sigstore.json"), "the bundle verifies, but its certificate identity"
-                        + " matches no identity pin of the trust store");
+                Path.of("jackson-annotations-2.21.jar.sigstore.json"), "no identity pin of the trust store matches the"
+                        + " certificate identity of this bundle");
         Finding f = evaluate(bundle, Policy.defaults(), TrustStore.empty()).get(0);
         assertEquals("signed with a Sigstore bundle by an identity no pin trusts"
                 + " (https://github.com/evil/fork/.github/workflows/release.yml@refs/tags/v2.21)", f.title());

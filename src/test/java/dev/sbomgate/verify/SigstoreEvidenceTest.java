@@ -114,8 +114,8 @@ class SigstoreEvidenceTest {
             assertEquals(SignatureStatus.UNKNOWN_KEY, check.status(), other.describe());
             assertNull(check.signer());
             assertEquals(RELEASE_WORKFLOW + " (OIDC issuer " + ISSUER + ")", check.issuer());
-            assertTrue(check.detail().startsWith("the bundle verifies, but its certificate identity " + RELEASE_WORKFLOW),
-                    check.detail());
+            assertTrue(check.detail().startsWith("no identity pin of the trust store matches the certificate identity of"
+                    + " this bundle; Sigstore bundle verified: certificate identity " + RELEASE_WORKFLOW), check.detail());
             new TrustStoreWriter(trustDir).remove(other.fingerprint());
         }
     }
