@@ -87,21 +87,35 @@ final class Escape {
     }
 
     /**
-     * One line of Markdown (GitHub Flavored Markdown) that renders as the literal text: every ASCII punctuation
+     * One line of Markdown prose (GitHub Flavored Markdown) that renders as the literal text: every ASCII punctuation
      * character except {@code , / ;} is written as a numeric character reference, which GFM decodes only after
      * parsing (GFM spec 2.5, 6.6), so hostile text can start no emphasis, link, autolink, table cell, HTML tag or
-     * code span. A word joiner after {@code @} and {@code #} keeps it from mentioning users or linking issues.
-     * Never put the result inside a backtick code span, where references are not decoded: use {@code <code>}.
+     * code span. A word joiner after an {@code @} or {@code #} that starts a word keeps it from mentioning a user or
+     * linking an issue. Never put the result inside a backtick code span, where references are not decoded.
      */
     static String markdown(String text) {
+        return markdown(text, false);
+    }
+
+    /**
+     * As {@link #markdown(String)}, for the content of a {@code <code>} element: GitHub links no mention or issue
+     * inside code, so no word joiner is added, and a command copied from it is exactly the command.
+     */
+    static String markdownCode(String text) {
+        return markdown(text, true);
+    }
+
+    private static String markdown(String text, boolean code) {
         String clean = line(text);
         StringBuilder sb = new StringBuilder(clean.length() + 32);
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);
-            if (c == '@' || c == '#') {
-                sb.append("&#").append((int) c).append(";\u2060");
-            } else if (c < 0x80 && c > ' ' && !Character.isLetterOrDigit(c) && ",/;".indexOf(c) < 0) {
+            if (c < 0x80 && c > ' ' && !Character.isLetterOrDigit(c) && ",/;".indexOf(c) < 0) {
                 sb.append("&#").append((int) c).append(';');
+                boolean startsWord = i == 0 || !Character.isLetterOrDigit(clean.charAt(i - 1));
+                if (!code && (c == '@' || c == '#') && startsWord) {
+                    sb.append('\u2060');
+                }
             } else {
                 sb.append(c);
             }

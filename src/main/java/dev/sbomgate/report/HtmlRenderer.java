@@ -15,7 +15,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -47,7 +47,19 @@ public final class HtmlRenderer implements Renderer {
             h3{font-size:16px;margin:0 0 6px}
             table{border-collapse:collapse;width:100%;margin-top:8px}
             th,td{border:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
-            th{background:var(--bg)}
+            th{background:var(--bg);white-space:nowrap}
+            td{overflow-wrap:anywhere}
+            #components-table,#trust-table,#approvals-table{table-layout:fixed}
+            #components-table th:nth-child(1){width:22%}
+            #components-table th:nth-child(2){width:14%}
+            #components-table th:nth-child(3){width:22%}
+            #components-table th:nth-child(4){width:10%}
+            #components-table th:nth-child(5){width:15%}
+            #components-table th:nth-child(6){width:8%}
+            #components-table th:nth-child(7){width:9%}
+            #approvals-table th:nth-child(1){width:4%}
+            #approvals-table th:nth-child(2){width:12%}
+            #trust-table th:nth-child(3){width:18%}
             th button{font:inherit;font-weight:600;border:0;background:none;cursor:pointer;padding:0}
             th[aria-sort=ascending] button::after{content:" \\25B2"}
             th[aria-sort=descending] button::after{content:" \\25BC"}
@@ -58,7 +70,7 @@ public final class HtmlRenderer implements Renderer {
             .finding{border:1px solid var(--line);border-left:6px solid var(--info);padding:10px 14px;margin:10px 0;background:#fff}
             .finding.block{border-left-color:var(--block)}
             .finding.warn{border-left-color:var(--warn)}
-            .badge{display:inline-block;border-radius:4px;padding:0 6px;font-size:12px;font-weight:700;color:#fff;background:var(--info)}
+            .badge{display:inline-block;white-space:nowrap;border-radius:4px;padding:0 6px;font-size:12px;font-weight:700;color:#fff;background:var(--info)}
             .badge.block,.badge.blocked{background:var(--block)}
             .badge.warn,.badge.warning{background:var(--warn)}
             .badge.ok{background:var(--ok)}
@@ -192,15 +204,19 @@ public final class HtmlRenderer implements Renderer {
                 .append(TextRenderer.plural(verdict.evidence().size(), "component")).append(" checked ")
                 .append(verdict.hasBaseline() ? "against the approved baseline" : "with no baseline (first use)")
                 .append(" (policy ").append(e(verdict.policyName())).append(").</p>\n</header>\n");
-        h.append("<nav><a href=\"#inputs\">Inputs</a><a href=\"#findings\">Findings</a><a href=\"#components\">Components</a>"
-                + "<a href=\"#changes\">Changes</a><a href=\"#approvals\">Approvals</a><a href=\"#trust\">Trust store</a>"
+        h.append("<nav><a href=\"#inputs\">Inputs</a><a href=\"#components\">Components</a><a href=\"#changes\">Changes</a>"
+                + "<a href=\"#findings\">Findings</a><a href=\"#approvals\">Approvals</a><a href=\"#trust\">Trust store</a>"
                 + "<a href=\"#rules\">Rules</a></nav>\n<main>\n");
 
         inputs(h, verdict);
-        Map<Finding, Integer> anchors = new HashMap<>();
-        findings(h, verdict, anchors);
+        Map<Finding, Integer> anchors = new IdentityHashMap<>(); // two equal findings still get anchors of their own
+        int n = 0;
+        for (Finding f : verdict.findings()) {
+            anchors.put(f, ++n);
+        }
         components(h, verdict, anchors);
         changes(h, verdict);
+        findings(h, verdict, anchors);
         approvals(h, verdict);
         trust(h, verdict);
         rules(h, verdict);
@@ -230,9 +246,8 @@ public final class HtmlRenderer implements Renderer {
         if (verdict.findings().isEmpty()) {
             h.append("<p>No findings.</p>\n");
         }
-        int n = 0;
         for (Finding f : verdict.findings()) {
-            anchors.put(f, ++n);
+            int n = anchors.get(f);
             String severity = f.severity().label();
             h.append("<article class=\"finding ").append(severity).append("\" id=\"finding-").append(n).append("\">\n");
             h.append("<h3><span class=\"badge ").append(severity).append("\">").append(severity.toUpperCase(java.util.Locale.ROOT))

@@ -1,8 +1,5 @@
 package dev.sbomgate.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,7 +24,7 @@ public final class JsonRenderer implements Renderer {
     /** Incremented when a field changes meaning or disappears; new fields do not change it. */
     public static final int REPORT_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonText.MAPPER;
     private final ReportPaths paths;
     private final String toolVersion;
 
@@ -78,13 +75,7 @@ public final class JsonRenderer implements Renderer {
         verdict.approvals().forEach(a -> approvals.add(approval(a)));
         ArrayNode keys = root.putArray("trustStore");
         verdict.trustedKeys().forEach(k -> keys.add(key(verdict, k)));
-        try {
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the JSON report", e);
-        }
+        return JsonText.write(root, "JSON report");
     }
 
     private static ObjectNode finding(Finding f) {

@@ -6,10 +6,11 @@ import dev.sbomgate.verify.Evidence;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -47,7 +48,9 @@ public final class JunitRenderer implements Renderer {
         unattached.forEach((subject, findings) -> cases.add(new TestCase(
                 subject.equals(Views.GATE_SUBJECT) ? "sbomgate.gate" : "sbomgate.findings", subject, findings)));
         long failures = cases.stream().filter(c -> !c.blocking().isEmpty()).count();
-        String timestamp = LocalDateTime.ofInstant(verdict.evaluatedAt().truncatedTo(ChronoUnit.SECONDS), ZoneOffset.UTC).toString();
+        // The timestamp attribute of the common JUnit XML schema: ISO 8601 without a zone, here UTC.
+        String timestamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
+                .format(LocalDateTime.ofInstant(verdict.evaluatedAt(), ZoneOffset.UTC));
 
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuites name=\"sbomgate\" tests=\"").append(cases.size()).append("\" failures=\"").append(failures)
@@ -98,7 +101,7 @@ public final class JunitRenderer implements Renderer {
     private static String describe(List<Finding> findings) {
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
-            sb.append('\n').append(f.severity().label().toUpperCase(java.util.Locale.ROOT)).append(' ')
+            sb.append('\n').append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ')
                     .append(f.rule().name()).append(": ").append(Escape.line(f.title())).append('\n');
             line(sb, "expected", f.expected());
             line(sb, "found", f.found());

@@ -124,6 +124,6 @@ public final class MarkdownRenderer implements Renderer {
 
     /** Hostile text as inline code: a {@code <code>} element (in which, unlike a backtick span, references are decoded). */
     private static String code(String value) {
-        return "<code>" + Escape.markdown(value) + "</code>";
+        return "<code>" + Escape.markdownCode(value) + "</code>";
     }
 }

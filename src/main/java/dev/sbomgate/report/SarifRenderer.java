@@ -1,8 +1,5 @@
 package dev.sbomgate.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,7 +31,7 @@ public final class SarifRenderer implements Renderer {
     /** The symbolic base of the SBOM's relative URI (section 3.4.4): the directory sbomgate ran in, normally the repository root. */
     public static final String SRCROOT = "%SRCROOT%";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectMapper MAPPER = JsonText.MAPPER;
     private final ReportPaths paths;
     private final String toolVersion;
 
@@ -91,13 +88,7 @@ public final class SarifRenderer implements Renderer {
         properties.put("policy", verdict.policyName());
         properties.put("trustStoreDigest", verdict.trustDigest());
         properties.put("baseline", verdict.hasBaseline());
-        try {
-            DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                    .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the SARIF report", e);
-        }
+        return JsonText.write(root, "SARIF report");
     }
 
     /** A reportingDescriptor (section 3.49): ID, name, descriptions, help from {@code explain}, default level, tags. */
