@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
                 "", "Examples:",
                 "  sbomgate check --sbom target/bom.json --artifacts ~/.m2/repository",
                 "  sbomgate check --sbom bom.json --artifacts libs --policy policies/strict.yaml --format json --output gate.json",
-                "  sbomgate check --format text --format sarif --output gate.sarif --format html --output gate.html",
-                "      (text on standard output, SARIF and HTML to files: the n-th --output takes the n-th --format)",
+                "  sbomgate check --format sarif --output gate.sarif --format html --output gate.html --format text",
+                "      (SARIF and HTML to files, text on standard output: the n-th --output takes the n-th --format,",
+                "       so the one format without an --output comes last)",
                 "", "In GitHub Actions the Markdown report is appended to $GITHUB_STEP_SUMMARY, and each finding becomes an",
                 "::error or ::warning annotation on the SBOM's line.",
                 "  sbomgate check      (in a directory holding .sbomgate/: repeats the inputs of the last approval)"})

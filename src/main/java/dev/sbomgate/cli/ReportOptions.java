@@ -47,8 +47,8 @@ final class ReportOptions {
 
     @Option(names = "--format", paramLabel = "FORMAT",
             description = {"Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable, for several reports from one "
-                    + "evaluation: the n-th --format goes with the n-th --output; a --format without an --output goes to "
-                    + "standard output (at most one may)."})
+                    + "evaluation: the n-th --format goes with the n-th --output, so the one --format beyond the last --output "
+                    + "(at most one) goes to standard output."})
     List<Format> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "FILE",

@@ -115,7 +115,7 @@ final class ReportScenario {
                 new Change(ChangeKind.UPGRADED, RESIGNED.identity(), component("pkg:maven/org.example/resigned@2.9.0", "resigned"),
                         RESIGNED, "version", "2.9.0", "3.0.0", UpdateKind.MAJOR, null),
                 new Change(ChangeKind.ADDED, HOSTILE.identity(), null, HOSTILE, "component", null, HOSTILE_NAME + "@1.0", null, null),
-                new Change(ChangeKind.REMOVED, OLD.identity(), OLD, null, "component", "0.9", null, null, null),
+                new Change(ChangeKind.REMOVED, OLD.identity(), OLD, null, "component", "0.9 | injected cell", null, null, null),
                 new Change(ChangeKind.LICENSE_CHANGED, OLD.identity(), OLD, OLD, "licenses", "Apache-2.0", "GPL-3.0-only", null,
                         "| pipes and <tags> in a note"));
         List<ApprovalEntry> approvals = List.of(
