@@ -1,6 +1,8 @@
 package dev.sbomgate.cli;
 
 import dev.sbomgate.gate.Gate;
+import dev.sbomgate.gate.GateInput;
+import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.gate.Verdict;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,7 +40,12 @@ final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Verdict verdict = new Gate().evaluate(GateInputs.load(gate, main.now()));
+        GateInput input = GateInputs.load(gate, main.now());
+        if (input.stored() == null) {
+            throw new BadInputException(gate.baselineDir + " holds no baseline: create one with 'sbomgate init --sbom FILE "
+                    + "--artifacts DIR', or use 'sbomgate verify' to check signatures without one");
+        }
+        Verdict verdict = new Gate().evaluate(input);
         report.emit(verdict, spec.commandLine().getOut());
         return verdict.exitCode().code();
     }

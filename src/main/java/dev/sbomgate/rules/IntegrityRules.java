@@ -1,2 +1,25 @@
 package dev.sbomgate.rules;
-public final class IntegrityRules { public static java.util.List<Rule> all() { return java.util.List.of(); } }
+
+import java.util.List;
+
+/** The integrity rules (is this the artifact, signed by the key, that it claims to be?), in {@link RuleId} order. */
+public final class IntegrityRules {
+
+    private IntegrityRules() {
+    }
+
+    /** One instance of each integrity rule, in {@link RuleId} order. */
+    public static List<Rule> all() {
+        return List.of(
+                new HashMismatchRule(),
+                new BadSignatureRule(),
+                new UnsignedRule(),
+                new SignatureDowngradeRule(),
+                new UntrustedSignerRule(),
+                new SignerChangedRule(),
+                new KeyNotValidRule(),
+                new WeakCryptoRule(),
+                new MutatedReleaseRule(),
+                new MissingArtifactRule());
+    }
+}

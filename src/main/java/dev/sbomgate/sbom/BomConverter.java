@@ -8,8 +8,10 @@ import dev.sbomgate.model.Inventory;
 import dev.sbomgate.model.Property;
 import dev.sbomgate.model.Purl;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.cyclonedx.model.Bom;
 import org.cyclonedx.model.Dependency;
 import org.cyclonedx.model.Hash;
@@ -27,7 +30,6 @@ import org.cyclonedx.model.Metadata;
 import org.cyclonedx.model.OrganizationalContact;
 import org.cyclonedx.model.OrganizationalEntity;
 import org.cyclonedx.model.Service;
-import org.cyclonedx.model.Tool;
 import org.cyclonedx.model.metadata.ToolInformation;
 
 /**
@@ -38,10 +40,10 @@ import org.cyclonedx.model.metadata.ToolInformation;
 final class BomConverter {
 
     private final Path file;
-    /** bom-refs declared anywhere in the component tree, with a label of their first holder. */
-    private final Map<String, String> declared = new HashMap<>();
+    /** bom-refs declared anywhere in the component tree, with their first holder. */
+    private final Map<String, org.cyclonedx.model.Component> declared = new HashMap<>();
     /** bom-refs handed out so far: the declared ones and the synthesised ones. */
-    private final Set<String> taken = new java.util.HashSet<>();
+    private final Set<String> taken = new HashSet<>();
     private final List<Component> components = new ArrayList<>();
     private int position;
 
@@ -73,7 +75,7 @@ final class BomConverter {
         flatten(bom.getComponents(), null);
 
         int version = bom.getVersion() < 1 ? 1 : bom.getVersion();
-        java.time.Instant timestamp = !parsed.hasTimestamp() || metadata == null || metadata.getTimestamp() == null
+        Instant timestamp = !parsed.hasTimestamp() || metadata == null || metadata.getTimestamp() == null
                 ? null : metadata.getTimestamp().toInstant();
         return new Inventory(file, parsed.syntax().label(), parsed.version().getVersionString(),
                 blankToNull(bom.getSerialNumber()), version, timestamp, root, tools(metadata), components,
@@ -91,11 +93,10 @@ final class BomConverter {
             }
             String ref = bean.getBomRef();
             if (ref != null && !ref.isEmpty()) {
-                String holder = label(bean);
-                String previous = declared.putIfAbsent(ref, holder);
+                org.cyclonedx.model.Component previous = declared.putIfAbsent(ref, bean);
                 if (previous != null) {
-                    throw Parsed.bad(file, "bom-ref " + Text.quote(ref) + " is declared twice (by " + Text.quote(previous)
-                            + " and " + Text.quote(holder) + "); bom-refs must be unique within a CycloneDX BOM");
+                    throw Parsed.bad(file, "bom-ref " + Text.quote(ref) + " is declared twice (by " + Text.quote(label(previous))
+                            + " and " + Text.quote(label(bean)) + "); bom-refs must be unique within a CycloneDX BOM");
                 }
             }
             declare(bean.getComponents());
@@ -119,12 +120,14 @@ final class BomConverter {
     }
 
     private Component component(org.cyclonedx.model.Component bean, String parentRef, String description) {
-        String what = description != null ? description
+        int at = position;
+        // only built when a message needs it
+        Supplier<String> what = () -> description != null ? description
                 : bean.getBomRef() != null && !bean.getBomRef().isEmpty() ? "component " + Text.quote(bean.getBomRef())
-                : "component #" + position + " " + Text.quote(label(bean));
+                : "component #" + at + " " + Text.quote(label(bean));
         String name = bean.getName();
         if (name == null || name.isBlank()) {
-            throw Parsed.bad(file, what + " has no name; every component needs one to be matched across SBOMs");
+            throw Parsed.bad(file, what.get() + " has no name; every component needs one to be matched across SBOMs");
         }
         Purl purl = purl(bean.getPurl(), what);
         String ref = bean.getBomRef() != null && !bean.getBomRef().isEmpty() ? bean.getBomRef() : synthesiseRef(bean);
@@ -148,14 +151,14 @@ final class BomConverter {
     }
 
     /** A malformed purl is bad input: the purl is the identity every later stage matches components by. */
-    private Purl purl(String text, String what) {
+    private Purl purl(String text, Supplier<String> what) {
         if (text == null) {
             return null;
         }
         try {
             return Purl.parse(text);
         } catch (IllegalArgumentException e) {
-            throw Parsed.bad(file, what + " has a malformed purl " + Text.quote(text) + ": " + Text.oneLine(e.getMessage(), 160));
+            throw Parsed.bad(file, what.get() + " has a malformed purl " + Text.quote(text) + ": " + Text.oneLine(e.getMessage(), 160));
         }
     }
 
@@ -179,21 +182,22 @@ final class BomConverter {
      * The schema (hash-alg, hash-content) allows any listed algorithm with any of the digest lengths; we also
      * require the length to fit the algorithm, and refuse two different values for one algorithm.
      */
-    private List<Digest> hashes(org.cyclonedx.model.Component bean, String what) {
+    private List<Digest> hashes(org.cyclonedx.model.Component bean, Supplier<String> what) {
         Map<HashAlgorithm, Digest> byAlgorithm = new TreeMap<>();
-        addHashes(byAlgorithm, bean.getHashes(), what, "");
+        addHashes(byAlgorithm, bean.getHashes(), what, () -> "");
         if (bean.getExternalReferences() != null) {
             for (org.cyclonedx.model.ExternalReference reference : bean.getExternalReferences()) {
                 if (reference != null && reference.getType() == org.cyclonedx.model.ExternalReference.Type.DISTRIBUTION) {
                     addHashes(byAlgorithm, reference.getHashes(), what,
-                            " for its distribution " + Text.quote(reference.getUrl()));
+                            () -> " for its distribution " + Text.quote(reference.getUrl()));
                 }
             }
         }
         return List.copyOf(byAlgorithm.values());
     }
 
-    private void addHashes(Map<HashAlgorithm, Digest> byAlgorithm, List<Hash> hashes, String what, String where) {
+    private void addHashes(Map<HashAlgorithm, Digest> byAlgorithm, List<Hash> hashes, Supplier<String> what,
+                           Supplier<String> where) {
         if (hashes == null) {
             return;
         }
@@ -202,24 +206,25 @@ final class BomConverter {
                 continue;
             }
             HashAlgorithm algorithm = HashAlgorithm.fromName(hash.getAlgorithm()).orElseThrow(() -> Parsed.bad(file,
-                    what + " declares a hash with unknown algorithm " + Text.quote(hash.getAlgorithm()) + where
+                    what.get() + " declares a hash with unknown algorithm " + Text.quote(hash.getAlgorithm()) + where.get()
                             + "; expected a CycloneDX hash-alg such as SHA-256 or SHA-512"));
             if (!Digest.isWellFormed(algorithm, hash.getValue())) {
                 String value = hash.getValue() == null ? "" : hash.getValue().trim();
-                throw Parsed.bad(file, what + " declares a malformed " + algorithm.cycloneDxName() + " hash "
-                        + Text.quote(value) + where + ": expected " + algorithm.hexLength() + " hex digits, found "
+                throw Parsed.bad(file, what.get() + " declares a malformed " + algorithm.cycloneDxName() + " hash "
+                        + Text.quote(value) + where.get() + ": expected " + algorithm.hexLength() + " hex digits, found "
                         + value.length() + " characters");
             }
             Digest digest = new Digest(algorithm, hash.getValue());
             Digest previous = byAlgorithm.putIfAbsent(algorithm, digest);
             if (previous != null && !previous.equals(digest)) {
-                throw Parsed.bad(file, what + " declares two different " + algorithm.cycloneDxName() + " hashes ("
+                throw Parsed.bad(file, what.get() + " declares two different " + algorithm.cycloneDxName() + " hashes ("
                         + abbreviate(previous.hex()) + " and " + abbreviate(digest.hex()) + "); an SBOM must not contradict itself");
             }
         }
     }
 
     /** CycloneDX 1.6 {@code authors} (contacts) and the older free-text {@code author}, distinct, in that order. */
+    @SuppressWarnings("deprecation") // author is deprecated in 1.6, but SBOMs of every earlier version use it
     private static String authors(org.cyclonedx.model.Component bean) {
         Set<String> names = new LinkedHashSet<>();
         if (bean.getAuthors() != null) {
@@ -332,13 +337,14 @@ final class BomConverter {
     }
 
     /** Tools as "vendor name version": legacy metadata.tools and CycloneDX 1.5+ tools.components / tools.services. */
+    @SuppressWarnings("deprecation") // the tool array is deprecated since 1.5, but SBOMs of 1.0 to 1.4 only have it
     private static List<String> tools(Metadata metadata) {
         Set<String> out = new LinkedHashSet<>();
         if (metadata == null) {
             return List.of();
         }
         if (metadata.getTools() != null) {
-            for (Tool tool : metadata.getTools()) {
+            for (org.cyclonedx.model.Tool tool : metadata.getTools()) {
                 if (tool != null) {
                     add(out, tool.getVendor(), tool.getName(), tool.getVersion());
                 }

@@ -13,11 +13,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.cyclonedx.Format;
 import org.cyclonedx.Version;
 import org.cyclonedx.exception.ParseException;
 import org.cyclonedx.model.Bom;
-import org.cyclonedx.parsers.JsonParser;
 
 /**
  * Reads a CycloneDX JSON document (spec 1.2 to 1.6): a strict pre-read of our own, the library's JSON schema of
@@ -73,7 +74,7 @@ final class JsonLoader {
         if (bom == null) {
             throw Parsed.bad(file, "the CycloneDX parser returned nothing");
         }
-        return new Parsed(file, Syntax.JSON, version, bom, java.util.Map.of(), root.path("metadata").has("timestamp"));
+        return new Parsed(file, Syntax.JSON, version, bom, Map.of(), root.path("metadata").has("timestamp"));
     }
 
     private JsonNode readTree(Path file, byte[] bytes) {
@@ -84,8 +85,14 @@ final class JsonLoader {
             }
             return node;
         } catch (StreamConstraintsException e) {
-            throw Parsed.bad(file, "JSON nested deeper than " + maxDepth + " levels" + at(e.getLocation())
-                    + " (refused as hostile; CycloneDX SBOMs are far shallower)");
+            // Jackson's StreamReadConstraints: our nesting bound, and its own bounds on string and number sizes
+            String limit = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            if (limit.contains("nesting depth")) {
+                throw Parsed.bad(file, "JSON nested deeper than " + maxDepth + " levels" + at(e.getLocation())
+                        + " (refused as hostile; CycloneDX SBOMs are far shallower)");
+            }
+            throw Parsed.bad(file, "JSON beyond a parser limit" + at(e.getLocation()) + " (refused as hostile): "
+                    + Text.oneLine(limit));
         } catch (JsonProcessingException e) {
             throw Parsed.bad(file, "malformed JSON" + at(e.getLocation()) + ": " + Text.oneLine(e.getOriginalMessage()));
         } catch (IOException e) {
@@ -140,7 +147,7 @@ final class JsonLoader {
         if (node.isNumber()) {
             return "a number";
         }
-        return "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+        return "a " + node.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     private static String at(JsonLocation location) {

@@ -41,10 +41,52 @@ final class LibraryCache {
         public javax.xml.validation.Schema getXmlSchema(Version version) throws SAXException {
             javax.xml.validation.Schema schema = XML.get(version);
             if (schema == null) {
-                schema = super.getXmlSchema(version);
+                schema = new LinearSchema(super.getXmlSchema(version));
                 XML.putIfAbsent(version, schema);
             }
             return schema;
+        }
+    }
+
+    /**
+     * The library's XSD with its one identity constraint left to us. Every bom XSD from 1.1 on declares
+     * {@code <xs:unique name="bom-ref">} over {@code .//*}/{@code @bom-ref}; the JDK's Xerces checks it with a
+     * linear search per value, which makes validation quadratic: 10,000 components took seconds. {@link XmlScan}
+     * enforces the same uniqueness with a hash set, before validation, so no document loses the check.
+     */
+    private static final class LinearSchema extends javax.xml.validation.Schema {
+        /** Xerces' switch for xs:unique, xs:key and xs:keyref checking (on by default). */
+        private static final String IDENTITY_CONSTRAINTS = "http://apache.org/xml/features/validation/identity-constraint-checking";
+
+        private final javax.xml.validation.Schema schema;
+
+        LinearSchema(javax.xml.validation.Schema schema) {
+            this.schema = schema;
+        }
+
+        @Override
+        public javax.xml.validation.Validator newValidator() {
+            javax.xml.validation.Validator validator = schema.newValidator();
+            try {
+                validator.setFeature(IDENTITY_CONSTRAINTS, false);
+                // Belt and braces: DOCTYPEs never get here (XmlScan refuses them), and nothing may be fetched.
+                validator.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+                validator.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+            } catch (SAXException e) {
+                throw new IllegalStateException("the XML schema validator does not support " + IDENTITY_CONSTRAINTS, e);
+            }
+            return validator;
+        }
+
+        @Override
+        public javax.xml.validation.ValidatorHandler newValidatorHandler() {
+            javax.xml.validation.ValidatorHandler handler = schema.newValidatorHandler();
+            try {
+                handler.setFeature(IDENTITY_CONSTRAINTS, false);
+            } catch (SAXException e) {
+                throw new IllegalStateException("the XML schema validator does not support " + IDENTITY_CONSTRAINTS, e);
+            }
+            return handler;
         }
     }
 

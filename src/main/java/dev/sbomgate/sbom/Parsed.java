@@ -1,6 +1,9 @@
 package dev.sbomgate.sbom;
 
+import dev.sbomgate.model.BadInputException;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedSet;
 import org.cyclonedx.Version;
 import org.cyclonedx.model.Bom;
 
@@ -12,9 +15,12 @@ import org.cyclonedx.model.Bom;
  * reading when the document does not.
  */
 record Parsed(Path file, Syntax syntax, Version version, Bom bom,
-              java.util.Map<String, java.util.SortedSet<String>> extraDependencies, boolean hasTimestamp) {
+              Map<String, SortedSet<String>> extraDependencies, boolean hasTimestamp) {
 
-    /** The spec versions sbomgate reads, newest last; 1.0 and 1.1 exist only as XML (CycloneDX 1.2 introduced JSON). */
+    /**
+     * The library's version for a spec version string, or null when it has none: sbomgate reads what
+     * cyclonedx-core-java's {@code Version} enum lists (1.0 to 1.6 in 12.2.0; 1.0 and 1.1 exist only as XML).
+     */
     static Version versionOf(String text) {
         for (Version v : Version.values()) {
             if (v.getVersionString().equals(text)) {
@@ -30,7 +36,7 @@ record Parsed(Path file, Syntax syntax, Version version, Bom bom,
     }
 
     /** A bad-input failure about this file: "{@code <file>: <problem>}". */
-    static dev.sbomgate.model.BadInputException bad(Path file, String problem) {
-        return new dev.sbomgate.model.BadInputException(file + ": " + problem);
+    static BadInputException bad(Path file, String problem) {
+        return new BadInputException(file + ": " + problem);
     }
 }

@@ -13,6 +13,19 @@ import java.util.Objects;
 /**
  * Loads a CycloneDX SBOM, JSON or XML (told apart by content), spec 1.0 to 1.6, into an {@link Inventory},
  * after validating it against its spec version's schema; anything unusable is a one-line {@link BadInputException}.
+ *
+ * <p>What is bad input, beyond files that cannot be read or are not CycloneDX: a schema violation; a spec version
+ * that cyclonedx-core-java 12.2.0 has no schema for (1.7 and later); a JSON document with duplicate keys; nesting
+ * deeper than the limit; an XML document with a DOCTYPE; two components (or, in XML, any two elements) with one
+ * bom-ref; a component without a name; a malformed purl; a hash whose algorithm is unknown, whose length does not
+ * fit its algorithm, or that contradicts another hash of the same algorithm for the same component.
+ *
+ * <p>How CycloneDX maps to the inventory: components nested in {@code components} are flattened depth-first in
+ * document order, with {@code parentRef}; {@code metadata.component} is the root, and components nested inside it
+ * (parts of the subject itself) are not listed; a component without a bom-ref gets its purl, else
+ * {@code group/name@version}, as bom-ref (with "#2", "#3"… if taken); a component's hashes are its own
+ * {@code hashes} and those of its {@code distribution} external references; the timestamp is null when the
+ * document has none.
  */
 public final class SbomReader {
 

@@ -1,5 +1,6 @@
 package dev.sbomgate.sbom;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,9 @@ final class XmlLoader {
         }
         Bom bom;
         try {
-            bom = parser.parse(scan.cyclonedxOnly());
+            // parse(InputStream) maps the document and nothing more; parse(byte[]) would first build a DOM of
+            // the whole document only to find the spec version, which the scan has already read.
+            bom = parser.parse(new ByteArrayInputStream(scan.cyclonedxOnly()));
         } catch (ParseException | RuntimeException e) {
             throw Parsed.bad(file, "valid against the " + schema + " but cannot be read: " + Violations.rootCause(e));
         }

@@ -1,11 +1,14 @@
 package dev.sbomgate.sbom;
 
-import java.io.ByteArrayInputStream;
+import dev.sbomgate.model.BadInputException;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -48,6 +51,8 @@ final class XmlScan {
     private final XMLStreamWriter writer;
     private final ByteArrayOutputStream copy;
     private final Map<String, SortedSet<String>> componentDependencies = new TreeMap<>();
+    /** Every bom-ref attribute seen, for the XSD's xs:unique "bom-ref" (see LibraryCache.LinearSchema). */
+    private final Set<String> bomRefs = new HashSet<>();
     /** The open elements, innermost first. */
     private final Deque<Open> open = new ArrayDeque<>();
     /** Inside a component-level dg:dependencies: the refs whose dependencies the open dg:dependency elements list. */
@@ -62,28 +67,33 @@ final class XmlScan {
     private Version version;
     private boolean hasTimestamp;
 
-    private XmlScan(Path file, byte[] bytes, int maxDepth) throws XMLStreamException {
+    private XmlScan(Path file, byte[] bytes, XmlEncoding encoding, int maxDepth) throws XMLStreamException {
         this.file = file;
         this.maxDepth = maxDepth;
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, Boolean.FALSE);
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, Boolean.TRUE);
-        this.reader = factory.createXMLStreamReader(new ByteArrayInputStream(bytes));
+        this.reader = factory.createXMLStreamReader(encoding.reader(bytes));
         this.copy = new ByteArrayOutputStream(bytes.length);
         this.writer = XMLOutputFactory.newDefaultFactory().createXMLStreamWriter(copy, "UTF-8");
     }
 
-    /** Scans a document; throws {@link dev.sbomgate.model.BadInputException} for anything refused. */
+    /** Scans a document; throws {@link BadInputException} for anything refused. */
     static XmlScan of(Path file, byte[] bytes, int maxDepth) {
+        XmlEncoding encoding = XmlEncoding.of(file, bytes);
         XmlScan scan = null;
         try {
-            scan = new XmlScan(file, bytes, maxDepth);
+            scan = new XmlScan(file, bytes, encoding, maxDepth);
             scan.run();
             return scan;
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof CharacterCodingException) {
+                throw Parsed.bad(file, "malformed XML" + at(e.getLocation()) + ": bytes that are not valid "
+                        + encoding.charset().name() + " (the encoding its byte-order mark or XML declaration gives)");
+            }
             throw Parsed.bad(file, "malformed XML" + at(e.getLocation()) + ": " + Text.oneLine(streamMessage(e)));
-        } catch (dev.sbomgate.model.BadInputException e) {
+        } catch (BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
             throw Parsed.bad(file, "malformed XML: " + Violations.rootCause(e));
@@ -155,12 +165,18 @@ final class XmlScan {
             root(namespace);
         }
         Open parent = open.peek();
+        String bomRef = unqualified("bom-ref");
+        // Every bom XSD from 1.1 on: <xs:unique name="bom-ref"><xs:selector xpath=".//*"/><xs:field xpath="@bom-ref"/>
+        if (bomRef != null && !bomRefs.add(bomRef)) {
+            throw Parsed.bad(file, "bom-ref " + Text.quote(bomRef) + " is declared twice" + at(reader.getLocation())
+                    + "; bom-refs must be unique within a CycloneDX BOM");
+        }
         if (depth == 3 && "timestamp".equals(local) && namespace.equals(rootNamespace) && parent.kind() == Kind.METADATA) {
             hasTimestamp = true;
         }
         boolean graph = DEPENDENCY_GRAPH_NAMESPACE.equals(namespace);
         if (namespace.equals(rootNamespace) && "component".equals(local)) {
-            open.push(new Open(Kind.COMPONENT, reader.getAttributeValue(null, "bom-ref")));
+            open.push(new Open(Kind.COMPONENT, bomRef));
         } else if (depth == 2 && namespace.equals(rootNamespace) && "metadata".equals(local)) {
             open.push(new Open(Kind.METADATA, null));
         } else if (graph && skipFrom == 0 && (depth == 2 || parent.kind() == Kind.BOM_GRAPH)) {
@@ -189,7 +205,7 @@ final class XmlScan {
             return;
         }
         String owner = dependencyOwners.peek();
-        String ref = reader.getAttributeValue(null, "ref");
+        String ref = unqualified("ref");
         if (owner == null || owner.isEmpty()) {
             throw Parsed.bad(file, "a dependency-graph entry" + at(reader.getLocation())
                     + " belongs to a component without a bom-ref; it cannot say whose dependency it is");
@@ -260,6 +276,17 @@ final class XmlScan {
                 writer.writeAttribute(reader.getAttributeLocalName(i), reader.getAttributeValue(i));
             }
         }
+    }
+
+    /** The value of an attribute in no namespace (CycloneDX's own), or null; {@code x:bom-ref} is not {@code bom-ref}. */
+    private String unqualified(String localName) {
+        for (int i = 0; i < reader.getAttributeCount(); i++) {
+            String namespace = reader.getAttributeNamespace(i);
+            if ((namespace == null || namespace.isEmpty()) && localName.equals(reader.getAttributeLocalName(i))) {
+                return reader.getAttributeValue(i);
+            }
+        }
+        return null;
     }
 
     private void close() {

@@ -149,6 +149,27 @@ class BadInputTest {
     }
 
     @Test
+    void xmlBytesNotValidInTheirEncoding() throws IOException {
+        Path file = dir.resolve("bom.xml");
+        byte[] head = "<?xml version=\"1.0\"?>\n<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\" version=\"1\"><components><component type=\"library\"><name>"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = "</name></component></components></bom>".getBytes(StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2 + tail.length);
+        bytes[head.length] = (byte) 0xff;
+        bytes[head.length + 1] = (byte) 0xfe;
+        System.arraycopy(tail, 0, bytes, head.length + 2, tail.length);
+        Files.write(file, bytes);
+        String message = rejected(file);
+        assertTrue(message.contains("malformed XML at line 2, column") && message.contains("bytes that are not valid UTF-8"), message);
+    }
+
+    @Test
+    void xmlDeclaringAnUnknownEncoding() throws IOException {
+        String message = rejected(write(dir, "bom.xml", "<?xml version=\"1.0\" encoding=\"klingon-8\"?><bom/>"));
+        assertTrue(message.contains("the XML declaration names an unknown encoding 'klingon-8'"), message);
+    }
+
+    @Test
     void duplicateJsonKeysAreAmbiguousAndRefused() throws IOException {
         String message = rejected(write(dir, "bom.json",
                 "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.4\", \"specVersion\": \"1.6\", \"version\": 1}"));
@@ -246,6 +267,14 @@ class BadInputTest {
     }
 
     @Test
+    void hostileJsonString() throws IOException {
+        // Jackson refuses strings over 20,000,000 characters (StreamReadConstraints); a purl never needs that
+        String message = rejected(write(dir, "bom.json", json16(
+                "{\"type\": \"library\", \"name\": \"" + "a".repeat(20_000_001) + "\"}")));
+        assertTrue(message.contains("JSON beyond a parser limit") && message.contains("String value length"), message);
+    }
+
+    @Test
     void hostileXmlNesting() throws IOException {
         String deep = "<a>".repeat(100_000) + "</a>".repeat(100_000);
         String message = rejected(write(dir, "bom.xml",
@@ -286,6 +315,35 @@ class BadInputTest {
                 {"type": "library", "bom-ref": "lib", "name": "good", "version": "1.0"},
                 {"type": "library", "bom-ref": "lib", "name": "evil", "version": "1.0"}""")));
         assertTrue(message.contains("bom-ref 'lib' is declared twice (by 'good@1.0' and 'evil@1.0')"), message);
+    }
+
+    @Test
+    void bomRefsAreUniqueAcrossTheWholeXmlDocument() throws IOException {
+        // the XSD's xs:unique "bom-ref" covers every element (.//*); sbomgate checks it itself, in linear time
+        String message = rejected(write(dir, "bom.xml", """
+                <bom xmlns="http://cyclonedx.org/schema/bom/1.6" xmlns:x="urn:example:x" version="1">
+                  <components>
+                    <component type="library" bom-ref="lib" x:bom-ref="other"><name>lib</name></component>
+                  </components>
+                  <services>
+                    <service bom-ref="lib"><name>svc</name></service>
+                  </services>
+                </bom>
+                """));
+        assertTrue(message.contains("bom-ref 'lib' is declared twice at line 6, column"), message);
+    }
+
+    @Test
+    void aForeignBomRefAttributeIsNotABomRef() throws IOException {
+        Path file = write(dir, "bom.xml", """
+                <bom xmlns="http://cyclonedx.org/schema/bom/1.6" xmlns:x="urn:example:x" version="1">
+                  <components>
+                    <component type="library" bom-ref="a" x:bom-ref="b"><name>a</name></component>
+                    <component type="library" bom-ref="b" x:bom-ref="a"><name>b</name></component>
+                  </components>
+                </bom>
+                """);
+        assertEquals(2, SbomReader.read(file).components().size());
     }
 
     @Test

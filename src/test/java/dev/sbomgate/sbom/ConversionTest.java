@@ -194,6 +194,20 @@ class ConversionTest {
     }
 
     @Test
+    void xmlWithAPrefixedCycloneDxNamespace() throws IOException {
+        Inventory xml = SbomReader.read(write(dir, "prefixed.xml", """
+                <cdx:bom xmlns:cdx="http://cyclonedx.org/schema/bom/1.4" version="1">
+                  <cdx:components>
+                    <cdx:component type="library" bom-ref="p"><cdx:name>p</cdx:name><cdx:version>2</cdx:version>
+                      <cdx:purl>pkg:pypi/p@2</cdx:purl></cdx:component>
+                  </cdx:components>
+                </cdx:bom>
+                """));
+        assertEquals("1.4", xml.specVersion());
+        assertEquals("pkg:pypi/p@2", xml.components().get(0).purl().toString());
+    }
+
+    @Test
     void xmlTimestampAndComponentLevelDependencyGraphOfSpec11() throws IOException {
         Inventory xml = SbomReader.read(write(dir, "graph.xml", """
                 <?xml version="1.0"?>

@@ -69,6 +69,14 @@ class SniffingTest {
         assertEquals("a", inventory.components().get(0).name());
     }
 
+    @Test
+    void xmlInTheEncodingItsDeclarationNames() throws IOException {
+        Path xml = dir.resolve("latin1.xml");
+        Files.write(xml, XML.formatted("ISO-8859-1").replace("<name>a</name>", "<name>café</name>")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertEquals("café", SbomReader.read(xml).components().get(0).name());
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

@@ -1,0 +1,94 @@
+package dev.sbomgate.rules;
+
+import dev.sbomgate.baseline.BaselineComponent;
+import dev.sbomgate.model.Component;
+import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.signature.SignatureStatus;
+import dev.sbomgate.verify.Evidence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SIGNATURE_DOWNGRADE: the approved version of this package was signed, and the candidate's artifact carries no
+ * signature at all; regardless of the UNSIGNED policy.
+ */
+public final class SignatureDowngradeRule implements Rule {
+
+    @Override
+    public RuleId id() {
+        return RuleId.SIGNATURE_DOWNGRADE;
+    }
+
+    @Override
+    public String explain() {
+        return """
+                SIGNATURE_DOWNGRADE: the approved version was signed; this one is not.
+
+                The baseline recorded a signature (kind and signer) for the approved version of this package;
+                the candidate's artifact was found and has no signature file at all. This rule does not depend
+                on the UNSIGNED 'require' patterns: a package that used to be signed and stops is suspicious in
+                any ecosystem, whatever the policy requires of packages in general.
+
+                Losing a signature is what a release made outside the publisher's pipeline looks like: axios
+                1.14.1 (2026, npm) lacked the provenance 1.14.0 had; the nx "s1ngularity", rspack and
+                Ultralytics 8.3.45 releases (2024-25) arrived without the signatures or provenance of earlier
+                releases; tj-actions/changed-files (2025) tags were moved to an unsigned commit.
+
+                Fix: fetch the signature published with the artifact and put it beside it. If the publisher
+                really stopped signing, confirm it with them out of band (an announcement, an issue), then
+                approve the finding with a reason; the next approved version is then recorded as unsigned.
+                """;
+    }
+
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        for (Evidence evidence : context.evidence()) {
+            if (evidence.artifactState() != Evidence.ArtifactState.FOUND) {
+                continue;
+            }
+            Component c = evidence.component();
+            Optional<BaselineComponent> approved = context.approvedVersionOf(c);
+            if (approved.isEmpty() || !approved.get().isSigned()) {
+                continue;
+            }
+            BaselineComponent before = approved.get();
+            String expected = "signed like the approved version " + IntegrityText.version(before.component()) + ": "
+                    + before.signatureKind() + " signature by " + IntegrityText.signer(context.trust(), before.signer());
+            if (evidence.signatureStatus() == SignatureStatus.UNSIGNED) {
+                findings.add(context.finding(id(), c,
+                        "the approved version was signed; this one carries no signature",
+                        expected,
+                        "no signature file beside " + IntegrityText.artifact(evidence),
+                        "Put the signature published with " + c.label() + " beside the artifact. If the publisher"
+                                + " really stopped signing, confirm it with them out of band, then approve: "
+                                + context.approveCommand(id(), c)));
+                continue;
+            }
+            SignatureCheck check = evidence.signature().orElseThrow();
+            if (isWeakerKind(before.signatureKind(), check.kind())) {
+                findings.add(context.finding(id(), c,
+                        "signed with a weaker kind of signature than the approved version",
+                        expected,
+                        IntegrityText.check(check, context.trust()),
+                        "Fetch the " + before.signatureKind() + " signature published with " + c.label()
+                                + ". If the publisher really changed how it signs, confirm it with them out of band,"
+                                + " then approve: " + context.approveCommand(id(), c)));
+            }
+        }
+        return findings;
+    }
+
+    /**
+     * Whether a signature of kind {@code candidate} gives less assurance than the approved {@code approved} kind.
+     * The place for issue 8: once Sigstore bundles are verified, an approved SIGSTORE signature (identity bound
+     * to a transparency log entry) followed by only an OPENPGP or KEYPAIR one is a downgrade. Until then no
+     * approved component can carry SIGSTORE (bundles never verify, so the baseline never records one), and
+     * OPENPGP and KEYPAIR rank alike: a change between them is SIGNER_CHANGED's matter, not a downgrade.
+     */
+    static boolean isWeakerKind(SignatureKind approved, SignatureKind candidate) {
+        return false;
+    }
+}

@@ -1,0 +1,94 @@
+package dev.sbomgate.rules;
+
+import dev.sbomgate.baseline.BaselineComponent;
+import dev.sbomgate.model.Component;
+import dev.sbomgate.model.Fingerprint;
+import dev.sbomgate.policy.RuleParameter;
+import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.signature.SignatureStatus;
+import dev.sbomgate.verify.Evidence;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * SIGNER_CHANGED: the signature verifies with a key pinned for this purl, but not the key the baseline recorded for
+ * the approved version of this package: the package was re-signed. Lowered to at most WARN for a planned rotation
+ * (policy {@code allowPinnedRotation}, and the old key is pinned for this purl too).
+ */
+public final class SignerChangedRule implements Rule {
+
+    @Override
+    public RuleId id() {
+        return RuleId.SIGNER_CHANGED;
+    }
+
+    @Override
+    public String explain() {
+        return """
+                SIGNER_CHANGED: signed by another key than the one the baseline recorded (re-signed).
+
+                The signature verifies, with a key pinned for this package, but the baseline recorded another
+                signer for the approved version. The versions may differ (an upgrade) or be the same; the same
+                version with another signer is also MUTATED_RELEASE. Both fingerprints are shown in full with
+                their pin names.
+
+                A valid signature by a key that never signed this package before is what a re-signed artifact
+                looks like: whoever holds a key that the trust store pins broadly can sign anything in its
+                scope. What no signer rule can catch is a release signed by the genuine key (xz-utils 2024,
+                SolarWinds, 3CX): that is why every new signer must be approved explicitly, so the approval log
+                shows when a key first signed a package. Publishers do rotate keys (Jackson moved from key
+                8A107929... to 28118C07... in 2022); a rotation announced and signed by the old key is the
+                legitimate case.
+
+                Fix: confirm the new key with the publisher out of band. If it is a planned rotation, approve
+                the finding with a reason; the baseline then records the new signer. A policy may set
+                allowPinnedRotation: true to report it as a warning when the old key is pinned for this package
+                as well. If the change is not expected, treat the artifact as forged and the key as compromised.
+                """;
+    }
+
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+        boolean allowRotation = context.policy().flag(RuleParameter.SIGNER_CHANGED_ALLOW_PINNED_ROTATION);
+        List<Finding> findings = new ArrayList<>();
+        for (Evidence evidence : context.evidence()) {
+            if (evidence.artifactState() != Evidence.ArtifactState.FOUND
+                    || evidence.signatureStatus() != SignatureStatus.VERIFIED) {
+                continue;
+            }
+            Component c = evidence.component();
+            Optional<BaselineComponent> approved = context.approvedVersionOf(c);
+            if (approved.isEmpty() || !approved.get().isSigned()) {
+                continue;
+            }
+            SignatureCheck check = evidence.signature().orElseThrow();
+            Fingerprint oldSigner = approved.get().signer();
+            Fingerprint newSigner = check.signer();
+            if (newSigner == null || newSigner.equals(oldSigner)) {
+                continue;
+            }
+            boolean rotation = c.purl() != null && context.trust().isPinnedFor(oldSigner, c.purl());
+            Severity severity = context.severity(id());
+            if (allowRotation && rotation) {
+                severity = severity.atMost(Severity.WARN);
+            }
+            String oldPin = context.trust().find(oldSigner)
+                    .map(k -> rotation ? "still pinned for this package as '" + k.name() + "'"
+                            : "pinned as '" + k.name() + "', but no longer for this package")
+                    .orElse("no longer in the trust store");
+            String title = "re-signed: signed by another key than the approved version"
+                    + (allowRotation && rotation ? " (both keys are pinned for this package: a planned rotation)" : "");
+            findings.add(context.finding(id(), severity, c, title,
+                    "signed by " + oldSigner + " like the approved version " + IntegrityText.version(approved.get().component())
+                            + " (" + oldPin + ")",
+                    "signed by " + IntegrityText.signer(context.trust(), newSigner) + " at "
+                            + (check.created() == null ? "(no signature time)" : check.created())
+                            + context.trust().find(newSigner).map(k -> ", pinned for " + IntegrityText.scopes(k)).orElse(""),
+                    "Confirm the key change with the publisher out of band (a rotation notice signed by the old"
+                            + " key). If it is legitimate, approve: " + context.approveCommand(id(), c)
+                            + ". If not, treat the artifact as forged and the new key as compromised."));
+        }
+        return findings;
+    }
+}
