@@ -41,10 +41,13 @@ public final class Gate {
         RuleContext context = RuleContext.of(input.approvePrefix(), input.candidate(), baseline, evidence, input.policy(),
                 input.trust(), input.now(), input.locator() != null, tamperEvidence, input.releaseDates());
 
+        // Waivers apply first, so that a rule's second look (review) sees which findings still stand.
+        LocalDate today = LocalDate.ofInstant(input.now(), ZoneOffset.UTC);
         Map<Rule, List<Finding>> byRule = new IdentityHashMap<>();
         List<Rule> enabled = rules.stream().filter(r -> input.policy().isEnabled(r.id())).toList();
         for (Rule rule : enabled) {
-            byRule.put(rule, rule.evaluate(context));
+            byRule.put(rule, rule.evaluate(context).stream()
+                    .map(f -> applyWaivers(f, input.policy().waivers(), today)).toList());
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : enabled) {
@@ -56,10 +59,8 @@ public final class Gate {
             });
             findings.addAll(rule.review(byRule.get(rule), others));
         }
-        LocalDate today = LocalDate.ofInstant(input.now(), ZoneOffset.UTC);
-        List<Finding> waived = findings.stream().map(f -> applyWaivers(f, input.policy().waivers(), today)).toList();
         return new Verdict(input.sbomFile(), input.sbomSha256(), input.trust().digest().toString(), input.policy().name(),
-                baseline != null, input.now(), evidence, context.changes(), waived);
+                baseline != null, input.now(), evidence, context.changes(), findings);
     }
 
     /** An unexpired waiver covering the finding's rule and purl lowers it to at most warn, naming its reason. */

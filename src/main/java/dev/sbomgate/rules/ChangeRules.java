@@ -1,2 +1,28 @@
 package dev.sbomgate.rules;
-public final class ChangeRules { public static java.util.List<Rule> all() { return java.util.List.of(); } }
+
+import java.util.List;
+
+/** The change rules and the gate's own rules, one instance each, in {@link RuleId} order. */
+public final class ChangeRules {
+
+    private ChangeRules() {
+    }
+
+    /** ROLLBACK through SBOM_REGRESSION, then WAIVER_EXPIRED and BASELINE_TAMPERED. */
+    public static List<Rule> all() {
+        return List.of(
+                new RollbackRule(),
+                new NewComponentRule(),
+                new NewDependencyInPatchRule(),
+                new TyposquatRule(),
+                new SupplierChangedRule(),
+                new SourceChangedRule(),
+                new DependencyConfusionRule(),
+                new NonRegistrySourceRule(),
+                new LicenseChangedRule(),
+                new ReleaseTooFreshRule(),
+                new SbomRegressionRule(),
+                new WaiverExpiredRule(),
+                new BaselineTamperedRule());
+    }
+}

@@ -1,0 +1,277 @@
+package dev.sbomgate.rules;
+
+import dev.sbomgate.baseline.BaselineComponent;
+import dev.sbomgate.diff.Change;
+import dev.sbomgate.diff.ChangeKind;
+import dev.sbomgate.model.Component;
+import dev.sbomgate.model.Purl;
+import dev.sbomgate.policy.RuleParameter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * TYPOSQUAT: a new component named like a known package of the same ecosystem (a popular one from the bundled
+ * lists, or an approved one from the baseline) but not exactly like it.
+ */
+public final class TyposquatRule implements Rule {
+    /** Names shorter than this are neither checked nor targets: a 3-letter name is one edit from hundreds. */
+    static final int MIN_NAME_LENGTH = 4;
+    /** Longer comparison keys are not checked: no popular name is this long, and it bounds the work per name. */
+    static final int MAX_KEY_LENGTH = 100;
+    /** Largest maxDistance honoured; beyond it every name is near every other. */
+    static final int MAX_DISTANCE_CAP = 8;
+    private static final int SHOWN_MATCHES = 3;
+
+    @Override
+    public RuleId id() {
+        return RuleId.TYPOSQUAT;
+    }
+
+    @Override
+    public String explain() {
+        return """
+                TYPOSQUAT flags a new component whose name imitates a package you know: one small edit away
+                (Damerau-Levenshtein distance up to the policy's maxDistance, default 1; swapping two adjacent
+                letters counts as one edit), a look-alike spelling (the same once the separators - _ . / @ : are
+                removed and 0/o, 1/l/i, 5/s are read as one character: c0lors for colors, crossenv for cross-env),
+                or an npm scoped package with its scope dropped (core-http for @azure/core-http). Known names are
+                the approved components of the same ecosystem (purl type) in the baseline and the bundled lists
+                of popular Maven, npm and PyPI packages. Without a baseline (first use) every component is
+                checked against the popular lists only, so that a squat is not approved into the first baseline.
+
+                Not flagged, to keep the signal clean: a name identical to a known one; a name that is itself on
+                the popular list; names shorter than 4 characters (and known names that short), which are one edit
+                from too many others; and two packages in the same npm scope or Maven groupId, which only that
+                namespace's owner can publish. Reported at warn at most: a resemblance only through an npm scope
+                (dropped, or glued into the name as in types-node), because @types/x mirrors x by design and
+                many scoped packages are the new home of an old unscoped one; and every finding of a first
+                inventory, where two similar names are usually two old, legitimate packages.
+
+                Real attacks: crossenv (npm, 2017) imitated cross-env and sent the environment variables of every
+                install to its author; hundreds of npm packages in 2022 copied @azure/* names without the scope.
+                The axios 1.14.1 compromise (2026, THREATS.md) pulled in plain-crypto-js, named after crypto-js
+                with a prefix word; edit distance does not catch such names, NEW_DEPENDENCY_IN_PATCH does.
+
+                Fix: check that this is the package you meant (publisher, repository, age, downloads). If the name
+                is a typo, depend on the real package and remove this one. If it is a genuine, different package,
+                approve it with the command in the finding.
+                """;
+    }
+
+    @Override
+    public List<Finding> evaluate(RuleContext context) {
+        int maxDistance = (int) Math.max(0, Math.min(MAX_DISTANCE_CAP,
+                context.policy().number(RuleParameter.TYPOSQUAT_MAX_DISTANCE)));
+        List<Component> queries = newComponents(context);
+        Map<String, Matcher> matchers = new HashMap<>();
+        List<Finding> findings = new ArrayList<>();
+        for (Component c : queries) {
+            Purl purl = c.purl();
+            if (purl == null || purl.name().length() < MIN_NAME_LENGTH) {
+                continue;
+            }
+            String key = key(purl);
+            if (key.length() > MAX_KEY_LENGTH || PopularNames.of(purl.type()).contains(key)) {
+                continue;
+            }
+            Matcher matcher = matchers.computeIfAbsent(purl.type(), type -> new Matcher(type, context, maxDistance));
+            List<Match> matches = matcher.matches(purl);
+            if (!matches.isEmpty()) {
+                findings.add(finding(context, c, key, matches, maxDistance));
+            }
+        }
+        return findings;
+    }
+
+    /** With a baseline, the components it does not have (in candidate order); without one, every component. */
+    private static List<Component> newComponents(RuleContext context) {
+        if (!context.hasBaseline()) {
+            return context.candidate().components();
+        }
+        Set<String> added = new HashSet<>();
+        for (Change change : context.changes()) {
+            if (change.kind() == ChangeKind.ADDED) {
+                added.add(change.newComponent().bomRef());
+            }
+        }
+        return context.candidate().components().stream().filter(c -> added.contains(c.bomRef())).toList();
+    }
+
+    private Finding finding(RuleContext context, Component c, String key, List<Match> matches, int maxDistance) {
+        Match best = matches.get(0);
+        String ecosystem = c.purl().type();
+        String title = "'" + ChangeRuleTexts.plain(key) + "' looks like '" + ChangeRuleTexts.plain(best.known.key) + "', "
+                + (best.known.popular ? "a popular " + ecosystem + " package" : "an approved component");
+        List<String> parts = new ArrayList<>();
+        for (Match m : matches) {
+            parts.add(ChangeRuleTexts.plain(m.known.key) + " (" + m.describe() + "; " + m.known.origin + ")");
+        }
+        String found = "new component " + ChangeRuleTexts.label(c) + " is named like "
+                + ChangeRuleTexts.joinLimited(parts, SHOWN_MATCHES);
+        String expected = "a new " + ecosystem + " component whose name is neither a look-alike of a popular or approved "
+                + "package nor within " + maxDistance + (maxDistance == 1 ? " edit" : " edits") + " of one";
+        String fix = "Check that " + ChangeRuleTexts.plain(key) + " is the package you meant: compare its publisher, "
+                + "repository and age with " + ChangeRuleTexts.plain(best.known.key) + "'s. If the name is a typo, depend on "
+                + ChangeRuleTexts.plain(best.known.key) + " instead and remove it; if it is a different, legitimate package, approve: "
+                + context.approveCommand(id(), c);
+        // Milder sub-cases, warn at most: a resemblance only through an npm scope (@types/x mirrors x by design, and
+        // many scoped packages are the new home of an old unscoped one), and a first inventory, where two similar
+        // names are usually two old, legitimate packages the project already uses.
+        Severity severity = context.severity(id());
+        if (best.scopeOnly() || !context.hasBaseline()) {
+            severity = severity.atMost(Severity.WARN);
+        }
+        return context.finding(id(), severity, c, title, expected, found, fix);
+    }
+
+    /**
+     * The comparison key of a package: npm {@code @scope/name}, Maven {@code group:artifact}, otherwise
+     * {@code namespace/name} or the name, lower case (the purl already normalised PyPI and npm names).
+     */
+    static String key(Purl purl) {
+        String separator = "maven".equals(purl.type()) ? ":" : "/";
+        String k = purl.namespace() == null ? purl.name() : purl.namespace() + separator + purl.name();
+        return PopularNames.normalise(purl.type(), k);
+    }
+
+    /**
+     * The look-alike form of a name: lower case, only letters and digits, and 0, 1, i, 5 read as o, l, l, s; two
+     * different names with the same skeleton differ only in separators or easily confused characters.
+     */
+    static String skeleton(String key) {
+        StringBuilder sb = new StringBuilder(key.length());
+        for (int i = 0; i < key.length(); i++) {
+            char c = Character.toLowerCase(key.charAt(i));
+            switch (c) {
+                case '0' -> sb.append('o');
+                case '1', 'i' -> sb.append('l');
+                case '5' -> sb.append('s');
+                default -> {
+                    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A name the gate knows: from a popular list or the baseline. */
+    private record Known(String key, String namespace, String name, boolean popular, String origin) {
+    }
+
+    /**
+     * One known name a new name resembles, and how.
+     *
+     * @param scopeOnly whether the resemblance is only an npm scope dropped or glued into the name
+     */
+    private record Match(Known known, int distance, boolean lookAlike, boolean scopeDropped, boolean scopeOnly) {
+        /** Smaller is more telling: a look-alike, then by distance, then a resemblance through the scope only. */
+        int strength() {
+            return scopeOnly ? MAX_DISTANCE_CAP + 1 : lookAlike ? 0 : distance;
+        }
+
+        String describe() {
+            List<String> how = new ArrayList<>();
+            if (distance > 0) {
+                how.add(distance + (distance == 1 ? " edit" : " edits") + " away");
+            }
+            if (lookAlike) {
+                how.add("the same once separators and look-alike characters (0/o, 1/l/i, 5/s) are ignored");
+            }
+            if (scopeDropped) {
+                how.add("the same name without its npm scope " + ChangeRuleTexts.plain(known.namespace));
+            }
+            return String.join(", ", how);
+        }
+    }
+
+    /** The known names of one ecosystem, indexed for the three kinds of resemblance. */
+    private static final class Matcher {
+        private final List<Known> known = new ArrayList<>();
+        private final NameDistance.Index index;
+        private final Map<String, List<Integer>> bySkeleton = new HashMap<>();
+        private final Map<String, List<Integer>> scopedByName = new HashMap<>();
+        private final int maxDistance;
+
+        Matcher(String type, RuleContext context, int maxDistance) {
+            this.maxDistance = maxDistance;
+            Map<String, Known> byKey = new LinkedHashMap<>();
+            String separator = "maven".equals(type) ? ":" : "/";
+            for (String name : PopularNames.of(type)) {
+                int cut = name.lastIndexOf(separator);
+                String namespace = cut > 0 ? name.substring(0, cut) : null;
+                byKey.put(name, new Known(name, namespace, name.substring(cut + 1), true, "popular " + type + " list"));
+            }
+            if (context.hasBaseline()) {
+                for (BaselineComponent b : context.baseline().components()) {
+                    Purl p = b.component().purl();
+                    if (p == null || !p.type().equals(type)) {
+                        continue;
+                    }
+                    String k = key(p);
+                    byKey.putIfAbsent(k, new Known(k, p.namespace() == null ? null : p.namespace().toLowerCase(Locale.ROOT),
+                            p.name().toLowerCase(Locale.ROOT), false,
+                            "approved " + ChangeRuleTexts.label(b.component())));
+                }
+            }
+            for (Known k : byKey.values()) {
+                if (k.name.length() < MIN_NAME_LENGTH || k.key.length() > MAX_KEY_LENGTH) {
+                    continue;
+                }
+                int i = known.size();
+                known.add(k);
+                bySkeleton.computeIfAbsent(skeleton(k.key), s -> new ArrayList<>()).add(i);
+                if ("npm".equals(type) && k.namespace != null) {
+                    scopedByName.computeIfAbsent(k.name, s -> new ArrayList<>()).add(i);
+                }
+            }
+            index = new NameDistance.Index(known.stream().map(Known::key).toList(), maxDistance);
+        }
+
+        List<Match> matches(Purl purl) {
+            String key = key(purl);
+            String namespace = purl.namespace() == null ? null : purl.namespace().toLowerCase(Locale.ROOT);
+            Map<Integer, Match> found = new LinkedHashMap<>();
+            for (int i : index.near(key)) {
+                found.put(i, new Match(known.get(i), NameDistance.bounded(key, known.get(i).key, maxDistance), false, false,
+                        false));
+            }
+            for (int i : bySkeleton.getOrDefault(skeleton(key), List.of())) {
+                Match m = found.get(i);
+                Known k = known.get(i);
+                // '@types/node' and 'types-node' share a skeleton only through the scope glued into the name.
+                boolean throughScope = m == null && "npm".equals(purl.type()) && namespace == null && k.namespace != null;
+                found.put(i, new Match(k, m == null ? 0 : m.distance, true, false, throughScope));
+            }
+            if ("npm".equals(purl.type()) && namespace == null) {
+                for (int i : scopedByName.getOrDefault(key, List.of())) {
+                    Match m = found.get(i);
+                    boolean edited = m != null && m.distance > 0;
+                    found.put(i, new Match(known.get(i), m == null ? 0 : m.distance, m != null && m.lookAlike, true, !edited));
+                }
+            }
+            List<Match> out = new ArrayList<>();
+            for (Match m : found.values()) {
+                boolean identical = m.known.key.equals(key);
+                // Only a namespace's owner can publish in it (npm scope, Maven groupId): no squat within one.
+                boolean sameNamespace = namespace != null && Objects.equals(namespace, m.known.namespace);
+                if (!identical && !sameNamespace) {
+                    out.add(m);
+                }
+            }
+            out.sort(Comparator.comparingInt(Match::strength)
+                    .thenComparing(m -> !m.known.popular)
+                    .thenComparing(m -> m.known.key));
+            return out;
+        }
+    }
+}
