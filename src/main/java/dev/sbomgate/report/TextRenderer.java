@@ -84,7 +84,7 @@ public final class TextRenderer implements Renderer {
         if (value == null || value.isBlank()) {
             return;
         }
-        out.append("      ").append(String.format("%-9s", label + ":")).append(clean(value)).append('\n');
+        out.append("      ").append(String.format("%-10s", label + ":")).append(clean(value)).append('\n');
     }
 
     /** Text from SBOMs is hostile: no terminal escape or control characters reach the screen. */
