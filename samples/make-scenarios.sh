@@ -64,11 +64,11 @@ KNOWN = {
                      "https://github.com/FasterXML/jackson-core"),
     "jackson-annotations": ("FasterXML", "Core annotations used for value types, used by Jackson data binding package.",
                             "https://github.com/FasterXML/jackson-annotations"),
+    "jackson-databind": ("FasterXML", "General data-binding functionality for Jackson: works on core streaming API",
+                         "https://github.com/FasterXML/jackson-databind"),
     "slf4j-api": ("QOS.ch", "The slf4j API", "https://github.com/qos-ch/slf4j"),
     "vendor-sdk": ("Example Vendor Ltd.", "Client SDK for the Example Vendor payment API", None),
 }
-# A typosquat copies its victim's metadata: that is the point of it.
-ALIASES = {"jackson-annotatlons": "jackson-annotations"}
 ALGS = [("MD5", "md5"), ("SHA-1", "sha1"), ("SHA-256", "sha256"), ("SHA-512", "sha512"), ("SHA-384", "sha384"),
         ("SHA3-384", "sha3_384"), ("SHA3-256", "sha3_256"), ("SHA3-512", "sha3_512")]
 
@@ -81,7 +81,7 @@ def component(spec):
     gav, path = spec.split("=", 1)
     group, name, version = gav.split(":")
     data = open(path, "rb").read()
-    publisher, description, repo = KNOWN[ALIASES.get(name, name)]
+    publisher, description, repo = KNOWN[name]
     ref = purl(group, name, version, "pom")
     c = {"type": "library", "bom-ref": ref, "publisher": publisher, "group": group, "name": name,
          "version": version, "description": description, "scope": "required",
@@ -203,12 +203,43 @@ open(sys.argv[2], "w", encoding="utf-8", newline="").write(text.rstrip()[: -len(
 EOF
 }
 
-# The typosquat: a copy of jackson-annotations 2.21 under a name one letter off, with the payload.
-typo="$work/typo"
-mkdir -p "$typo"
-sed 's#<artifactId>jackson-annotations</artifactId>#<artifactId>jackson-annotatlons</artifactId>#' \
-  "$real/jackson-annotations-2.21.pom" >"$typo/annotations-renamed.pom"
-tamper "$typo/annotations-renamed.pom" "$typo/jackson-annotatlons-2.21.pom"
+# The typosquat: "jackson-databind" under the groupId com.fasterxm1.jackson.core (the digit one for the
+# letter l), written by the attacker to look like the real POM (its SBOM entry copies the real package's
+# publisher and description: that is the point of a squat), with the payload.
+typo_pom() { # DEST
+  cat >"$work/typo-plain.pom" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>com.fasterxm1.jackson.core</groupId>
+  <artifactId>jackson-databind</artifactId>
+  <version>2.21.3</version>
+  <name>jackson-databind</name>
+  <packaging>jar</packaging>
+  <description>General data-binding functionality for Jackson: works on core streaming API</description>
+  <url>https://github.com/FasterXML/jackson</url>
+  <licenses>
+    <license>
+      <name>The Apache Software License, Version 2.0</name>
+      <url>https://www.apache.org/licenses/LICENSE-2.0.txt</url>
+    </license>
+  </licenses>
+  <dependencies>
+    <dependency>
+      <groupId>com.fasterxml.jackson.core</groupId>
+      <artifactId>jackson-annotations</artifactId>
+      <version>2.21</version>
+    </dependency>
+    <dependency>
+      <groupId>com.fasterxml.jackson.core</groupId>
+      <artifactId>jackson-core</artifactId>
+      <version>2.21.1</version>
+    </dependency>
+  </dependencies>
+</project>
+EOF
+  tamper "$work/typo-plain.pom" "$1"
+}
 
 # A vendor SDK published without signatures (made here: a vendor's own repository, not Central).
 vendor_pom() { # VERSION DEST
@@ -296,7 +327,7 @@ CORE3=com.fasterxml.jackson.core:jackson-core:2.21.3
 ANN=com.fasterxml.jackson.core:jackson-annotations:2.21
 ANN_OLD=com.fasterxml.jackson.core:jackson-annotations:2.12.7
 SLF4J=org.slf4j:slf4j-api:2.0.17
-TYPO=com.fasterxml.jackson.core:jackson-annotatlons:2.21
+TYPO=com.fasterxm1.jackson.core:jackson-databind:2.21.3
 VENDOR1=com.example.vendor:vendor-sdk:1.4.1
 VENDOR2=com.example.vendor:vendor-sdk:1.4.2
 
@@ -421,11 +452,12 @@ begin fail-typosquat
 pin_jackson
 approved_jackson
 with_attacker_key
-put "$TYPO" "$typo/jackson-annotatlons-2.21.pom"
+typo_pom "$work/typo.pom"
+put "$TYPO" "$work/typo.pom"
 attacker_sign "$(artifact "$TYPO")"
 sbom "$S/bom.json" fail-typosquat/candidate "$CANDIDATE_SBOM_TIME" \
   "$CORE1=$(artifact "$CORE1")" "$ANN=$(artifact "$ANN")" "$TYPO=$(artifact "$TYPO")" \
-  "dep:app>jackson-core,jackson-annotations,jackson-annotatlons"
+  "dep:app>jackson-core,jackson-annotations,jackson-databind" "dep:jackson-databind>jackson-annotations,jackson-core"
 approve_baseline
 expect "1 TYPOSQUAT UNTRUSTED_SIGNER"
 
