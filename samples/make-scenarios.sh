@@ -3,7 +3,7 @@
 # real POMs and signatures from Maven Central, attacker material made with GnuPG in a throwaway
 # home, trust stores pinned and baselines initialised by sbomgate itself. See samples/README.md.
 #
-# Needs: Maven (network access to Maven Central), gpg 2.2+, python3, Java 17. Run from anywhere:
+# Needs: Maven (network access to Maven Central), gpg 2.2+, python3, jq, Java 17. Run from anywhere:
 #   samples/make-scenarios.sh
 # Every file in a scenario folder is rewritten except its hand-written README.md.
 set -euo pipefail
@@ -529,5 +529,19 @@ begin pass-waived-unsigned
 vendor_scenario pass-waived-unsigned 2030-12-31
 expect "0"
 
-log "done; attacker key $attacker_fpr. Check them all with:"
-log "  for d in samples/*/EXPECTED; do d=\${d%/EXPECTED}; ./sbomgate check -q --baseline \$d/.sbomgate; done"
+# Every scenario gives what its EXPECTED says, at ScenarioTest's instant.
+failed=0
+for expected in "$here"/*/EXPECTED; do
+  d="${expected%/EXPECTED}"
+  set +e
+  report="$(sbomgate_at 2026-11-28T12:00:00Z check --baseline "$d/.sbomgate" --format json)"
+  code=$?
+  set -e
+  got="$(echo "$code $(jq -r '[.findings[] | select(.severity == "block") | .rule] | unique | join(" ")' <<<"$report")")"
+  if [[ "${got% }" != "$(cat "$expected")" ]]; then
+    log "MISMATCH ${d#"$here"/}: expected '$(cat "$expected")', got '${got% }'"
+    failed=1
+  fi
+done
+[[ $failed == 0 ]] || exit 1
+log "done: every scenario gives its EXPECTED verdict; attacker key $attacker_fpr"
