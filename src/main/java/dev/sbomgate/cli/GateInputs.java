@@ -75,7 +75,7 @@ final class GateInputs {
             options.sbom = project.resolve(node.get("sbom").asText()).normalize();
             if (options.artifacts.isEmpty()) {
                 for (JsonNode dir : node.path("artifacts")) {
-                    options.artifacts.add(project.resolve(dir.asText()).normalize());
+                    options.artifacts.add(project.resolve(expandHome(dir.asText())).normalize());
                 }
             }
         } catch (IOException e) {
@@ -107,9 +107,18 @@ final class GateInputs {
         return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
+    /** Relative to the project when inside it; {@code ~/...} when inside the user's home (e.g. ~/.m2/repository); else absolute. */
     private static String relative(Path project, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(project) ? project.relativize(absolute).toString() : absolute.toString();
+        if (absolute.startsWith(project)) {
+            return project.relativize(absolute).toString();
+        }
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        return absolute.startsWith(home) ? "~/" + home.relativize(absolute) : absolute.toString();
+    }
+
+    private static String expandHome(String path) {
+        return path.startsWith("~/") ? Path.of(System.getProperty("user.home")).resolve(path.substring(2)).toString() : path;
     }
 
     private static String approvePrefix(GateOptions options) {
