@@ -49,6 +49,7 @@ public final class EvidenceCollector {
     private final SigstoreVerifier sigstore;
     private final Instant now;
     private final int threads;
+    private final Progress progress;
 
     /**
      * @param locator the artifact roots, or null when no {@code --artifacts} was given (evidence is then NOT_SEARCHED)
@@ -60,6 +61,16 @@ public final class EvidenceCollector {
     }
 
     public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads) {
+        this(locator, trust, now, threads, Progress.NONE);
+    }
+
+    /** As {@link #EvidenceCollector(ArtifactLocator, TrustStore, Instant)}, reporting each finished component to {@code progress}. */
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, Progress progress) {
+        this(locator, trust, now, Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads, Progress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.locator = locator;
         this.trust = Objects.requireNonNull(trust, "trust");
         this.now = Objects.requireNonNull(now, "now");
@@ -76,9 +87,10 @@ public final class EvidenceCollector {
             return components.stream().map(c -> new Evidence(c, Evidence.ArtifactState.NOT_SEARCHED, null, List.of(),
                     IntegrityStatus.NOT_CHECKED, List.of(), List.of(), null)).toList();
         }
+        progress.started(components.size());
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> components.parallelStream().map(this::collectSafely).toList()).get();
+            return pool.submit(() -> components.parallelStream().map(this::collectAndReport).toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while verifying artifacts", e);
@@ -87,6 +99,20 @@ public final class EvidenceCollector {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private Evidence collectAndReport(Component component) {
+        Evidence evidence = collectSafely(component);
+        long bytes = 0;
+        if (evidence.artifact() != null) {
+            try {
+                bytes = java.nio.file.Files.size(evidence.artifact());
+            } catch (java.io.IOException | RuntimeException e) {
+                bytes = 0; // progress is cosmetic: a file that vanished after hashing is not an error here
+            }
+        }
+        progress.artifactDone(bytes);
+        return evidence;
     }
 
     private Evidence collectSafely(Component component) {
