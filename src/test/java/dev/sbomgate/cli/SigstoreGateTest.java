@@ -150,6 +150,9 @@ class SigstoreGateTest {
         release("1.3.0", ".sigstore.json");
         assertEquals(0, run(gate("check")), stdout + stderr);
         assertTrue(stdout.startsWith("PASSED"), stdout);
+        assertEquals(0, run(gate("check", "--format", "json")), stderr);
+        assertTrue(stdout.contains("\"type\" : \"sigstore\""), "the trust inventory lists the identity pin: " + stdout);
+        assertTrue(stdout.contains("refs/tags/v1.3.0 (OIDC issuer " + ISSUER + ")"), "the report names the identity: " + stdout);
     }
 
     @Test
