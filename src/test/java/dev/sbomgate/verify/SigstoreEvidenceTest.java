@@ -157,6 +157,33 @@ class SigstoreEvidenceTest {
         assertEquals(SignatureStatus.BAD_SIGNATURE, collect(trust).status());
     }
 
+    /**
+     * A bundle signed with a plain public key (the conformance suite's managed-key-happy-path: a.txt, its bundle logged
+     * in the public-good Rekor, and key.pub) counts when that key is pinned as a key pair for the package.
+     */
+    @Test
+    void aBundleSignedWithAPlainKeyCountsWhenTheKeyIsPinned() throws IOException {
+        Path conformance = SIGSTORE.resolve("conformance/bundle-verify");
+        Files.copy(conformance.resolve("a.txt"), artifacts.resolve("a.txt"));
+        Files.copy(conformance.resolve("managed-key-happy-path/bundle.sigstore.json"), artifacts.resolve("a.txt.sigstore.json"));
+        Purl purl = Purl.parse("pkg:generic/a.txt@1?file_name=a.txt");
+        Component text = new Component("a", purl, "file", null, "a.txt", "1", List.of(), null, null, null, null, List.of(),
+                List.of(), null, List.of(), null);
+        EvidenceCollector unpinned = new EvidenceCollector(new ArtifactLocator(List.of(artifacts)),
+                TrustStoreLoader.load(trustDir), NOW, 1);
+        assertEquals(SignatureStatus.UNKNOWN_KEY, unpinned.collect(List.of(text)).get(0).signatureStatus());
+
+        PinnedKey key = new TrustStoreWriter(trustDir).add(Files.readAllBytes(conformance.resolve("managed-key-happy-path/key.pub")),
+                "key.pub", "conformance key", List.of(PurlPattern.parse("pkg:generic/a.txt")), null, null);
+        Evidence evidence = new EvidenceCollector(new ArtifactLocator(List.of(artifacts)), TrustStoreLoader.load(trustDir),
+                NOW, 1).collect(List.of(text)).get(0);
+        SignatureCheck check = evidence.signature().orElseThrow();
+        assertEquals(SignatureStatus.VERIFIED, check.status(), check.detail());
+        assertEquals(SignatureKind.SIGSTORE, check.kind());
+        assertEquals(key.fingerprint(), check.signer());
+        assertEquals(Instant.parse("2025-12-18T17:04:39Z"), check.created(), "the log's integrated time, verified");
+    }
+
     @Test
     void withoutATrustedRootABundleVouchesForNothing() throws IOException {
         Files.delete(trustDir.resolve("trust.json"));
