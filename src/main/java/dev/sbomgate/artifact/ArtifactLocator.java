@@ -89,19 +89,15 @@ public final class ArtifactLocator {
         Objects.requireNonNull(component, "component");
         List<Candidate> candidates = CandidateNames.of(component);
         Search search = new Search(candidates.stream().map(Candidate::display).toList());
+        List<Match> found = new ArrayList<>();
         Set<Path> seen = new LinkedHashSet<>();
-        List<List<String>> found = new ArrayList<>();
-        List<Path> foundRoots = new ArrayList<>();
-        List<Path> foundPaths = new ArrayList<>();
         outer:
         for (Path root : roots) {
             for (Candidate candidate : candidates) {
                 for (List<String> segments : expand(root, candidate)) {
                     Path real = resolve(root, segments, search.refused);
                     if (real != null && seen.add(real)) {
-                        found.add(segments);
-                        foundRoots.add(root);
-                        foundPaths.add(real);
+                        found.add(new Match(root, segments, real));
                         if (!all) {
                             break outer;
                         }
@@ -109,24 +105,35 @@ public final class ArtifactLocator {
                 }
             }
         }
+        List<List<Path>> signatures = new ArrayList<>();
+        for (Match match : found) {
+            signatures.add(signatures(match, search.refused));
+        }
+        // Refusals are complete only once every lookup is done; every result carries all of them.
+        List<String> refused = search.refusedList();
         for (int i = 0; i < found.size(); i++) {
-            List<Path> signatures = new ArrayList<>();
-            for (String suffix : SIGNATURE_SUFFIXES) {
-                List<String> sig = new ArrayList<>(found.get(i));
-                sig.set(sig.size() - 1, sig.get(sig.size() - 1) + suffix);
-                if (SafeName.isSafe(sig)) {
-                    Path real = resolve(foundRoots.get(i), sig, search.refused);
-                    if (real != null) {
-                        signatures.add(real);
-                    }
+            search.matches.add(new ArtifactFiles(found.get(i).real(), signatures.get(i), search.tried, refused));
+        }
+        return search;
+    }
+
+    /** Signature files beside the name that matched (not beside a symbolic link's target), those that exist. */
+    private static List<Path> signatures(Match match, Set<String> refused) {
+        List<Path> out = new ArrayList<>();
+        for (String suffix : SIGNATURE_SUFFIXES) {
+            List<String> segments = new ArrayList<>(match.segments());
+            segments.set(segments.size() - 1, segments.get(segments.size() - 1) + suffix);
+            if (SafeName.isSafe(segments)) {
+                Path real = resolve(match.root(), segments, refused);
+                if (real != null) {
+                    out.add(real);
                 }
             }
-            search.matches.add(new ArtifactFiles(foundPaths.get(i), signatures, search.tried, List.of()));
         }
-        // Refusals are known only once the search is over; every result carries all of them.
-        List<String> refused = search.refusedList();
-        search.matches.replaceAll(f -> new ArtifactFiles(f.artifact(), f.signatures(), f.candidatesTried(), refused));
-        return search;
+        return out;
+    }
+
+    private record Match(Path root, List<String> segments, Path real) {
     }
 
     private List<List<String>> expand(Path root, Candidate candidate) {

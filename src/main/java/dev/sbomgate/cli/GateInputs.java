@@ -72,10 +72,11 @@ final class GateInputs {
                 throw new BadInputException(recorded + ": expected {\"sbom\": \"...\", \"artifacts\": [...]}");
             }
             Path project = projectDir(options);
+            options.recordedInputs = true;
             options.sbom = project.resolve(node.get("sbom").asText()).normalize();
             if (options.artifacts.isEmpty()) {
                 for (JsonNode dir : node.path("artifacts")) {
-                    options.artifacts.add(project.resolve(dir.asText()).normalize());
+                    options.artifacts.add(project.resolve(expandHome(dir.asText())).normalize());
                 }
             }
         } catch (IOException e) {
@@ -107,20 +108,34 @@ final class GateInputs {
         return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
+    /** Relative to the project when inside it; {@code ~/...} when inside the user's home (e.g. ~/.m2/repository); else absolute. */
     private static String relative(Path project, Path path) {
         Path absolute = path.toAbsolutePath().normalize();
-        return absolute.startsWith(project) ? project.relativize(absolute).toString() : absolute.toString();
+        if (absolute.startsWith(project)) {
+            return project.relativize(absolute).toString();
+        }
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath().normalize();
+        return absolute.startsWith(home) ? "~/" + home.relativize(absolute) : absolute.toString();
+    }
+
+    private static String expandHome(String path) {
+        return path.startsWith("~/") ? Path.of(System.getProperty("user.home")).resolve(path.substring(2)).toString() : path;
     }
 
     private static String approvePrefix(GateOptions options) {
-        List<String> parts = new ArrayList<>(List.of("sbomgate", "approve", "--sbom", quote(options.sbom.toString())));
+        List<String> parts = new ArrayList<>(List.of("sbomgate", "approve"));
         if (!options.baselineDir.equals(Path.of(".sbomgate"))) {
             parts.add("--baseline");
             parts.add(quote(options.baselineDir.toString()));
         }
-        for (Path dir : options.artifacts) {
-            parts.add("--artifacts");
-            parts.add(quote(dir.toString()));
+        if (!options.recordedInputs) {
+            // approve, like check, falls back to the inputs recorded in the baseline: repeat only what was typed.
+            parts.add("--sbom");
+            parts.add(quote(options.sbom.toString()));
+            for (Path dir : options.artifacts) {
+                parts.add("--artifacts");
+                parts.add(quote(dir.toString()));
+            }
         }
         if (options.trust != null) {
             parts.add("--trust");

@@ -10,6 +10,7 @@ import dev.sbomgate.rules.Rules;
 import dev.sbomgate.rules.Severity;
 import dev.sbomgate.verify.Evidence;
 import dev.sbomgate.verify.EvidenceCollector;
+import dev.sbomgate.verify.Progress;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,7 +35,12 @@ public final class Gate {
     }
 
     public Verdict evaluate(GateInput input) {
-        List<Evidence> evidence = new EvidenceCollector(input.locator(), input.trust(), input.now())
+        return evaluate(input, Progress.NONE);
+    }
+
+    /** As {@link #evaluate(GateInput)}, reporting the verify stage's progress (a live progress line). */
+    public Verdict evaluate(GateInput input, Progress progress) {
+        List<Evidence> evidence = new EvidenceCollector(input.locator(), input.trust(), input.now(), progress)
                 .collect(input.candidate().components());
         Baseline baseline = input.stored() == null ? null : input.stored().baseline();
         List<String> tamperEvidence = input.stored() == null ? List.of() : input.stored().tamperEvidence();
@@ -60,7 +66,8 @@ public final class Gate {
             findings.addAll(rule.review(byRule.get(rule), others));
         }
         return new Verdict(input.sbomFile(), input.sbomSha256(), input.trust().digest().toString(), input.policy().name(),
-                baseline != null, input.now(), evidence, context.changes(), findings);
+                baseline != null, input.now(), evidence, context.changes(), findings,
+                input.stored() == null ? List.of() : input.stored().log(), input.trust().keys(), Map.of());
     }
 
     /** An unexpired waiver covering the finding's rule and purl lowers it to at most warn, naming its reason. */

@@ -18,6 +18,10 @@ import dev.sbomgate.signature.SignatureVerifier;
 import dev.sbomgate.signature.jca.KeyPairSignatureVerifier;
 import dev.sbomgate.signature.pgp.PgpKeys;
 import dev.sbomgate.signature.pgp.PgpSignatureVerifier;
+import dev.sbomgate.signature.sigstore.BundleVerification;
+import dev.sbomgate.signature.sigstore.CertificateIdentity;
+import dev.sbomgate.signature.sigstore.SigstoreVerifier;
+import dev.sbomgate.signature.sigstore.TrustedRoot;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.trust.TrustStore;
 import java.nio.file.Path;
@@ -43,9 +47,11 @@ public final class EvidenceCollector {
     private final ArtifactLocator locator;
     private final TrustStore trust;
     private final SignatureVerifier openPgp;
-    private final SignatureVerifier keyPair;
+    private final KeyPairSignatureVerifier keyPair;
+    private final SigstoreVerifier sigstore;
     private final Instant now;
     private final int threads;
+    private final Progress progress;
 
     /**
      * @param locator the artifact roots, or null when no {@code --artifacts} was given (evidence is then NOT_SEARCHED)
@@ -57,12 +63,24 @@ public final class EvidenceCollector {
     }
 
     public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads) {
+        this(locator, trust, now, threads, Progress.NONE);
+    }
+
+    /** As {@link #EvidenceCollector(ArtifactLocator, TrustStore, Instant)}, reporting each finished component to {@code progress}. */
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, Progress progress) {
+        this(locator, trust, now, Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads, Progress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.locator = locator;
         this.trust = Objects.requireNonNull(trust, "trust");
         this.now = Objects.requireNonNull(now, "now");
         this.threads = Math.max(1, threads);
         this.openPgp = openPgpVerifier(trust);
         this.keyPair = KeyPairSignatureVerifier.of(trust.keyFiles(SignatureKind.KEYPAIR));
+        this.sigstore = new SigstoreVerifier(trust.sigstoreTrustedRoot()
+                .map(bytes -> TrustedRoot.parse(bytes, trust.sigstoreTrustedRootFile().orElseThrow())).orElse(null), keyPair);
     }
 
     /** Evidence for each component, in the order given. */
@@ -71,9 +89,10 @@ public final class EvidenceCollector {
             return components.stream().map(c -> new Evidence(c, Evidence.ArtifactState.NOT_SEARCHED, null, List.of(),
                     IntegrityStatus.NOT_CHECKED, List.of(), List.of(), null)).toList();
         }
+        progress.started(components.size());
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> components.parallelStream().map(this::collectSafely).toList()).get();
+            return pool.submit(() -> components.parallelStream().map(this::collectAndReport).toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while verifying artifacts", e);
@@ -82,6 +101,20 @@ public final class EvidenceCollector {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private Evidence collectAndReport(Component component) {
+        Evidence evidence = collectSafely(component);
+        long bytes = 0;
+        if (evidence.artifact() != null) {
+            try {
+                bytes = java.nio.file.Files.size(evidence.artifact());
+            } catch (java.io.IOException | RuntimeException e) {
+                bytes = 0; // progress is cosmetic: a file that vanished after hashing is not an error here
+            }
+        }
+        progress.artifactDone(bytes);
+        return evidence;
     }
 
     private Evidence collectSafely(Component component) {
@@ -119,29 +152,73 @@ public final class EvidenceCollector {
         }
         List<SignatureCheck> checks = new ArrayList<>();
         for (Path signatureFile : files.signatures()) {
-            checks.add(judgeScope(component, verifierFor(signatureFile).map(v -> v.verify(artifact, signatureFile))
-                    .orElseGet(() -> unsupported(signatureFile))));
+            if (isBundle(signatureFile)) {
+                checks.add(judgeBundle(component, sigstore.verifyBundle(artifact, signatureFile)));
+            } else {
+                checks.add(judgeScope(component, verifierFor(signatureFile).verify(artifact, signatureFile)));
+            }
         }
         List<Digest> computed = List.copyOf(digests.digests().values());
         return new Evidence(component, Evidence.ArtifactState.FOUND, artifact, computed, comparison.status(), details,
                 checks, null, content[0]);
     }
 
-    private Optional<SignatureVerifier> verifierFor(Path signatureFile) {
+    /** The verifier for a detached signature file, by the suffixes {@link ArtifactLocator#SIGNATURE_SUFFIXES} finds. */
+    private SignatureVerifier verifierFor(Path signatureFile) {
         String name = signatureFile.getFileName().toString();
         if (name.endsWith(".asc")) {
-            return Optional.of(openPgp);
+            return openPgp;
         }
         if (name.endsWith(".sig")) {
-            return Optional.of(keyPair);
+            return keyPair;
         }
-        return Optional.empty();
+        throw new IllegalArgumentException("no verifier for signature file " + signatureFile);
     }
 
-    /** A signature format sbomgate cannot check yet: present evidence is never ignored, so it is reported as unverifiable. */
-    private static SignatureCheck unsupported(Path signatureFile) {
-        return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null, null, null, null,
-                signatureFile, "Sigstore bundles are not verified by this version of sbomgate; the bundle cannot vouch for the artifact");
+    private static boolean isBundle(Path signatureFile) {
+        return signatureFile.getFileName().toString().endsWith(".sigstore.json");
+    }
+
+    /**
+     * A verified keyless bundle counts only if an identity pin matches its certificate identity and issuer, covers this
+     * purl, and its window holds the signing time; the check then names the pin as signer (so that the baseline records,
+     * and SIGNER_CHANGED compares, which pin vouched, not the per-release certificate identity). A bundle signed with
+     * a plain key is judged as any key-pair signature; a failed one as it failed.
+     */
+    private SignatureCheck judgeBundle(Component component, BundleVerification bundle) {
+        SignatureCheck check = bundle.check();
+        CertificateIdentity identity = bundle.identity();
+        if (check.status() != SignatureStatus.VERIFIED || identity == null) {
+            return judgeScope(component, check);
+        }
+        String who = identity.summary() + (identity.ciDetails().isEmpty() ? "" : " [" + identity.ciDetails() + "]");
+        List<PinnedKey> matching = trust.identityPinsMatching(identity.issuer(), identity.subject());
+        if (matching.isEmpty()) {
+            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null, identity.summary(),
+                    check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the trust store matches"
+                    + " the certificate identity of this bundle; " + check.detail());
+        }
+        List<PinnedKey> covering = component.purl() == null ? List.of()
+                : matching.stream().filter(k -> k.covers(component.purl())).toList();
+        if (covering.isEmpty()) {
+            PinnedKey pin = matching.get(0);
+            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.NOT_PINNED_FOR_PURL, pin.fingerprint(),
+                    pin.fingerprint(), identity.summary(), check.created(), check.algorithm(), check.signatureFile(),
+                    "signed by " + who + ", which matches identity pin '" + pin.name() + "' (" + pin.fingerprint()
+                            + "), pinned for " + pin.scopes() + ", not for " + component.label());
+        }
+        Instant signedAt = check.created();
+        PinnedKey pin = covering.stream().filter(k -> k.isValidAt(signedAt)).findFirst().orElse(null);
+        if (pin == null) {
+            PinnedKey outside = covering.get(0);
+            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.OUTSIDE_PIN_WINDOW, outside.fingerprint(),
+                    outside.fingerprint(), identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
+                    "signed by " + who + " at " + signedAt + ", outside the window " + outside.window()
+                            + " of identity pin '" + outside.name() + "'");
+        }
+        return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.VERIFIED, pin.fingerprint(), pin.fingerprint(),
+                identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
+                check.detail() + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")");
     }
 
     /** A valid signature counts only if its key is pinned for this purl, and was made inside the pin's window. */

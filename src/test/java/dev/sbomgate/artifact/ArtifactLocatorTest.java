@@ -122,6 +122,27 @@ class ArtifactLocatorTest {
                 .locateAll(component("pkg:npm/lodash@4.17.21", "https://registry.npmjs.org/lodash/-/other.tgz")).size());
     }
 
+    /** Shapes from real SBOMs (CycloneDX bom-examples: juice-shop via cyclonedx-npm, dropwizard via cyclonedx-maven-plugin). */
+    @Test
+    void scopedNpmPackageFoundByItsRegistryTarballName() throws IOException {
+        Path root = root("r");
+        Path tarball = touch(root, "parser-7.21.2.tgz");
+        ArtifactFiles found = new ArtifactLocator(List.of(root)).locate(component(
+                "pkg:npm/%40babel/parser@7.21.2#packages/babel-parser",
+                "https://registry.npmjs.org/@babel/parser/-/parser-7.21.2.tgz"));
+        assertEquals(tarball, found.artifact());
+        assertEquals(List.of("babel-parser-7.21.2.tgz", "parser-7.21.2.tgz"), found.candidatesTried());
+    }
+
+    @Test
+    void repositoryUrlAsDistributionReferenceNamesNoFile() throws IOException {
+        ArtifactFiles found = new ArtifactLocator(List.of(root("r"))).locate(component(
+                "pkg:maven/com.google.guava/guava@24.1.1-jre?type=jar",
+                "https://oss.sonatype.org/service/local/staging/deploy/maven2/"));
+        assertEquals(List.of("com/google/guava/guava/24.1.1-jre/guava-24.1.1-jre.jar", "guava-24.1.1-jre.jar"),
+                found.candidatesTried());
+    }
+
     @Test
     void earlierRootWinsOverBetterCandidateInLaterRoot() throws IOException {
         Path first = root("first");
