@@ -37,7 +37,7 @@ public final class InstallHookAddedRule implements Rule {
                 When an artifact is approved, sbomgate records its install hooks in the baseline: npm scripts
                 preinstall, install, postinstall, prepare and prepack (with their command) and binding.gyp;
                 .pth files in a wheel (Python executes their lines that start with "import" at every start);
-                a sdist's setup.py and PEP 517 build backend; MANIFEST Premain-Class, Agent-Class and
+                an sdist's setup.py and PEP 517 build backend; MANIFEST Premain-Class, Agent-Class and
                 Launcher-Agent-Class. A candidate holding such a hook that the approved version of the same
                 package did not, or the same hook with another command, is reported at the policy's severity
                 (block by default), quoting the hook: the .pth line, the first 200 characters of the script.
