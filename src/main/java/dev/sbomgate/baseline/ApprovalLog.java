@@ -1,5 +1,7 @@
 package dev.sbomgate.baseline;
 
+import dev.sbomgate.json.StrictJson;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.model.BadInputException;

@@ -32,8 +32,15 @@ public record Baseline(String sbomSerialNumber, int sbomVersion, Instant sbomTim
                        String trustStoreDigest, List<BaselineComponent> components,
                        SortedMap<String, SortedSet<String>> dependencies) {
 
-    /** The baseline file format version; bumped on incompatible changes. */
-    public static final int FORMAT = 1;
+    /**
+     * The baseline file format version written; bumped on incompatible changes. Format 2 added each component's
+     * {@code content} (artifact size and install-hook summary); format 1 files are still read, as baselines
+     * without content summaries.
+     */
+    public static final int FORMAT = 2;
+
+    /** The oldest format still read. */
+    public static final int OLDEST_FORMAT_READ = 1;
 
     public Baseline {
         Objects.requireNonNull(sbomSha256, "sbomSha256");

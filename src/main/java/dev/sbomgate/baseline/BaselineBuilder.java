@@ -30,12 +30,15 @@ public final class BaselineBuilder {
                 components, dependenciesByIdentity(candidate));
     }
 
-    /** Only a signature that verified with a pinned key is recorded as the approved signer. */
+    /**
+     * Only a signature that verified with a pinned key is recorded as the approved signer. The content summary is
+     * recorded as inspected, so later checks compare install hooks without the old artifact.
+     */
     private static BaselineComponent approve(Evidence evidence) {
         SignatureCheck signature = evidence.signature().filter(s -> s.status() == SignatureStatus.VERIFIED).orElse(null);
         return new BaselineComponent(evidence.component(), evidence.computed(),
                 signature == null ? null : signature.kind(), signature == null ? null : signature.signer(),
-                signature == null ? null : signature.created());
+                signature == null ? null : signature.created(), evidence.content());
     }
 
     /** The SBOM's bom-ref edges, re-keyed by component identity, which is stable across releases. */

@@ -1,8 +1,16 @@
 package dev.sbomgate.baseline;
 
+import dev.sbomgate.json.StrictJson;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.content.ArchiveFormat;
+import dev.sbomgate.content.ContentSummary;
+import dev.sbomgate.content.Hook;
+import dev.sbomgate.content.HookKind;
+import dev.sbomgate.content.OpaqueFile;
+import dev.sbomgate.content.PackageKind;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;
@@ -12,6 +20,7 @@ import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Property;
 import dev.sbomgate.model.Purl;
 import dev.sbomgate.signature.SignatureKind;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +54,15 @@ public final class BaselineJson {
     private static final Set<String> ROOT_REQUIRED = Set.of("format", "sbom", "components");
     private static final Set<String> SBOM_KEYS = Set.of("serialNumber", "version", "timestamp", "sha256");
     private static final Set<String> SBOM_REQUIRED = Set.of("version", "sha256");
-    private static final Set<String> COMPONENT_KEYS = Set.of("bomRef", "purl", "type", "group", "name", "version",
+    private static final Set<String> COMPONENT_KEYS_V1 = Set.of("bomRef", "purl", "type", "group", "name", "version",
             "hashes", "supplier", "publisher", "author", "manufacturer", "licenses", "externalReferences", "scope",
             "properties", "parentRef", "artifactDigests", "signature");
+    private static final Set<String> COMPONENT_KEYS = union(COMPONENT_KEYS_V1, Set.of("content"));
+    private static final Set<String> CONTENT_KEYS = Set.of("size", "format", "package", "hooks", "opaqueFiles",
+            "unsafeEntries", "links", "problem");
+    private static final Set<String> CONTENT_REQUIRED = Set.of("size", "format", "package");
+    private static final Set<String> HOOK_KEYS = Set.of("kind", "name", "value", "path");
+    private static final Set<String> OPAQUE_KEYS = Set.of("path", "size", "longestLine", "averageLine", "entropy");
     private static final Set<String> COMPONENT_REQUIRED = Set.of("bomRef", "name");
     private static final Set<String> DIGEST_KEYS = Set.of("alg", "content");
     private static final Set<String> REFERENCE_KEYS = Set.of("type", "url");
@@ -143,6 +158,36 @@ public final class BaselineJson {
             signature.put("signer", entry.signer() == null ? null : entry.signer().hex());
             signature.put("created", instant(entry.signatureCreated()));
         }
+        if (entry.content() == null) {
+            node.putNull("content");
+        } else {
+            node.set("content", content(entry.content()));
+        }
+        return node;
+    }
+
+    private static ObjectNode content(ContentSummary summary) {
+        ObjectNode node = StrictJson.object();
+        node.put("size", summary.size());
+        node.put("format", summary.format().name());
+        node.put("package", summary.packageKind().name());
+        ArrayNode hooks = node.putArray("hooks");
+        for (Hook hook : summary.hooks()) {
+            hooks.addObject().put("kind", hook.kind().name()).put("name", hook.name()).put("value", hook.value())
+                    .put("path", hook.path());
+        }
+        ArrayNode opaque = node.putArray("opaqueFiles");
+        for (OpaqueFile file : summary.opaqueFiles()) {
+            opaque.addObject().put("path", file.path()).put("size", file.size()).put("longestLine", file.longestLine())
+                    .put("averageLine", file.averageLine())
+                    // Bits per byte with two decimals, written from the exact hundredths so it reads back exactly.
+                    .put("entropy", BigDecimal.valueOf(file.entropyCenti(), 2));
+        }
+        ArrayNode unsafe = node.putArray("unsafeEntries");
+        summary.unsafeEntries().forEach(unsafe::add);
+        ArrayNode links = node.putArray("links");
+        summary.links().forEach(links::add);
+        node.put("problem", summary.problem());
         return node;
     }
 
@@ -166,11 +211,15 @@ public final class BaselineJson {
         StrictJson.Obj root = new StrictJson.Obj(StrictJson.parse(json, source), source, "");
         // The format is checked before anything else so that a future format gets this message, not "unknown key".
         JsonNode format = root.raw("format");
-        if (format == null || !format.isInt() || format.intValue() != Baseline.FORMAT) {
-            throw root.fail("format", "expected format " + Baseline.FORMAT + " but found "
-                    + (format == null ? "nothing" : format.isInt() ? format.intValue() : StrictJson.kind(format))
-                    + ": this baseline was written by another sbomgate version");
+        if (format == null || !format.isInt() || format.intValue() < Baseline.OLDEST_FORMAT_READ
+                || format.intValue() > Baseline.FORMAT) {
+            boolean newer = format != null && format.isInt() && format.intValue() > Baseline.FORMAT;
+            throw root.fail("format", "expected format " + Baseline.OLDEST_FORMAT_READ + " to " + Baseline.FORMAT
+                    + " but found " + (format == null ? "nothing" : format.isInt() ? format.intValue() : StrictJson.kind(format))
+                    + (newer ? ": this baseline was written by a newer sbomgate version; upgrade sbomgate to read it"
+                    : ": this baseline was written by another sbomgate version"));
         }
+        boolean withContent = format.intValue() >= 2;
         root.keys(ROOT_KEYS, ROOT_REQUIRED);
 
         StrictJson.Obj sbom = root.object("sbom").keys(SBOM_KEYS, SBOM_REQUIRED);
@@ -183,7 +232,8 @@ public final class BaselineJson {
         List<JsonNode> componentNodes = root.array("components", false);
         List<BaselineComponent> components = new ArrayList<>(componentNodes.size());
         for (int i = 0; i < componentNodes.size(); i++) {
-            components.add(component(new StrictJson.Obj(componentNodes.get(i), source, "components[" + i + "]")));
+            components.add(component(new StrictJson.Obj(componentNodes.get(i), source, "components[" + i + "]"),
+                    withContent));
         }
 
         SortedMap<String, SortedSet<String>> dependencies = new TreeMap<>();
@@ -197,8 +247,9 @@ public final class BaselineJson {
         return new Baseline(serialNumber, sbomVersion, timestamp, sbomSha256, trustStoreDigest, components, dependencies);
     }
 
-    private static BaselineComponent component(StrictJson.Obj node) {
-        node.keys(COMPONENT_KEYS, COMPONENT_REQUIRED);
+    private static BaselineComponent component(StrictJson.Obj node, boolean withContent) {
+        // Format 1 predates content summaries: its components have none ("not recorded").
+        node.keys(withContent ? COMPONENT_KEYS : COMPONENT_KEYS_V1, COMPONENT_REQUIRED);
         Purl purl = node.parsed("purl", true, "purl", Purl::parse);
         Component component;
         try {
@@ -243,11 +294,77 @@ public final class BaselineJson {
             });
             created = signature.instant("created", true);
         }
+        ContentSummary content = withContent && !node.isNull("content") ? content(node.object("content")) : null;
         try {
-            return new BaselineComponent(component, artifactDigests, kind, signer, created);
+            return new BaselineComponent(component, artifactDigests, kind, signer, created, content);
         } catch (IllegalArgumentException e) {
             throw node.fail(node.child("signature"), StrictJson.oneLine(e.getMessage()));
         }
+    }
+
+    private static ContentSummary content(StrictJson.Obj node) {
+        node.keys(CONTENT_KEYS, CONTENT_REQUIRED);
+        long size = wholeNumber(node, "size");
+        ArchiveFormat format = node.parsed("format", false, "archive format", text -> enumValue(ArchiveFormat.class, text));
+        PackageKind kind = node.parsed("package", false, "package kind", text -> enumValue(PackageKind.class, text));
+        List<JsonNode> hookNodes = node.array("hooks", true);
+        List<Hook> hooks = new ArrayList<>(hookNodes.size());
+        for (int i = 0; i < hookNodes.size(); i++) {
+            StrictJson.Obj hook = new StrictJson.Obj(hookNodes.get(i), node.source(), node.child("hooks") + "[" + i + "]")
+                    .keys(HOOK_KEYS, HOOK_KEYS);
+            HookKind hookKind = hook.parsed("kind", false, "hook kind", text -> enumValue(HookKind.class, text));
+            try {
+                hooks.add(new Hook(hookKind, hook.text("name", false), hook.text("value", false), hook.text("path", false)));
+            } catch (IllegalArgumentException e) {
+                throw hook.fail(hook.path(), "not a valid hook: " + StrictJson.oneLine(e.getMessage()));
+            }
+        }
+        List<JsonNode> opaqueNodes = node.array("opaqueFiles", true);
+        List<OpaqueFile> opaque = new ArrayList<>(opaqueNodes.size());
+        for (int i = 0; i < opaqueNodes.size(); i++) {
+            StrictJson.Obj file = new StrictJson.Obj(opaqueNodes.get(i), node.source(),
+                    node.child("opaqueFiles") + "[" + i + "]").keys(OPAQUE_KEYS, OPAQUE_KEYS);
+            JsonNode entropy = file.raw("entropy");
+            if (entropy == null || !entropy.isNumber() || entropy.doubleValue() < 0 || entropy.doubleValue() > 8) {
+                throw file.fail(file.child("entropy"), "expected bits per byte, a number from 0 to 8, but found "
+                        + StrictJson.kind(entropy));
+            }
+            try {
+                opaque.add(new OpaqueFile(file.text("path", false), wholeNumber(file, "size"),
+                        wholeNumber(file, "longestLine"), wholeNumber(file, "averageLine"),
+                        (int) Math.round(entropy.doubleValue() * 100)));
+            } catch (IllegalArgumentException e) {
+                throw file.fail(file.path(), "not a valid opaque file: " + StrictJson.oneLine(e.getMessage()));
+            }
+        }
+        List<String> unsafe = node.strings("unsafeEntries", true);
+        List<String> links = node.strings("links", true);
+        String problem = node.text("problem", true);
+        return new ContentSummary(size, format, kind, hooks, opaque, unsafe, links, problem);
+    }
+
+    private static long wholeNumber(StrictJson.Obj node, String key) {
+        JsonNode value = node.raw(key);
+        if (value == null || !value.isIntegralNumber() || !value.canConvertToLong() || value.longValue() < 0) {
+            throw node.fail(node.child(key), "expected a whole number >= 0 but found "
+                    + (value == null ? "nothing" : StrictJson.kind(value)));
+        }
+        return value.longValue();
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text) {
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equals(text)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("expected one of " + Arrays.toString(type.getEnumConstants()));
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new java.util.HashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
     }
 
     private static List<Digest> digests(StrictJson.Obj node, String key) {

@@ -1,5 +1,7 @@
 package dev.sbomgate.baseline;
 
+import dev.sbomgate.json.StrictJson;
+
 import dev.sbomgate.model.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;

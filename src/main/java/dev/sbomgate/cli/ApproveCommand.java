@@ -3,7 +3,6 @@ package dev.sbomgate.cli;
 import dev.sbomgate.baseline.Baseline;
 import dev.sbomgate.baseline.BaselineBuilder;
 import dev.sbomgate.baseline.BaselineStore;
-import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.model.BadInputException;
@@ -60,6 +59,7 @@ final class ApproveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        report.targets();
         if (reason.isBlank()) {
             throw new BadInputException("--reason must say why this update is legitimate");
         }
@@ -67,7 +67,7 @@ final class ApproveCommand implements Callable<Integer> {
         if (input.stored() == null) {
             throw new BadInputException(gate.baselineDir + " holds no baseline yet; create the first one with 'sbomgate init'");
         }
-        Verdict verdict = new Gate().evaluate(input);
+        Verdict verdict = report.evaluate(input, main.environment(), spec.commandLine().getErr());
         Set<String> blockingTokens = verdict.blocking().stream().map(Finding::acceptToken)
                 .collect(Collectors.toCollection(TreeSet::new));
         List<String> unknown = accept.stream().filter(a -> !blockingTokens.contains(a)).distinct().toList();
@@ -78,7 +78,7 @@ final class ApproveCommand implements Callable<Integer> {
         List<Finding> unaccepted = verdict.blocking().stream().filter(f -> !accept.contains(f.acceptToken())).toList();
         PrintWriter out = spec.commandLine().getOut();
         if (!unaccepted.isEmpty()) {
-            report.emit(verdict, out);
+            report.emit(verdict, out, main.environment());
             StringBuilder hint = new StringBuilder("sbomgate: approve refused: " + unaccepted.size()
                     + " blocking finding(s) not accepted. If, after review, they are legitimate, add:");
             unaccepted.stream().map(Finding::acceptToken).distinct().forEach(t -> hint.append(" --accept '").append(t).append('\''));
@@ -90,6 +90,7 @@ final class ApproveCommand implements Callable<Integer> {
         var entry = new BaselineStore(gate.baselineDir).approve(baseline, Approver.name(by), reason, input.sbomSha256(), accepted,
                 main.now());
         GateInputs.recordInputs(gate);
+        report.emitFiles(verdict, main.environment());
         out.println("Approved: " + baseline.components().size() + " components are the new baseline in " + gate.baselineDir
                 + " (approval #" + entry.sequence() + (accepted.isEmpty() ? "" : ", " + accepted.size() + " finding(s) accepted") + ").");
         out.flush();

@@ -2,7 +2,9 @@ package dev.sbomgate.cli;
 
 import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
+import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.model.BadInputException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,6 +22,11 @@ import picocli.CommandLine.Spec;
                 "", "Examples:",
                 "  sbomgate check --sbom target/bom.json --artifacts ~/.m2/repository",
                 "  sbomgate check --sbom bom.json --artifacts libs --policy policies/strict.yaml --format json --output gate.json",
+                "  sbomgate check --format sarif --output gate.sarif --format html --output gate.html --format text",
+                "      (SARIF and HTML to files, text on standard output: the n-th --output takes the n-th --format,",
+                "       so the one format without an --output comes last)",
+                "", "In GitHub Actions the Markdown report is appended to $GITHUB_STEP_SUMMARY, and each finding becomes an",
+                "::error or ::warning annotation on the SBOM's line.",
                 "  sbomgate check      (in a directory holding .sbomgate/: repeats the inputs of the last approval)"})
 final class CheckCommand implements Callable<Integer> {
     @ParentCommand
@@ -44,19 +51,24 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         StageClock clock = new StageClock();
+        report.targets();
         GateInput input = GateInputs.load(gate, main.now());
         if (input.stored() == null) {
             throw new BadInputException(gate.baselineDir + " holds no baseline: create one with 'sbomgate init --sbom FILE "
                     + "--artifacts DIR', or use 'sbomgate verify' to check signatures without one");
         }
         clock.stage("load");
-        Gate.Timed result = new Gate().evaluateTimed(input);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Gate.Timed result = report.evaluateTimed(input, main.environment(), err);
         clock.add(result.timings());
-        report.emit(result.verdict(), spec.commandLine().getOut());
+        Verdict verdict = result.verdict();
+        report.emit(verdict, out, main.environment());
+        report.github(verdict, out, err, main.environment());
         clock.stage("report");
         if (timings) {
-            clock.print(spec.commandLine().getErr());
+            clock.print(err);
         }
-        return result.verdict().exitCode().code();
+        return verdict.exitCode().code();
     }
 }

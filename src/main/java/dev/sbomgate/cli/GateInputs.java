@@ -133,6 +133,7 @@ final class GateInputs {
                 throw new BadInputException(recorded + ": expected {\"sbom\": \"...\", \"artifacts\": [...]}");
             }
             Path project = projectDir(options);
+            options.recordedInputs = true;
             options.sbom = project.resolve(node.get("sbom").asText()).normalize();
             if (options.artifacts.isEmpty()) {
                 for (JsonNode dir : node.path("artifacts")) {
@@ -183,14 +184,19 @@ final class GateInputs {
     }
 
     private static String approvePrefix(GateOptions options) {
-        List<String> parts = new ArrayList<>(List.of("sbomgate", "approve", "--sbom", quote(options.sbom.toString())));
+        List<String> parts = new ArrayList<>(List.of("sbomgate", "approve"));
         if (!options.baselineDir.equals(Path.of(".sbomgate"))) {
             parts.add("--baseline");
             parts.add(quote(options.baselineDir.toString()));
         }
-        for (Path dir : options.artifacts) {
-            parts.add("--artifacts");
-            parts.add(quote(dir.toString()));
+        if (!options.recordedInputs) {
+            // approve, like check, falls back to the inputs recorded in the baseline: repeat only what was typed.
+            parts.add("--sbom");
+            parts.add(quote(options.sbom.toString()));
+            for (Path dir : options.artifacts) {
+                parts.add("--artifacts");
+                parts.add(quote(dir.toString()));
+            }
         }
         if (options.trust != null) {
             parts.add("--trust");

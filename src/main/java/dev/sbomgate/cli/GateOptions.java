@@ -29,6 +29,9 @@ final class GateOptions {
     @Option(names = "--metadata", paramLabel = "FILE", description = "Release publish times (docs/metadata.md), for RELEASE_TOO_FRESH.")
     Path metadata;
 
+    /** Set when --sbom (and --artifacts) came from the baseline's inputs.json rather than the command line. */
+    boolean recordedInputs;
+
     Path trustDir() {
         return trust != null ? trust : baselineDir.resolve("trust");
     }

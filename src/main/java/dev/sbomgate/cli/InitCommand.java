@@ -3,7 +3,6 @@ package dev.sbomgate.cli;
 import dev.sbomgate.baseline.Baseline;
 import dev.sbomgate.baseline.BaselineBuilder;
 import dev.sbomgate.baseline.BaselineStore;
-import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.model.BadInputException;
@@ -54,6 +53,7 @@ final class InitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        report.targets();
         BaselineStore store = new BaselineStore(gate.baselineDir);
         if (!force && store.load().isPresent()) {
             throw new BadInputException(gate.baselineDir + " already holds a baseline; use 'sbomgate approve' for updates, "
@@ -62,10 +62,10 @@ final class InitCommand implements Callable<Integer> {
         GateInput loaded = GateInputs.load(gate, main.now());
         GateInput firstUse = new GateInput(loaded.sbomFile(), loaded.sbomSha256(), loaded.candidate(), null, loaded.trust(),
                 loaded.locator(), loaded.policy(), loaded.releaseDates(), loaded.now(), loaded.approvePrefix());
-        Verdict verdict = new Gate().evaluate(firstUse);
+        Verdict verdict = report.evaluate(firstUse, main.environment(), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (verdict.blocked()) {
-            report.emit(verdict, out);
+            report.emit(verdict, out, main.environment());
             spec.commandLine().getErr().println("sbomgate: init refused: " + verdict.blocking().size()
                     + " blocking finding(s); fix them (or pin the right keys) and run init again");
             return ExitCode.GATE_FAILED.code();
@@ -74,6 +74,7 @@ final class InitCommand implements Callable<Integer> {
                 verdict.trustDigest());
         var entry = store.init(baseline, Approver.name(by), reason, loaded.sbomSha256(), List.of(), main.now(), force);
         GateInputs.recordInputs(gate);
+        report.emitFiles(verdict, main.environment());
         long signed = verdict.evidence().stream().filter(e -> e.signatureStatus().isValid()).count();
         long found = verdict.evidence().stream().filter(e -> e.artifactState() == Evidence.ArtifactState.FOUND).count();
         out.println("Baseline initialised in " + gate.baselineDir + ": " + baseline.components().size() + " components, "

@@ -51,41 +51,52 @@ public final class Main implements Runnable {
     }
 
     private Clock clock = Clock.systemUTC();
+    private Environment environment = Environment.empty();
 
     /** The injected clock's time: every timestamp sbomgate writes or judges by comes from here. */
     java.time.Instant now() {
         return clock.instant();
     }
 
+    /** Environment variables and terminals: NO_COLOR, GITHUB_STEP_SUMMARY, GITHUB_ACTIONS, colours and the progress line. */
+    Environment environment() {
+        return environment;
+    }
+
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
     }
 
-    /** Runs sbomgate with these arguments and returns its exit code; never calls {@code System.exit}. */
+    /**
+     * Runs sbomgate with these arguments and returns its exit code; never calls {@code System.exit}. It reads the
+     * process's environment; the streams count as terminals only when they are {@code System.out} and {@code System.err}.
+     */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(out, err, Clock.systemUTC(), args);
+        return run(out, err, Clock.systemUTC(), Environment.system(out == System.out, err == System.err), args);
     }
 
-    /** As {@link #run(PrintStream, PrintStream, String...)}, with the clock tests inject. */
+    /** As {@link #run(PrintStream, PrintStream, String...)}, with the clock tests inject, and an empty environment without terminals. */
     public static int run(PrintStream out, PrintStream err, Clock clock, String... args) {
+        return run(out, err, clock, Environment.empty(), args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, String...)}, with the clock and the environment tests inject. */
+    public static int run(PrintStream out, PrintStream err, Clock clock, Environment environment, String... args) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // Answered without building the command model: picocli reflects over every subcommand and option first,
             // which took 0.3 to 0.4 CPU-seconds, ten times the JVM's own start-up (docs/PERFORMANCE.md, Start-up).
-            try {
-                for (String line : new VersionProvider().getVersion()) {
-                    outWriter.println(line);
-                }
-                outWriter.flush();
-                return ExitCode.OK.code();
-            } catch (java.io.IOException e) {
-                // fall through: picocli reports it the usual way
+            for (String line : new VersionProvider().getVersion()) {
+                outWriter.println(line);
             }
+            outWriter.flush();
+            return ExitCode.OK.code();
         }
         boolean verbose = Arrays.asList(args).contains("--verbose");
         Main main = new Main();
         main.clock = clock;
+        main.environment = environment;
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);

@@ -1,43 +1,190 @@
 package dev.sbomgate.cli;
 
+import dev.sbomgate.gate.Gate;
+import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.report.GithubAnnotationRenderer;
+import dev.sbomgate.report.HtmlRenderer;
 import dev.sbomgate.report.JsonRenderer;
+import dev.sbomgate.report.JunitRenderer;
+import dev.sbomgate.report.MarkdownRenderer;
 import dev.sbomgate.report.Renderer;
+import dev.sbomgate.report.SarifRenderer;
+import dev.sbomgate.report.SbomLines;
 import dev.sbomgate.report.TextRenderer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
-/** How a gate command shows its verdict. */
+/** How a gate command shows its verdict: one or more reports from one evaluation, each to standard output or a file. */
 final class ReportOptions {
     /** Output formats; lower case because they are typed on the command line. */
-    enum Format { text, json }
+    enum Format {
+        text, json, sarif, junit, markdown, html;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+        /** Whether a program reads it: such a report on standard output keeps annotations off standard output. */
+        boolean machineReadable() {
+            return this != text;
+        }
+    }
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Write the report to FILE (atomically) instead of standard output.")
-    Path output;
+    /** One report: a format and its file, or null for standard output. */
+    record Target(Format format, Path output) {
+    }
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = {"Report format: ${COMPLETION-CANDIDATES} (default: text). Repeatable, for several reports from one "
+                    + "evaluation: the n-th --format goes with the n-th --output, so the one --format beyond the last --output "
+                    + "(at most one) goes to standard output."})
+    List<Format> formats = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "FILE",
+            description = "Write the report of the matching --format to FILE, atomically (whole or not at all). Repeatable.")
+    List<Path> outputs = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "Text format: print the verdict line alone.")
     boolean quiet;
 
-    void emit(Verdict verdict, PrintWriter out) {
-        String report = renderer().render(verdict);
-        if (output != null) {
-            AtomicFiles.write(output, report);
-        } else {
-            out.print(report);
-            out.flush();
+    @Option(names = "--progress",
+            description = "Show the progress line (files, bytes, rate) on standard error even when it is not a terminal, e.g. in CI logs. "
+                    + "On a terminal it shows anyway once hashing takes over a second.")
+    boolean progress;
+
+    /** The reports asked for, paired as documented; a usage error is bad input (exit 2) before anything is evaluated. */
+    List<Target> targets() {
+        List<Format> wanted = formats.isEmpty() ? List.of(Format.text) : formats;
+        if (outputs.size() > wanted.size()) {
+            throw new BadInputException("--output " + outputs.get(wanted.size()) + " has no --format to go with: give one --format "
+                    + "per --output, in the same order (the n-th --output takes the n-th --format)");
+        }
+        List<Target> targets = new ArrayList<>();
+        Set<Path> files = new HashSet<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Path output = i < outputs.size() ? outputs.get(i) : null;
+            if (output != null && !files.add(output.toAbsolutePath().normalize())) {
+                throw new BadInputException("--output " + output + " is given twice; each report needs a file of its own");
+            }
+            targets.add(new Target(wanted.get(i), output));
+        }
+        List<Target> toStdout = targets.stream().filter(t -> t.output() == null).toList();
+        if (toStdout.size() > 1) {
+            throw new BadInputException("--format " + toStdout.get(0).format() + " and --format " + toStdout.get(1).format()
+                    + " would both go to standard output; give all but one of them an --output FILE (the n-th --output "
+                    + "takes the n-th --format)");
+        }
+        return targets;
+    }
+
+    /** Runs the gate with the live progress line (see {@link ProgressLine}), and adds the SBOM lines reports point at. */
+    Verdict evaluate(GateInput input, Environment environment, PrintWriter err) {
+        return evaluateTimed(input, environment, err).verdict();
+    }
+
+    /** As {@link #evaluate}, with the gate's stage timings ({@code --timings}); finding the SBOM lines is not timed here. */
+    Gate.Timed evaluateTimed(GateInput input, Environment environment, PrintWriter err) {
+        ProgressLine line = new ProgressLine(err, progress, environment.stderrIsTerminal(), System::nanoTime);
+        Gate.Timed timed;
+        try {
+            timed = new Gate().evaluateTimed(input, line);
+        } finally {
+            line.finish();
+        }
+        return new Gate.Timed(timed.verdict().withSbomLines(sbomLines(input)), timed.timings());
+    }
+
+    /** Renders every report of one verdict: files atomically, at most one to standard output. */
+    void emit(Verdict verdict, PrintWriter out, Environment environment) {
+        emit(verdict, out, environment, true);
+    }
+
+    /** Writes only the reports that go to files: init and approve print their own message when they succeed. */
+    void emitFiles(Verdict verdict, Environment environment) {
+        emit(verdict, null, environment, false);
+    }
+
+    private void emit(Verdict verdict, PrintWriter out, Environment environment, boolean withStdout) {
+        for (Target target : targets()) {
+            if (target.output() == null && !withStdout) {
+                continue;
+            }
+            String report = renderer(target, environment).render(verdict);
+            if (target.output() != null) {
+                AtomicFiles.write(target.output(), report);
+            } else {
+                out.print(report);
+                out.flush();
+            }
         }
     }
 
-    private Renderer renderer() {
-        if (format == Format.json) {
-            return new JsonRenderer(Path.of(""));
+    /**
+     * GitHub Actions: appends the Markdown report to the job summary when GITHUB_STEP_SUMMARY names a file, and writes
+     * a workflow annotation per finding when GITHUB_ACTIONS is {@code true}, on standard output as the runner expects,
+     * or on standard error when a machine-readable report occupies standard output (the runner reads both).
+     */
+    void github(Verdict verdict, PrintWriter out, PrintWriter err, Environment environment) {
+        String summary = environment.get("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            String markdown = new MarkdownRenderer(Path.of("")).render(verdict);
+            try {
+                Files.writeString(Path.of(summary), markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+                        StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            } catch (IOException | RuntimeException e) {
+                // The verdict stands whatever happens to the summary; say so and go on.
+                err.println("sbomgate: warning: cannot append the job summary to GITHUB_STEP_SUMMARY " + summary + " ("
+                        + Main.oneLine(e.getMessage()) + ")");
+                err.flush();
+            }
         }
-        boolean colour = output == null && System.console() != null && System.getenv("NO_COLOR") == null;
-        return new TextRenderer(colour, quiet);
+        if ("true".equals(environment.get("GITHUB_ACTIONS"))) {
+            boolean stdoutTaken = targets().stream().anyMatch(t -> t.output() == null && t.format().machineReadable());
+            PrintWriter stream = stdoutTaken ? err : out;
+            stream.print(new GithubAnnotationRenderer(Path.of("")).render(verdict));
+            stream.flush();
+        }
+    }
+
+    private Renderer renderer(Target target, Environment environment) {
+        Path here = Path.of("");
+        return switch (target.format()) {
+            case json -> new JsonRenderer(here, VersionProvider.version());
+            case sarif -> new SarifRenderer(here, VersionProvider.version());
+            case junit -> new JunitRenderer(here);
+            case markdown -> new MarkdownRenderer(here);
+            case html -> new HtmlRenderer(here, VersionProvider.version());
+            case text -> new TextRenderer(target.output() == null && colour(environment), quiet);
+        };
+    }
+
+    /** Colours only on a terminal, never under NO_COLOR (no-color.org) or TERM=dumb. */
+    static boolean colour(Environment environment) {
+        return environment.stdoutIsTerminal() && !environment.isSet("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
+    }
+
+    /**
+     * The SBOM line of each component, for SARIF and annotations. Cosmetic: an SBOM that cannot be read again (or is
+     * not UTF-8) gives no lines, never an error, since the gate already read and judged it.
+     */
+    static Map<String, Integer> sbomLines(GateInput input) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(input.sbomFile()),
+                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+            return SbomLines.locate(reader, input.candidate().components());
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            return Map.of();
+        }
     }
 }

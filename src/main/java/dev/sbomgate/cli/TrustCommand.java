@@ -5,6 +5,8 @@ import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
 import dev.sbomgate.signature.PublicKeys;
+import dev.sbomgate.signature.sigstore.TrustedRoot;
+import dev.sbomgate.trust.IdentityPin;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.trust.PurlPattern;
 import dev.sbomgate.trust.TrustStore;
@@ -32,11 +34,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code sbomgate trust}: pin, list, show and remove the keys that may sign which packages. */
+/**
+ * {@code sbomgate trust}: pin, list, show and remove the keys and Sigstore identities that may sign which packages,
+ * and install the Sigstore trusted root.
+ */
 @Command(name = "trust",
-        description = "Manage the pinned trust store: which keys (by full fingerprint) may sign which packages.",
-        subcommands = {TrustCommand.Add.class, TrustCommand.ListKeys.class, TrustCommand.Show.class,
-                TrustCommand.Remove.class},
+        description = "Manage the pinned trust store: which keys and Sigstore identities (by full fingerprint) may sign"
+                + " which packages.",
+        subcommands = {TrustCommand.Add.class, TrustCommand.AddIdentity.class, TrustCommand.SigstoreRoot.class,
+                TrustCommand.ListKeys.class, TrustCommand.Show.class, TrustCommand.Remove.class},
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage.",
                 "", "Example:", "  sbomgate trust add release.asc --name 'ACME' --scope 'pkg:maven/com.acme/*'"})
 final class TrustCommand implements Callable<Integer> {
@@ -123,7 +129,134 @@ final class TrustCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "list", description = "List the pinned keys: name, type, fingerprint, scopes, window and key expiry.",
+    @Command(name = "add-identity",
+            description = {"Pin a Sigstore signing identity (certificate identity and OIDC issuer) for purl scopes.",
+                    "A Sigstore bundle counts as signed by this pin when it verifies against the store's trusted root"
+                    + " and its certificate names this identity (exactly, or matching the pattern as a whole) from this"
+                    + " issuer. Confirm the identity with the publisher (its release workflow) before you commit it."},
+            footer = {"", "A scope is pkg:TYPE/NAMESPACE/NAME[@VERSION]; '*' matches within one segment.",
+                    "An identity pattern is a Java regular expression that must match the whole identity.",
+                    "", "Examples:",
+                    "  sbomgate trust add-identity --name 'sigstore-java releases' \\",
+                    "      --issuer https://token.actions.githubusercontent.com \\",
+                    "      --identity-pattern 'https://github\\.com/sigstore/sigstore-java/\\.github/workflows/"
+                            + "release-sigstore-java-from-tag\\.yaml@refs/tags/v[0-9.]+' \\",
+                    "      --scope 'pkg:maven/dev.sigstore/*'"})
+    static final class AddIdentity implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        TrustDir trust;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "A human name for the pin (shown in reports).")
+        String name;
+
+        @Option(names = "--issuer", required = true, paramLabel = "URL",
+                description = "The OIDC issuer, compared exactly, e.g. https://token.actions.githubusercontent.com.")
+        String issuer;
+
+        @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Identity identity;
+
+        /** Exactly one of the two identity forms. */
+        static final class Identity {
+            @Option(names = "--identity", required = true, paramLabel = "IDENTITY",
+                    description = "The exact certificate identity (subject alternative name).")
+            String exact;
+
+            @Option(names = "--identity-pattern", required = true, paramLabel = "REGEX",
+                    description = "A regular expression the whole certificate identity must match.")
+            String pattern;
+        }
+
+        @Option(names = "--scope", required = true, paramLabel = "PATTERN",
+                description = "A purl pattern the identity may sign for; repeat for several.")
+        List<String> scopes;
+
+        @Option(names = "--not-before", paramLabel = "DATE", description = "First day (UTC, YYYY-MM-DD) the pin is valid.")
+        String notBefore;
+
+        @Option(names = "--not-after", paramLabel = "DATE", description = "Last day (UTC, YYYY-MM-DD) the pin is valid.")
+        String notAfter;
+
+        @Override
+        public Integer call() {
+            List<PurlPattern> patterns = new ArrayList<>();
+            for (String scope : scopes) {
+                try {
+                    patterns.add(PurlPattern.parse(scope));
+                } catch (IllegalArgumentException e) {
+                    throw new BadInputException("--scope: " + e.getMessage());
+                }
+            }
+            IdentityPin pinned;
+            try {
+                pinned = identity.exact != null ? new IdentityPin(issuer, identity.exact, false)
+                        : new IdentityPin(issuer, identity.pattern, true);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException((identity.exact != null ? "--identity: " : "--identity-pattern: ")
+                        + e.getMessage());
+            }
+            PinnedKey pin = new TrustStoreWriter(trust.dir).addIdentity(name, pinned, patterns,
+                    date("--not-before", notBefore), date("--not-after", notAfter));
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Pinned Sigstore identity '" + pin.name() + "' in " + trust.dir + ":");
+            describe(out, pin, trust.dir);
+            out.println("  trust store  " + TrustStoreLoader.load(trust.dir).digest());
+            out.flush();
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "sigstore-root",
+            description = {"Install (or replace) the Sigstore trusted root that bundles are verified against.",
+                    "TRUSTED_ROOT is a trusted_root.json (media type application/vnd.dev.sigstore.trustedroot+json):"
+                    + " the certificate authorities, transparency logs and timestamp authorities of a Sigstore"
+                    + " instance. It is copied into the trust store and never fetched at check time: take it from the"
+                    + " instance's TUF repository (tuf-repo-cdn.sigstore.dev for the public-good instance) and review"
+                    + " it like a key."},
+            footer = {"", "Example:", "  sbomgate trust sigstore-root trusted_root.json"})
+    static final class SigstoreRoot implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        TrustDir trust;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        @Parameters(index = "0", paramLabel = "TRUSTED_ROOT", description = "The trusted_root.json to install.")
+        Path file;
+
+        @Override
+        public Integer call() {
+            if (!Files.isRegularFile(file)) {
+                throw new BadInputException(file + ": trusted root file not found");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes(TrustedRoot.MAX_BYTES + 1);
+            } catch (IOException e) {
+                throw new BadInputException(file + ": cannot read the trusted root (" + e.getMessage() + ")");
+            }
+            TrustedRoot root = new TrustStoreWriter(trust.dir).setSigstoreRoot(bytes, file.toString());
+            TrustStore store = TrustStoreLoader.load(trust.dir);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Installed the Sigstore trusted root " + trust.dir.resolve(store.sigstoreTrustedRootFile().orElseThrow())
+                    + " (SHA-256 " + root.sha256() + "):");
+            root.describe().forEach(line -> out.println("  " + line));
+            out.println("  trust store  " + store.digest());
+            out.flush();
+            return ExitCode.OK.code();
+        }
+    }
+
+    @Command(name = "list", description = "List the pins: name, type, fingerprint, scopes, window and key expiry.",
             footer = {"", "Example:", "  sbomgate trust list --trust .sbomgate/trust"})
     static final class ListKeys implements Callable<Integer> {
         @Spec
@@ -141,7 +274,8 @@ final class TrustCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             if (store.isEmpty()) {
                 out.println("No keys are pinned in " + trust.dir + ": every signature counts as UNKNOWN_KEY."
-                        + " Pin one with 'sbomgate trust add'.");
+                        + " Pin one with 'sbomgate trust add'" + (store.sigstoreTrustedRootFile().isPresent()
+                        ? " or 'sbomgate trust add-identity'." : "."));
                 out.flush();
                 return ExitCode.OK.code();
             }
@@ -173,7 +307,12 @@ final class TrustCommand implements Callable<Integer> {
                 out.println(line.toString().stripTrailing());
             }
             out.println();
-            out.println(keys.size() + (keys.size() == 1 ? " key" : " keys") + " pinned; trust store " + store.digest());
+            long identities = keys.stream().filter(PinnedKey::isIdentity).count();
+            long plain = keys.size() - identities;
+            out.println(plain + (plain == 1 ? " key" : " keys") + (identities == 0 ? "" : " and " + identities
+                    + (identities == 1 ? " Sigstore identity" : " Sigstore identities")) + " pinned; trust store "
+                    + store.digest());
+            store.sigstoreTrustedRootFile().ifPresent(root -> out.println("Sigstore trusted root: " + trust.dir.resolve(root)));
             out.flush();
             return ExitCode.OK.code();
         }
@@ -200,7 +339,7 @@ final class TrustCommand implements Callable<Integer> {
             TrustStore store = TrustStoreLoader.load(trust.dir);
             PinnedKey key = store.find(wanted).orElseThrow(() -> notPinned(trust.dir, wanted));
             PrintWriter out = spec.commandLine().getOut();
-            out.println(key.typeName() + " key '" + key.name() + "':");
+            out.println(key.isIdentity() ? "Sigstore identity '" + key.name() + "':" : key.typeName() + " key '" + key.name() + "':");
             describe(out, key, trust.dir);
             out.flush();
             return ExitCode.OK.code();
@@ -230,14 +369,25 @@ final class TrustCommand implements Callable<Integer> {
             }
             PinnedKey removed = new TrustStoreWriter(trust.dir).remove(wanted);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("Removed " + removed.typeName() + " key '" + removed.name() + "' (" + removed.fingerprint()
-                    + ") from " + trust.dir + ".");
+            out.println("Removed " + (removed.isIdentity() ? "Sigstore identity" : removed.typeName() + " key") + " '"
+                    + removed.name() + "' (" + removed.fingerprint() + ") from " + trust.dir + ".");
             out.flush();
             return ExitCode.OK.code();
         }
     }
 
     private static void describe(PrintWriter out, PinnedKey key, Path dir) {
+        if (key.isIdentity()) {
+            out.println("  fingerprint  " + key.fingerprint());
+            out.println((key.identity().pattern() ? "  pattern      " : "  identity     ") + printable(key.identity().identity()));
+            out.println("  issuer       " + printable(key.identity().issuer()));
+            for (int i = 0; i < key.scopes().size(); i++) {
+                out.println((i == 0 ? "  scopes       " : "               ") + key.scopes().get(i));
+            }
+            out.println("  window       " + key.window());
+            out.println("  verified by  " + dir.resolve(key.file()) + " (Sigstore trusted root)");
+            return;
+        }
         PublicKeyInfo info = key.key();
         out.println("  fingerprint  " + key.fingerprint());
         out.println("  algorithm    " + info.algorithm());

@@ -8,13 +8,20 @@ import picocli.CommandLine.IVersionProvider;
 /** Reads the version Maven filtered into {@code sbomgate-version.properties}. */
 final class VersionProvider implements IVersionProvider {
     @Override
-    public String[] getVersion() throws IOException {
+    public String[] getVersion() {
+        return new String[] {"sbomgate " + version()};
+    }
+
+    /** sbomgate's version, or {@code unknown} when the build did not record it. */
+    static String version() {
         Properties properties = new Properties();
         try (InputStream in = VersionProvider.class.getResourceAsStream("/sbomgate-version.properties")) {
             if (in != null) {
                 properties.load(in);
             }
+        } catch (IOException e) {
+            return "unknown";
         }
-        return new String[] {"sbomgate " + properties.getProperty("version", "unknown")};
+        return properties.getProperty("version", "unknown");
     }
 }

@@ -2,9 +2,12 @@ package dev.sbomgate.digest;
 
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.HashAlgorithm;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -58,6 +61,87 @@ public final class Digests {
             engine.update(buffer, 0, n);
         }
         return engine.finish();
+    }
+
+    /** Something that reads a file's bytes while they are being hashed, e.g. an archive inspector. */
+    @FunctionalInterface
+    public interface Reader {
+        /**
+         * Reads from {@code in} as far as it wants (it need not read to the end and must not close it); every
+         * byte it reads is hashed, and the hasher reads the rest once it returns.
+         */
+        void read(InputStream in) throws IOException;
+    }
+
+    /**
+     * Reads {@code file} once, handing its bytes to {@code reader} (through a {@link #BUFFER_SIZE} buffer) and
+     * hashing them on the way, for {@code algorithms} plus SHA-256: one pass serves both. The same checks as
+     * {@link #compute(Path, Collection)} apply (no symbolic link, regular files only). An exception from
+     * {@code reader} propagates; the digests are then not computed.
+     */
+    public static FileDigests compute(Path file, Collection<HashAlgorithm> algorithms, Reader reader) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(reader, "reader");
+        Engine engine = new Engine(algorithms);
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(Files.isSymbolicLink(file) ? "is a symbolic link" : Files.exists(file)
+                    ? "not a regular file" : "no such file");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            InputStream hashing = new HashingStream(Channels.newInputStream(channel), engine);
+            reader.read(new BufferedInputStream(hashing, BUFFER_SIZE) {
+                @Override
+                public void close() {
+                    // The channel is closed here, after the rest has been hashed.
+                }
+            });
+            byte[] buffer = new byte[BUFFER_SIZE];
+            while (hashing.read(buffer, 0, buffer.length) >= 0) {
+                // What the reader left unread is hashed here.
+            }
+        }
+        return engine.finish();
+    }
+
+    /** Hashes every byte read through it. */
+    private static final class HashingStream extends FilterInputStream {
+        private final Engine engine;
+
+        HashingStream(InputStream in, Engine engine) {
+            super(in);
+            this.engine = engine;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                engine.update(new byte[] {(byte) b}, 0, 1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = in.read(b, off, len);
+            if (n > 0) {
+                engine.update(b, off, n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // Bytes are read, never skipped: each must be hashed.
+            byte[] buffer = new byte[(int) Math.min(Math.max(n, 1), 8192)];
+            int read = read(buffer, 0, buffer.length);
+            return Math.max(read, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
     }
 
     /** The same, reading through a caller-owned buffer (one per thread in {@link ParallelHasher}). */

@@ -10,6 +10,7 @@ import dev.sbomgate.rules.Rules;
 import dev.sbomgate.rules.Severity;
 import dev.sbomgate.verify.Evidence;
 import dev.sbomgate.verify.EvidenceCollector;
+import dev.sbomgate.verify.Progress;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -34,7 +35,12 @@ public final class Gate {
     }
 
     public Verdict evaluate(GateInput input) {
-        return evaluateTimed(input).verdict();
+        return evaluate(input, Progress.NONE);
+    }
+
+    /** As {@link #evaluate(GateInput)}, reporting the verify stage's progress (a live progress line). */
+    public Verdict evaluate(GateInput input, Progress progress) {
+        return evaluateTimed(input, progress).verdict();
     }
 
     /**
@@ -46,10 +52,10 @@ public final class Gate {
     public record Timed(Verdict verdict, Timings timings) {
     }
 
-    /** As {@link #evaluate}, also measuring the time of each stage (for {@code --timings}). */
-    public Timed evaluateTimed(GateInput input) {
+    /** As {@link #evaluate(GateInput, Progress)}, also measuring the time of each stage (for {@code --timings}). */
+    public Timed evaluateTimed(GateInput input, Progress progress) {
         long start = System.nanoTime();
-        EvidenceCollector collector = new EvidenceCollector(input.locator(), input.trust(), input.now());
+        EvidenceCollector collector = new EvidenceCollector(input.locator(), input.trust(), input.now(), progress);
         long keysParsed = System.nanoTime();
         List<Evidence> evidence = collector.collect(input.candidate().components());
         long verified = System.nanoTime();
@@ -81,7 +87,8 @@ public final class Gate {
             findings.addAll(rule.review(byRule.get(rule), others));
         }
         Verdict verdict = new Verdict(input.sbomFile(), input.sbomSha256(), input.trust().digest().toString(),
-                input.policy().name(), baseline != null, input.now(), evidence, context.changes(), findings);
+                input.policy().name(), baseline != null, input.now(), evidence, context.changes(), findings,
+                input.stored() == null ? List.of() : input.stored().log(), input.trust().keys(), Map.of());
         return new Timed(verdict, timings.with(Timings.Stage.of("rules", System.nanoTime() - diffed)));
     }
 

@@ -1,13 +1,7 @@
 package dev.sbomgate.metadata;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sbomgate.json.StrictJson;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Purl;
 import dev.sbomgate.model.ReleaseDates;
@@ -37,27 +31,8 @@ public final class ReleaseMetadataLoader {
     static final long MAX_BYTES = 128L * 1024 * 1024;
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("releases");
     private static final Set<String> ENTRY_KEYS = Set.of("purl", "published");
-    private static final ObjectMapper MAPPER = createMapper();
 
     private ReleaseMetadataLoader() {
-    }
-
-    private static ObjectMapper createMapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(8)
-                        .maxDocumentLength(MAX_BYTES)
-                        .maxNumberLength(32)
-                        .maxStringLength(64 * 1024)
-                        .maxNameLength(1024)
-                        .build())
-                // A repeated key is ambiguous: which value did the author mean?
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        factory.disable(JsonParser.Feature.ALLOW_COMMENTS);
-        ObjectMapper mapper = new ObjectMapper(factory);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        return mapper;
     }
 
     /** Reads and checks the file; any problem is a {@link BadInputException} naming the file and the entry. */
@@ -69,7 +44,7 @@ public final class ReleaseMetadataLoader {
             throw new BadInputException(file + ": metadata file not found");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read the metadata file: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + oneLine(e.getMessage())));
+                    + (e.getMessage() == null ? "" : " " + StrictJson.oneLine(e.getMessage())));
         }
         if (bytes.length > MAX_BYTES) {
             throw new BadInputException(file + ": over the " + MAX_BYTES + "-byte limit for a metadata file");
@@ -79,27 +54,18 @@ public final class ReleaseMetadataLoader {
 
     /** Parses metadata bytes; {@code source} names them in error messages. */
     public static ReleaseDates parse(byte[] bytes, String source) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr();
-            throw new BadInputException(source + ": not valid JSON" + where + ": " + oneLine(e.getOriginalMessage()));
-        } catch (IOException e) {
-            throw new BadInputException(source + ": cannot read JSON: " + oneLine(e.getMessage()));
-        }
+        JsonNode root = StrictJson.parse(bytes, source);
         if (root == null || root.isMissingNode()) {
             throw new BadInputException(source + ": empty; expected {\"releases\": [{\"purl\": ..., \"published\": ...}]}");
         }
         if (!root.isObject()) {
-            throw new BadInputException(source + ": expected a JSON object with key 'releases' but found " + kind(root));
+            throw new BadInputException(source + ": expected a JSON object with key 'releases' but found " + StrictJson.kind(root));
         }
         checkKeys(source, "", root, TOP_LEVEL_KEYS);
         JsonNode releases = root.get("releases");
         if (releases == null || !releases.isArray()) {
             throw new BadInputException(source + ": releases: expected an array but found "
-                    + (releases == null ? "nothing" : kind(releases)));
+                    + (releases == null ? "nothing" : StrictJson.kind(releases)));
         }
         Map<String, Instant> published = new TreeMap<>();
         Map<String, Integer> firstIndex = new HashMap<>();
@@ -107,7 +73,7 @@ public final class ReleaseMetadataLoader {
             String at = "releases[" + i + "]";
             JsonNode entry = releases.get(i);
             if (!entry.isObject()) {
-                throw fail(source, at, "expected an object with purl and published but found " + kind(entry));
+                throw StrictJson.fail(source, at, "expected an object with purl and published but found " + StrictJson.kind(entry));
             }
             checkKeys(source, at, entry, ENTRY_KEYS);
             String purlText = text(source, at + ".purl", entry.get("purl"));
@@ -115,10 +81,10 @@ public final class ReleaseMetadataLoader {
             try {
                 purl = Purl.parse(purlText);
             } catch (IllegalArgumentException e) {
-                throw fail(source, at + ".purl", "malformed purl " + quote(purlText) + ": " + oneLine(e.getMessage()));
+                throw StrictJson.fail(source, at + ".purl", "malformed purl " + StrictJson.quote(purlText) + ": " + StrictJson.oneLine(e.getMessage()));
             }
             if (purl.version() == null) {
-                throw fail(source, at + ".purl", "purl " + quote(purlText) + " has no version; a publish time belongs to "
+                throw StrictJson.fail(source, at + ".purl", "purl " + StrictJson.quote(purlText) + " has no version; a publish time belongs to "
                         + "one release, e.g. pkg:npm/axios@1.14.1");
             }
             String timeText = text(source, at + ".published", entry.get("published"));
@@ -126,13 +92,13 @@ public final class ReleaseMetadataLoader {
             try {
                 time = OffsetDateTime.parse(timeText, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
-                throw fail(source, at + ".published", "expected an ISO-8601 time with zone like 2026-03-31T00:21:00Z but found "
-                        + quote(timeText));
+                throw StrictJson.fail(source, at + ".published", "expected an ISO-8601 time with zone like 2026-03-31T00:21:00Z but found "
+                        + StrictJson.quote(timeText));
             }
             String key = purl.toString();
             Integer earlier = firstIndex.putIfAbsent(key, i);
             if (earlier != null) {
-                throw fail(source, at + ".purl", "purl " + quote(key) + " is listed twice (first at releases[" + earlier
+                throw StrictJson.fail(source, at + ".purl", "purl " + StrictJson.quote(key) + " is listed twice (first at releases[" + earlier
                         + "]); give each release one publish time");
             }
             published.put(key, time);
@@ -144,62 +110,21 @@ public final class ReleaseMetadataLoader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String key = it.next();
             if (!allowed.contains(key)) {
-                throw fail(source, at.isEmpty() ? quote(key) : at + "." + quote(key),
+                throw StrictJson.fail(source, at.isEmpty() ? StrictJson.quote(key) : at + "." + StrictJson.quote(key),
                         "unknown key (expected one of " + new TreeSet<>(allowed) + ")");
             }
         }
         for (String key : new TreeSet<>(allowed)) {
             if (!node.has(key)) {
-                throw fail(source, at.isEmpty() ? key : at + "." + key, "required key is missing");
+                throw StrictJson.fail(source, at.isEmpty() ? key : at + "." + key, "required key is missing");
             }
         }
     }
 
     private static String text(String source, String at, JsonNode value) {
         if (value == null || !value.isTextual()) {
-            throw fail(source, at, "expected a string but found " + kind(value));
+            throw StrictJson.fail(source, at, "expected a string but found " + StrictJson.kind(value));
         }
         return value.textValue();
-    }
-
-    private static BadInputException fail(String source, String at, String problem) {
-        return new BadInputException(source + ": " + at + ": " + problem);
-    }
-
-    private static String kind(JsonNode node) {
-        if (node == null || node.isMissingNode()) {
-            return "nothing";
-        }
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
-        };
-    }
-
-    /** A value for a one-line message: quoted, control characters escaped, long values shortened. */
-    static String quote(String value) {
-        StringBuilder sb = new StringBuilder("'");
-        int limit = Math.min(value.length(), 120);
-        for (int i = 0; i < limit; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (value.length() > limit) {
-            sb.append('…');
-        }
-        return sb.append('\'').toString();
-    }
-
-    private static String oneLine(String message) {
-        return message == null ? "" : message.lines().findFirst().orElse("").strip();
     }
 }

@@ -58,4 +58,8 @@ public record Policy(String name, Map<RuleId, Severity> severities, Map<RulePara
     public long number(RuleParameter parameter) {
         return (Long) parameters.getOrDefault(parameter, parameter.defaultValue());
     }
+
+    public double decimal(RuleParameter parameter) {
+        return (Double) parameters.getOrDefault(parameter, parameter.defaultValue());
+    }
 }

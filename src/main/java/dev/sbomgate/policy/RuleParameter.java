@@ -16,7 +16,11 @@ public enum RuleParameter {
     /** Cooldown before a release may be taken, in hours. */
     RELEASE_TOO_FRESH_COOLDOWN_HOURS(RuleId.RELEASE_TOO_FRESH, "cooldownHours", 72L),
     /** Largest edit distance between a new name and a known one that counts as a typosquat. */
-    TYPOSQUAT_MAX_DISTANCE(RuleId.TYPOSQUAT, "maxDistance", 1L);
+    TYPOSQUAT_MAX_DISTANCE(RuleId.TYPOSQUAT, "maxDistance", 1L),
+    /** Artifact size change factor, either way, against the approved artifact, that is reported. */
+    CONTENT_ANOMALY_SIZE_RATIO(RuleId.CONTENT_ANOMALY, "sizeRatio", 3.0d),
+    /** Smallest new minified or packed script file, in bytes, that is reported (16384 at least: smaller ones are not recorded). */
+    CONTENT_ANOMALY_OPAQUE_FILE_BYTES(RuleId.CONTENT_ANOMALY, "opaqueFileBytes", 32_768L);
 
     private final RuleId rule;
     private final String key;

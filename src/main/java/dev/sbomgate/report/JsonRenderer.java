@@ -1,46 +1,64 @@
 package dev.sbomgate.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.baseline.ApprovalEntry;
 import dev.sbomgate.diff.Change;
 import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.rules.Finding;
 import dev.sbomgate.rules.Severity;
 import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.trust.PinnedKey;
+import dev.sbomgate.trust.PurlPattern;
 import dev.sbomgate.verify.Evidence;
 import java.nio.file.Path;
-import java.util.Comparator;
 
 /**
- * The whole verdict as JSON: inputs with their digests, per component the evidence, the changes, the findings
- * and a summary. Keys are written in a fixed order and lists sorted, so identical inputs give identical bytes.
+ * The whole verdict as JSON (docs/report-format.md, schema docs/report.schema.json): inputs with their digests, per
+ * component the evidence, the changes, the findings, the approval history, the trust-store inventory and a summary.
+ * Keys are written in a fixed order, lists sorted and line ends fixed, so identical inputs give identical bytes.
  */
 public final class JsonRenderer implements Renderer {
-    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private final Path workingDirectory;
+    /** Incremented when a field changes meaning or disappears; new fields do not change it. */
+    public static final int REPORT_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = JsonText.MAPPER;
+    private final ReportPaths paths;
+    private final String toolVersion;
 
     /** @param workingDirectory paths under it are written relative to it, so reports do not depend on the checkout's location */
     public JsonRenderer(Path workingDirectory) {
-        this.workingDirectory = workingDirectory.toAbsolutePath().normalize();
+        this(workingDirectory, "unknown");
+    }
+
+    /**
+     * @param workingDirectory paths under it are written relative to it
+     * @param toolVersion      sbomgate's version, written as {@code toolVersion}
+     */
+    public JsonRenderer(Path workingDirectory, String toolVersion) {
+        this.paths = new ReportPaths(workingDirectory);
+        this.toolVersion = toolVersion;
     }
 
     @Override
     public String render(Verdict verdict) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("tool", "sbomgate");
+        root.put("toolVersion", toolVersion);
+        root.put("reportVersion", REPORT_VERSION);
         root.put("verdict", verdict.blocked() ? "blocked" : "passed");
         root.put("exitCode", verdict.exitCode().code());
         root.put("evaluatedAt", verdict.evaluatedAt().toString());
         ObjectNode inputs = root.putObject("inputs");
-        inputs.put("sbom", path(verdict.sbomFile()));
+        inputs.put("sbom", paths.show(verdict.sbomFile()));
         inputs.put("sbomSha256", verdict.sbomSha256());
         inputs.put("trustStoreDigest", verdict.trustDigest());
         inputs.put("policy", verdict.policyName());
         inputs.put("baseline", verdict.hasBaseline());
+        ApprovalEntry last = verdict.approvals().isEmpty() ? null : verdict.approvals().get(verdict.approvals().size() - 1);
+        inputs.put("baselineSha256", verdict.hasBaseline() && last != null ? last.baselineSha256() : null);
         ObjectNode summary = root.putObject("summary");
         summary.put("components", verdict.evidence().size());
         summary.put("changes", verdict.changes().size());
@@ -50,21 +68,20 @@ public final class JsonRenderer implements Renderer {
         ArrayNode findings = root.putArray("findings");
         verdict.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode components = root.putArray("components");
-        verdict.evidence().stream()
-                .sorted(Comparator.comparing((Evidence e) -> e.component().label()).thenComparing(e -> e.component().bomRef()))
-                .forEach(e -> components.add(evidence(e)));
+        Views.components(verdict).forEach(e -> components.add(evidence(verdict, e)));
         ArrayNode changes = root.putArray("changes");
-        verdict.changes().forEach(c -> changes.add(change(c)));
-        try {
-            return MAPPER.writeValueAsString(root).replace("\r\n", "\n") + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the JSON report", e);
-        }
+        verdict.changes().stream().sorted().forEach(c -> changes.add(change(c)));
+        ArrayNode approvals = root.putArray("approvals");
+        verdict.approvals().forEach(a -> approvals.add(approval(a)));
+        ArrayNode keys = root.putArray("trustStore");
+        verdict.trustedKeys().forEach(k -> keys.add(key(verdict, k)));
+        return JsonText.write(root, "JSON report");
     }
 
-    private ObjectNode finding(Finding f) {
+    private static ObjectNode finding(Finding f) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("rule", f.rule().name());
+        node.put("category", Views.token(f.rule().category()));
         node.put("severity", f.severity().label());
         node.put("subject", f.subject());
         node.put("title", f.title());
@@ -77,31 +94,34 @@ public final class JsonRenderer implements Renderer {
         return node;
     }
 
-    private ObjectNode evidence(Evidence e) {
+    private ObjectNode evidence(Verdict verdict, Evidence e) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("component", e.component().label());
         node.put("bomRef", e.component().bomRef());
-        node.put("artifact", e.artifactState().name().toLowerCase(java.util.Locale.ROOT));
-        node.put("file", e.artifact() == null ? null : path(e.artifact()));
+        node.put("line", verdict.sbomLine(e.component().bomRef()).orElse(null));
+        node.put("artifact", Views.token(e.artifactState()));
+        node.put("file", paths.show(e.artifact()));
         ArrayNode digests = node.putArray("digests");
         for (Digest d : e.computed()) {
             digests.addObject().put("alg", d.algorithm().cycloneDxName()).put("content", d.hex());
         }
-        node.put("integrity", e.integrity().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("integrity", Views.token(e.integrity()));
         ArrayNode details = node.putArray("integrityDetails");
         e.integrityDetails().forEach(details::add);
-        node.put("signatureStatus", e.signatureStatus().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("signatureStatus", Views.token(e.signatureStatus()));
+        SignatureCheck decisive = e.signature().orElse(null);
+        node.put("signer", decisive == null || decisive.signer() == null ? null : decisive.signer().hex());
         ArrayNode signatures = node.putArray("signatures");
         for (SignatureCheck s : e.signatures()) {
             ObjectNode sig = signatures.addObject();
-            sig.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
-            sig.put("status", s.status().name().toLowerCase(java.util.Locale.ROOT));
+            sig.put("kind", Views.token(s.kind()));
+            sig.put("status", Views.token(s.status()));
             sig.put("signer", s.signer() == null ? null : s.signer().hex());
             sig.put("signingKey", s.signingKey() == null ? null : s.signingKey().hex());
             sig.put("issuer", s.issuer());
             sig.put("created", s.created() == null ? null : s.created().toString());
             sig.put("algorithm", s.algorithm());
-            sig.put("file", s.signatureFile() == null ? null : path(s.signatureFile()));
+            sig.put("file", paths.show(s.signatureFile()));
             sig.put("detail", s.detail());
         }
         node.put("error", e.error());
@@ -110,18 +130,47 @@ public final class JsonRenderer implements Renderer {
 
     private static ObjectNode change(Change c) {
         ObjectNode node = MAPPER.createObjectNode();
-        node.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("kind", Views.token(c.kind()));
         node.put("identity", c.identity());
         node.put("aspect", c.aspect());
         node.put("before", c.before());
         node.put("after", c.after());
-        node.put("update", c.update() == null ? null : c.update().name().toLowerCase(java.util.Locale.ROOT));
+        node.put("update", Views.token(c.update()));
         node.put("note", c.note());
         return node;
     }
 
-    private String path(Path p) {
-        Path absolute = p.toAbsolutePath().normalize();
-        return absolute.startsWith(workingDirectory) ? workingDirectory.relativize(absolute).toString() : absolute.toString();
+    private static ObjectNode approval(ApprovalEntry a) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("sequence", a.sequence());
+        node.put("approvedAt", a.approvedAt().toString());
+        node.put("approvedBy", a.approvedBy());
+        node.put("reason", a.reason());
+        node.put("sbomSha256", a.sbomSha256());
+        node.put("baselineSha256", a.baselineSha256());
+        ArrayNode accepted = node.putArray("acceptedFindings");
+        a.acceptedFindings().forEach(accepted::add);
+        return node;
+    }
+
+    private static ObjectNode key(Verdict verdict, PinnedKey k) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("name", k.name());
+        node.put("type", k.typeName());
+        node.put("fingerprint", k.fingerprint().hex());
+        node.put("file", k.file());
+        ArrayNode scopes = node.putArray("scopes");
+        k.scopes().stream().map(PurlPattern::toString).forEach(scopes::add);
+        node.put("notBefore", k.notBefore() == null ? null : k.notBefore().toString());
+        node.put("notAfter", k.notAfter() == null ? null : k.notAfter().toString());
+        node.put("algorithm", k.key().algorithm());
+        ArrayNode userIds = node.putArray("userIds");
+        k.key().userIds().forEach(userIds::add);
+        node.put("created", k.key().created() == null ? null : k.key().created().toString());
+        node.put("expires", k.key().expires() == null ? null : k.key().expires().toString());
+        node.put("revoked", k.key().revoked());
+        ArrayNode signed = node.putArray("signed");
+        verdict.signedBy(k.fingerprint()).stream().map(e -> e.component().label()).sorted().distinct().forEach(signed::add);
+        return node;
     }
 }

@@ -3,9 +3,7 @@ package dev.sbomgate.report;
 import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.rules.Finding;
 import dev.sbomgate.rules.Severity;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The terminal report: the verdict on the first line, then blocking findings grouped by component, then
@@ -40,6 +38,9 @@ public final class TextRenderer implements Renderer {
         section(out, "Blocking", verdict.findingsOf(Severity.BLOCK), RED);
         section(out, "Warnings", verdict.findingsOf(Severity.WARN), YELLOW);
         section(out, "Information", verdict.findingsOf(Severity.INFO), "");
+        if (!verdict.findings().isEmpty()) {
+            out.append("\nWhy a rule exists and how to handle it: sbomgate explain RULE\n");
+        }
         return out.toString();
     }
 
@@ -47,12 +48,16 @@ public final class TextRenderer implements Renderer {
         int blocking = verdict.findingsOf(Severity.BLOCK).size();
         int warnings = verdict.findingsOf(Severity.WARN).size();
         String against = verdict.hasBaseline() ? "against the approved baseline" : "with no baseline (first use)";
-        String counts = blocking + " blocking finding" + (blocking == 1 ? "" : "s") + ", " + warnings + " warning"
-                + (warnings == 1 ? "" : "s") + "; " + verdict.evidence().size() + " component"
-                + (verdict.evidence().size() == 1 ? "" : "s") + " checked " + against + " (policy " + verdict.policyName() + ")";
+        String counts = plural(blocking, "blocking finding") + ", " + plural(warnings, "warning") + "; "
+                + plural(verdict.evidence().size(), "component") + " checked " + against
+                + " (policy " + clean(verdict.policyName()) + ")";
         return verdict.blocked()
                 ? paint(BOLD + RED, "BLOCKED") + ": " + counts
                 : paint(BOLD + GREEN, "PASSED") + ": " + counts;
+    }
+
+    static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private void section(StringBuilder out, String title, List<Finding> findings, String colourCode) {
@@ -60,13 +65,8 @@ public final class TextRenderer implements Renderer {
             return;
         }
         out.append('\n').append(paint(BOLD, title + " (" + findings.size() + ")")).append('\n');
-        Map<String, List<Finding>> bySubject = new LinkedHashMap<>();
-        for (Finding f : findings) {
-            bySubject.computeIfAbsent(f.subject() == null ? "(the SBOM and the gate itself)" : f.subject(),
-                    k -> new java.util.ArrayList<>()).add(f);
-        }
-        bySubject.forEach((subject, list) -> {
-            out.append('\n').append(paint(BOLD, subject)).append('\n');
+        Views.bySubject(findings).forEach((subject, list) -> {
+            out.append('\n').append(paint(BOLD, clean(subject))).append('\n');
             for (Finding f : list) {
                 out.append("  ").append(paint(colourCode, f.rule().name())).append("  ").append(clean(f.title())).append('\n');
                 line(out, "expected", f.expected());
@@ -87,19 +87,9 @@ public final class TextRenderer implements Renderer {
         out.append("      ").append(String.format("%-10s", label + ":")).append(clean(value)).append('\n');
     }
 
-    /** Text from SBOMs is hostile: no terminal escape or control characters reach the screen. */
+    /** Text from SBOMs is hostile: no terminal escape, control or bidi character reaches the screen. */
     static String clean(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\n') {
-                sb.append(' ');
-            } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
-                sb.append(String.format("\\u%04x", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
+        return Escape.line(text);
     }
 
     private String paint(String code, String text) {

@@ -30,12 +30,15 @@ public enum RuleId {
     LICENSE_CHANGED(Category.CHANGE, Severity.WARN, "The declared licences changed."),
     RELEASE_TOO_FRESH(Category.CHANGE, Severity.WARN, "Released more recently than the policy's cooldown."),
     SBOM_REGRESSION(Category.CHANGE, Severity.WARN, "The candidate SBOM is older than the approved one."),
+    // Content: what the artifact will run when it is installed.
+    INSTALL_HOOK_ADDED(Category.CONTENT, Severity.BLOCK, "The update adds or changes an install-time hook: an npm install script, a .pth import, a Java agent."),
+    CONTENT_ANOMALY(Category.CONTENT, Severity.WARN, "The artifact's content changed unusually (size, native binaries, minified files), or the archive is hostile."),
     // The gate's own state.
     WAIVER_EXPIRED(Category.GATE, Severity.BLOCK, "A waiver in the policy is past its expiry date."),
     BASELINE_TAMPERED(Category.GATE, Severity.BLOCK, "The baseline or its approval log was edited outside sbomgate.");
 
     /** The families of rules, as PRODUCT.md groups them. */
-    public enum Category { INTEGRITY, CHANGE, GATE }
+    public enum Category { INTEGRITY, CHANGE, CONTENT, GATE }
 
     private final Category category;
     private final Severity defaultSeverity;

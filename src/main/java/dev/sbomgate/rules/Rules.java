@@ -14,6 +14,7 @@ public final class Rules {
         List<Rule> all = new ArrayList<>();
         all.addAll(IntegrityRules.all());
         all.addAll(ChangeRules.all());
+        all.addAll(ContentRules.all());
         all.sort(Comparator.comparing(Rule::id));
         return List.copyOf(all);
     }

@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * SIGNATURE_DOWNGRADE: the approved version of this package was signed, and the candidate's artifact carries no
- * signature at all; regardless of the UNSIGNED policy.
+ * signature at all, regardless of the UNSIGNED policy; or the approved version carried a Sigstore bundle and the
+ * candidate only an OpenPGP or key-pair signature.
  */
 public final class SignatureDowngradeRule implements Rule {
 
@@ -29,7 +30,10 @@ public final class SignatureDowngradeRule implements Rule {
                 The baseline recorded a signature (kind and signer) for the approved version of this package;
                 the candidate's artifact was found and has no signature file at all. This rule does not depend
                 on the UNSIGNED 'require' patterns: a package that used to be signed and stops is suspicious in
-                any ecosystem, whatever the policy requires of packages in general.
+                any ecosystem, whatever the policy requires of packages in general. It also reports a weaker
+                kind of signature: the approved version carried a Sigstore bundle (a signing identity bound to
+                a transparency log entry, which anyone can audit) and the candidate only an OpenPGP or key-pair
+                signature, which a stolen key makes silently.
 
                 Losing a signature is what a release made outside the publisher's pipeline looks like: axios
                 1.14.1 (2026, npm) lacked the provenance 1.14.0 had; the nx "s1ngularity", rspack and
@@ -82,13 +86,13 @@ public final class SignatureDowngradeRule implements Rule {
     }
 
     /**
-     * Whether a signature of kind {@code candidate} gives less assurance than the approved {@code approved} kind.
-     * The place for issue 8: once Sigstore bundles are verified, an approved SIGSTORE signature (identity bound
-     * to a transparency log entry) followed by only an OPENPGP or KEYPAIR one is a downgrade. Until then no
-     * approved component can carry SIGSTORE (bundles never verify, so the baseline never records one), and
-     * OPENPGP and KEYPAIR rank alike: a change between them is SIGNER_CHANGED's matter, not a downgrade.
+     * Whether a signature of kind {@code candidate} gives less assurance than the approved {@code approved} kind: an
+     * approved SIGSTORE signature (an identity bound to a transparency log entry, publicly auditable) followed by only
+     * an OPENPGP or KEYPAIR one (a key that, once stolen, signs without a trace). OPENPGP and KEYPAIR rank alike: a
+     * change between them is SIGNER_CHANGED's matter, not a downgrade.
      */
     static boolean isWeakerKind(SignatureKind approved, SignatureKind candidate) {
-        return false;
+        return approved == SignatureKind.SIGSTORE
+                && (candidate == SignatureKind.OPENPGP || candidate == SignatureKind.KEYPAIR);
     }
 }

@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
 
 /**
  * UNTRUSTED_SIGNER: the deciding signature is by a key the trust store does not hold (UNKNOWN_KEY), or by a pinned
- * key whose scopes do not cover this purl (NOT_PINNED_FOR_PURL).
+ * key whose scopes do not cover this purl (NOT_PINNED_FOR_PURL). For a Sigstore bundle the key is the certificate
+ * identity with its OIDC issuer, pinned by an identity pin.
  */
 public final class UntrustedSignerRule implements Rule {
 
@@ -29,8 +30,11 @@ public final class UntrustedSignerRule implements Rule {
                 Anyone can make a valid signature: what counts is whose key made it. Reported when the deciding
                 signature was made by a key the trust store does not hold (UNKNOWN_KEY; the issuer the signature
                 names is shown), or by a pinned key whose scopes do not cover this purl (NOT_PINNED_FOR_PURL: a
-                key trusted for one publisher's packages signed another's). Signatures sbomgate cannot verify
-                yet (Sigstore bundles) are reported here too: present evidence that vouches for nothing.
+                key trusted for one publisher's packages signed another's). For a Sigstore bundle the key is
+                the signing certificate's identity and OIDC issuer (a GitHub workflow at a ref, an e-mail
+                address): a bundle that verifies but whose identity no identity pin matches is UNKNOWN_KEY, and
+                one signed by another workflow, another repository or another issuer is exactly that. A bundle
+                from a certificate authority the trusted root does not hold is reported here too.
 
                 An attacker who takes over a publishing account signs with a key of their own: the axios 1.14.1
                 (2026, npm) and ua-parser-js (2021, npm) releases were published from hijacked accounts, and a
@@ -39,8 +43,10 @@ public final class UntrustedSignerRule implements Rule {
 
                 Fix: if the key is legitimate, confirm its full fingerprint with the publisher out of band (the
                 project's KEYS file, its web site over HTTPS, a signed announcement), then pin it for this
-                package: sbomgate trust add KEYFILE --name NAME --scope PATTERN. For a key pinned with too narrow
-                a scope, remove it and add it again with the extra scope. Otherwise treat the artifact as forged.
+                package: sbomgate trust add KEYFILE --name NAME --scope PATTERN, or for a Sigstore identity
+                sbomgate trust add-identity --name NAME --issuer ISSUER --identity-pattern REGEX --scope PATTERN.
+                For a pin with too narrow a scope, remove it and add it again with the extra scope. Otherwise
+                treat the artifact as forged.
                 """;
     }
 
@@ -68,9 +74,12 @@ public final class UntrustedSignerRule implements Rule {
                                 + context.approveCommand(id(), c)));
             } else if (status == SignatureStatus.NOT_PINNED_FOR_PURL) {
                 PinnedKey key = check.signer() == null ? null : context.trust().find(check.signer()).orElse(null);
+                boolean identity = key != null && key.isIdentity();
                 String fix = "If '" + (key == null ? "the key" : key.name()) + "' really signs " + c.label()
                         + ", confirm it with the publisher, then widen its scopes: sbomgate trust remove "
-                        + (key == null ? "FINGERPRINT" : key.fingerprint()) + ", and add the key again with --scope '"
+                        + (key == null ? "FINGERPRINT" : key.fingerprint())
+                        + (identity ? ", and pin the identity again (sbomgate trust add-identity) with --scope '"
+                                : ", and add the key again with --scope '")
                         + IntegrityText.scopeFor(c.purl()) + "'"
                         + (key == null ? "" : " beside its current scopes (" + IntegrityText.scopes(key) + ")") + ".";
                 findings.add(context.finding(id(), c,
@@ -78,13 +87,27 @@ public final class UntrustedSignerRule implements Rule {
                         expected(context, c),
                         found + (key == null ? "" : "; the key is " + IntegrityText.pin(key)),
                         fix));
-            } else if (check.kind() == SignatureKind.SIGSTORE) {
+            } else if (check.kind() == SignatureKind.SIGSTORE && identityOf(check) != null) {
+                String[] identity = identityOf(check);
                 findings.add(context.finding(id(), c,
-                        "signed only with a Sigstore bundle, which this sbomgate cannot verify",
+                        "signed with a Sigstore bundle by an identity no pin trusts (" + identity[0] + ")",
                         expected(context, c),
                         found,
-                        "Provide an OpenPGP (.asc) or key-pair (.sig) signature by a pinned key, or approve with a"
-                                + " reason if you verified the bundle otherwise: " + context.approveCommand(id(), c)));
+                        "If " + identity[0] + " is the publisher's release pipeline, confirm it out of band (the"
+                                + " project's release documentation, its repository's workflow), then pin it: sbomgate"
+                                + " trust add-identity --name '<publisher> releases' --issuer '" + identity[1]
+                                + "' --identity '" + identity[0] + "' --scope '" + IntegrityText.scopeFor(c.purl())
+                                + "' (or --identity-pattern to cover later releases). Otherwise treat " + c.label()
+                                + " as forged: another workflow, repository or issuer signed it."));
+            } else if (check.kind() == SignatureKind.SIGSTORE) {
+                findings.add(context.finding(id(), c,
+                        "signed with a Sigstore bundle that nothing in the trust store vouches for",
+                        expected(context, c),
+                        found,
+                        "If the trust store has no Sigstore trusted root, add the one of the instance that signed"
+                                + " (sbomgate trust sigstore-root trusted_root.json); for a bundle signed with a plain key,"
+                                + " pin that key (sbomgate trust add). Otherwise the bundle comes from another Sigstore"
+                                + " instance or was made by someone else: treat " + c.label() + " as forged."));
             } else {
                 String who = check.signer() != null ? check.signer().toString()
                         : check.issuer() != null ? "issuer " + check.issuer() : "an unnamed key";
@@ -98,6 +121,19 @@ public final class UntrustedSignerRule implements Rule {
             }
         }
         return findings;
+    }
+
+    /**
+     * The certificate identity and OIDC issuer of a bundle that verified but matched no identity pin, as the verify
+     * stage writes them into {@code issuer} ({@code SUBJECT (OIDC issuer ISSUER)}); null for any other check.
+     */
+    static String[] identityOf(SignatureCheck check) {
+        String text = check.issuer();
+        int at = text == null ? -1 : text.lastIndexOf(" (OIDC issuer ");
+        if (check.signer() != null || at <= 0 || !text.endsWith(")")) {
+            return null;
+        }
+        return new String[] {text.substring(0, at), text.substring(at + " (OIDC issuer ".length(), text.length() - 1)};
     }
 
     /** Which keys would have been accepted: the pins covering this purl, or none. */

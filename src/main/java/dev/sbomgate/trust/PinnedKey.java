@@ -12,20 +12,28 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 /**
- * One key in the trust store: who it is (a human name), the full fingerprint that pins it, the key file that holds
- * it, the purls it may sign for, and an optional validity window of whole UTC days.
+ * One pin of the trust store: who it is (a human name), the full fingerprint that pins it, the file that makes it
+ * verifiable, the purls it may sign for, and an optional validity window of whole UTC days. A pin is a key (OpenPGP
+ * or key pair, in its key file) or, for Sigstore bundles, a certificate identity (verified through the store's
+ * Sigstore trusted root): the verify stage, the baseline and the rules treat both alike, by fingerprint.
  *
  * @param name        a human name, one line, shown in reports; never trusted
- * @param type        {@link SignatureKind#OPENPGP} or {@link SignatureKind#KEYPAIR}
- * @param fingerprint the pin: the OpenPGP primary key fingerprint, or SHA-256 of the SubjectPublicKeyInfo
- * @param file        the key file, relative to the trust directory, with {@code /} separators
+ * @param type        {@link SignatureKind#OPENPGP}, {@link SignatureKind#KEYPAIR}, or {@link SignatureKind#SIGSTORE}
+ *                    for an identity pin
+ * @param fingerprint the pin: the OpenPGP primary key fingerprint, SHA-256 of the SubjectPublicKeyInfo, or
+ *                    {@link IdentityPin#fingerprint()}
+ * @param file        the key file, or for an identity pin the Sigstore trusted root, relative to the trust directory,
+ *                    with {@code /} separators
  * @param scopes      the purl patterns it may sign for; at least one, sorted, without duplicates
  * @param notBefore   first UTC day the pin is valid, or null for no start
  * @param notAfter    last UTC day the pin is valid (inclusive), or null for no end
- * @param key         what the key file holds for this fingerprint (user IDs, dates, subkeys)
+ * @param key         what the key file holds for this fingerprint (user IDs, dates, subkeys); for an identity pin a
+ *                    description of the identity ({@link #identityInfo})
+ * @param identity    the pinned identity when {@code type} is SIGSTORE, else null
  */
 public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint, String file,
-                        List<PurlPattern> scopes, LocalDate notBefore, LocalDate notAfter, PublicKeyInfo key) {
+                        List<PurlPattern> scopes, LocalDate notBefore, LocalDate notAfter, PublicKeyInfo key,
+                        IdentityPin identity) {
 
     static final int MAX_NAME_LENGTH = 200;
 
@@ -40,8 +48,12 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
             throw new IllegalArgumentException("a key name is 1 to " + MAX_NAME_LENGTH
                     + " characters on one line, got '" + name.replaceAll("\\p{Cntrl}", "?") + "'");
         }
-        if (type != SignatureKind.OPENPGP && type != SignatureKind.KEYPAIR) {
-            throw new IllegalArgumentException("a pinned key is 'openpgp' or 'keypair', not " + type);
+        if ((type == SignatureKind.SIGSTORE) != (identity != null)) {
+            throw new IllegalArgumentException("an identity pin (and only one) has type sigstore and an identity");
+        }
+        if (identity != null && !identity.fingerprint().equals(fingerprint)) {
+            throw new IllegalArgumentException("identity pin '" + TrustIndex.printable(name) + "' has fingerprint "
+                    + fingerprint + ", but its identity's is " + identity.fingerprint());
         }
         TrustPaths.checkRelative(file);
         if (scopes == null || scopes.isEmpty()) {
@@ -57,6 +69,32 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
             throw new IllegalArgumentException("key '" + TrustIndex.printable(name) + "': the key info is for " + key.kind() + " "
                     + key.fingerprint() + ", not " + type + " " + fingerprint);
         }
+    }
+
+    /** A key pin, as before identity pins existed. */
+    public PinnedKey(String name, SignatureKind type, Fingerprint fingerprint, String file, List<PurlPattern> scopes,
+                     LocalDate notBefore, LocalDate notAfter, PublicKeyInfo key) {
+        this(name, type, fingerprint, file, scopes, notBefore, notAfter, key, null);
+    }
+
+    /** An identity pin verified through the trusted root at {@code trustedRoot} (relative to the trust directory). */
+    public static PinnedKey identity(String name, IdentityPin identity, String trustedRoot, List<PurlPattern> scopes,
+                                     LocalDate notBefore, LocalDate notAfter) {
+        Objects.requireNonNull(identity, "identity");
+        return new PinnedKey(name, SignatureKind.SIGSTORE, identity.fingerprint(), trustedRoot, scopes, notBefore,
+                notAfter, identityInfo(identity), identity);
+    }
+
+    /** What {@code trust show} and reports say about an identity pin: its identity and issuer as user IDs. */
+    static PublicKeyInfo identityInfo(IdentityPin identity) {
+        return new PublicKeyInfo(SignatureKind.SIGSTORE, identity.fingerprint(),
+                identity.pattern() ? "Sigstore identity pattern" : "Sigstore identity",
+                List.of(identity.identity(), "OIDC issuer " + identity.issuer()), null, null, false, List.of());
+    }
+
+    /** Whether this pins a Sigstore certificate identity rather than a key. */
+    public boolean isIdentity() {
+        return identity != null;
     }
 
     /** Whether one of the scopes covers this purl. The window is not considered: see {@link #isValidAt}. */
@@ -92,12 +130,19 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
         return notBefore + ".." + notAfter;
     }
 
-    /** {@code openpgp} or {@code keypair}: the name used in {@code trust.json}. */
+    /** {@code openpgp}, {@code keypair} or {@code sigstore}: the name used in {@code trust.json} and listings. */
     public String typeName() {
         return typeName(type);
     }
 
     static String typeName(SignatureKind kind) {
-        return kind == SignatureKind.OPENPGP ? "openpgp" : "keypair";
+        switch (kind) {
+            case OPENPGP:
+                return "openpgp";
+            case KEYPAIR:
+                return "keypair";
+            default:
+                return "sigstore";
+        }
     }
 }

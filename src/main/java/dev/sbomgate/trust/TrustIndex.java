@@ -22,7 +22,9 @@ import java.util.Set;
 /**
  * The {@code trust.json} index: reading (strict: unknown or duplicate fields, wrong types and unknown versions are
  * errors) and canonical writing (fixed key order, entries sorted by fingerprint, scopes sorted, 2-space indent,
- * {@code \n} line ends, a trailing newline), so that the same store always gives the same bytes.
+ * {@code \n} line ends, a trailing newline), so that the same store always gives the same bytes. Key pins are in
+ * {@code keys}; identity pins (Sigstore) in {@code identities}, with the store's trusted root in {@code sigstore};
+ * both are omitted when empty, so a store without them reads and writes exactly as before they existed.
  */
 final class TrustIndex {
 
@@ -30,7 +32,10 @@ final class TrustIndex {
     static final int VERSION = 1;
     static final int MAX_INDEX_BYTES = 4 * 1024 * 1024;
 
-    private static final Set<String> TOP_FIELDS = Set.of("version", "keys");
+    private static final Set<String> TOP_FIELDS = Set.of("version", "keys", "identities", "sigstore");
+    private static final Set<String> IDENTITY_FIELDS = Set.of("name", "issuer", "identity", "identityPattern",
+            "fingerprint", "scopes", "notBefore", "notAfter");
+    private static final Set<String> SIGSTORE_FIELDS = Set.of("trustedRoot");
     private static final Set<String> KEY_FIELDS = Set.of("name", "type", "fingerprint", "file", "scopes", "notBefore",
             "notAfter");
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -51,7 +56,31 @@ final class TrustIndex {
         }
     }
 
-    static List<Entry> read(byte[] bytes, String indexName) {
+    /** An identity pin as written in the index. */
+    record IdentityEntry(String name, IdentityPin identity, List<PurlPattern> scopes, LocalDate notBefore,
+                         LocalDate notAfter) {
+
+        IdentityEntry {
+            Objects.requireNonNull(identity, "identity");
+            scopes = List.copyOf(scopes);
+        }
+    }
+
+    /**
+     * The whole index.
+     *
+     * @param keys        the key pins
+     * @param identities  the identity pins
+     * @param trustedRoot the Sigstore trusted root file, relative to the trust directory, or null
+     */
+    record Index(List<Entry> keys, List<IdentityEntry> identities, String trustedRoot) {
+        Index {
+            keys = List.copyOf(keys);
+            identities = List.copyOf(identities);
+        }
+    }
+
+    static Index read(byte[] bytes, String indexName) {
         JsonNode root;
         try {
             root = JSON.readTree(bytes);
@@ -78,7 +107,75 @@ final class TrustIndex {
             entries.add(entry(key, indexName + ": keys[" + index + "]"));
             index++;
         }
-        return entries;
+        List<IdentityEntry> identities = new ArrayList<>();
+        JsonNode identityNodes = root.get("identities");
+        if (identityNodes != null) {
+            if (!identityNodes.isArray()) {
+                throw new BadInputException(indexName + ": expected \"identities\" to be an array");
+            }
+            index = 0;
+            for (JsonNode identity : identityNodes) {
+                identities.add(identity(identity, indexName + ": identities[" + index + "]"));
+                index++;
+            }
+        }
+        String trustedRoot = null;
+        JsonNode sigstore = root.get("sigstore");
+        if (sigstore != null) {
+            if (!sigstore.isObject()) {
+                throw new BadInputException(indexName + ": expected \"sigstore\" to be an object with 'trustedRoot'");
+            }
+            checkFields(sigstore, SIGSTORE_FIELDS, indexName + ": sigstore", "sigstore object");
+            trustedRoot = text(sigstore, "trustedRoot", indexName + ": sigstore", true);
+            try {
+                TrustPaths.checkRelative(trustedRoot);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(indexName + ": sigstore.trustedRoot: " + e.getMessage());
+            }
+        }
+        return new Index(entries, identities, trustedRoot);
+    }
+
+    private static IdentityEntry identity(JsonNode node, String where) {
+        if (!node.isObject()) {
+            throw new BadInputException(where + ": expected an object");
+        }
+        checkFields(node, IDENTITY_FIELDS, where, "identity entry");
+        String name = text(node, "name", where, true);
+        where = where + " ('" + printable(name) + "')";
+        String issuer = text(node, "issuer", where, true);
+        String exact = text(node, "identity", where, false);
+        String pattern = text(node, "identityPattern", where, false);
+        if ((exact == null) == (pattern == null)) {
+            throw new BadInputException(where + ": give exactly one of 'identity' (the exact certificate identity) and"
+                    + " 'identityPattern' (a regular expression that must match all of it)");
+        }
+        IdentityPin identity;
+        try {
+            identity = new IdentityPin(issuer, exact != null ? exact : pattern, exact == null);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
+        String fingerprintText = text(node, "fingerprint", where, false);
+        if (fingerprintText != null) {
+            Fingerprint written;
+            try {
+                written = new Fingerprint(fingerprintText);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(where + ": fingerprint must be 64 hex digits, found '" + printable(fingerprintText) + "'");
+            }
+            if (!written.equals(identity.fingerprint())) {
+                throw new BadInputException(where + ": fingerprint " + written + " is not the identity's ("
+                        + identity.fingerprint() + "); the fingerprint is derived from issuer and identity: fix or drop it");
+            }
+        }
+        List<PurlPattern> scopes = scopes(node, where);
+        LocalDate notBefore = date(node, "notBefore", where);
+        LocalDate notAfter = date(node, "notAfter", where);
+        if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
+            throw new BadInputException(where + ": notAfter " + notAfter + " is before notBefore " + notBefore);
+        }
+        return new IdentityEntry(name, identity, scopes, notBefore, notAfter);
     }
 
     private static Entry entry(JsonNode key, String where) {
@@ -95,7 +192,8 @@ final class TrustIndex {
         } else if ("keypair".equals(typeName)) {
             type = SignatureKind.KEYPAIR;
         } else {
-            throw new BadInputException(where + ": type must be 'openpgp' or 'keypair', found '" + printable(typeName) + "'");
+            throw new BadInputException(where + ": type must be 'openpgp' or 'keypair', found '" + printable(typeName) + "'"
+                    + ("sigstore".equals(typeName) ? "; Sigstore identities are pinned in 'identities'" : ""));
         }
         Fingerprint fingerprint;
         String fingerprintText = text(key, "fingerprint", where, true);
@@ -111,7 +209,17 @@ final class TrustIndex {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(where + ": " + e.getMessage());
         }
-        JsonNode scopesNode = key.get("scopes");
+        List<PurlPattern> scopes = scopes(key, where);
+        LocalDate notBefore = date(key, "notBefore", where);
+        LocalDate notAfter = date(key, "notAfter", where);
+        if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
+            throw new BadInputException(where + ": notAfter " + notAfter + " is before notBefore " + notBefore);
+        }
+        return new Entry(name, type, fingerprint, file, scopes, notBefore, notAfter);
+    }
+
+    private static List<PurlPattern> scopes(JsonNode node, String where) {
+        JsonNode scopesNode = node.get("scopes");
         if (scopesNode == null || !scopesNode.isArray() || scopesNode.isEmpty()) {
             throw new BadInputException(where + ": scopes must be a non-empty array of purl patterns, like"
                     + " [\"pkg:maven/org.example/*\"]");
@@ -127,12 +235,7 @@ final class TrustIndex {
                 throw new BadInputException(where + ": malformed " + e.getMessage());
             }
         }
-        LocalDate notBefore = date(key, "notBefore", where);
-        LocalDate notAfter = date(key, "notAfter", where);
-        if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
-            throw new BadInputException(where + ": notAfter " + notAfter + " is before notBefore " + notBefore);
-        }
-        return new Entry(name, type, fingerprint, file, scopes, notBefore, notAfter);
+        return scopes;
     }
 
     private static void checkFields(JsonNode node, Set<String> allowed, String where, String what) {
@@ -175,43 +278,69 @@ final class TrustIndex {
         }
     }
 
-    /** The canonical index text for these pins. */
-    static String write(List<PinnedKey> keys) {
-        List<PinnedKey> sorted = new ArrayList<>(keys);
-        sorted.sort(Comparator.comparing(PinnedKey::fingerprint));
+    /** The canonical index text for these pins (key pins and identity pins) and this trusted root (or null). */
+    static String write(List<PinnedKey> pins, String trustedRoot) {
+        List<PinnedKey> keys = new ArrayList<>(pins.stream().filter(k -> !k.isIdentity()).toList());
+        keys.sort(Comparator.comparing(PinnedKey::fingerprint));
+        List<PinnedKey> identities = new ArrayList<>(pins.stream().filter(PinnedKey::isIdentity).toList());
+        identities.sort(Comparator.comparing(PinnedKey::fingerprint));
+        boolean more = !identities.isEmpty() || trustedRoot != null;
         StringBuilder sb = new StringBuilder();
         sb.append("{\n");
         sb.append("  \"version\": ").append(VERSION).append(",\n");
-        if (sorted.isEmpty()) {
-            sb.append("  \"keys\": []\n");
+        if (keys.isEmpty()) {
+            sb.append("  \"keys\": []").append(more ? ",\n" : "\n");
         } else {
             sb.append("  \"keys\": [\n");
-            for (int i = 0; i < sorted.size(); i++) {
-                PinnedKey key = sorted.get(i);
+            for (int i = 0; i < keys.size(); i++) {
+                PinnedKey key = keys.get(i);
                 sb.append("    {\n");
                 field(sb, "name", key.name(), true);
                 field(sb, "type", key.typeName(), true);
                 field(sb, "fingerprint", key.fingerprint().hex(), true);
                 field(sb, "file", key.file(), true);
-                sb.append("      \"scopes\": [\n");
-                for (int j = 0; j < key.scopes().size(); j++) {
-                    sb.append("        ").append(quote(key.scopes().get(j).toString()))
-                            .append(j + 1 < key.scopes().size() ? ",\n" : "\n");
-                }
-                boolean more = key.notBefore() != null || key.notAfter() != null;
-                sb.append("      ]").append(more ? ",\n" : "\n");
-                if (key.notBefore() != null) {
-                    field(sb, "notBefore", key.notBefore().toString(), key.notAfter() != null);
-                }
-                if (key.notAfter() != null) {
-                    field(sb, "notAfter", key.notAfter().toString(), false);
-                }
-                sb.append("    }").append(i + 1 < sorted.size() ? ",\n" : "\n");
+                scopesAndWindow(sb, key);
+                sb.append("    }").append(i + 1 < keys.size() ? ",\n" : "\n");
             }
-            sb.append("  ]\n");
+            sb.append("  ]").append(more ? ",\n" : "\n");
+        }
+        if (!identities.isEmpty()) {
+            sb.append("  \"identities\": [\n");
+            for (int i = 0; i < identities.size(); i++) {
+                PinnedKey pin = identities.get(i);
+                sb.append("    {\n");
+                field(sb, "name", pin.name(), true);
+                field(sb, "issuer", pin.identity().issuer(), true);
+                field(sb, pin.identity().pattern() ? "identityPattern" : "identity", pin.identity().identity(), true);
+                field(sb, "fingerprint", pin.fingerprint().hex(), true);
+                scopesAndWindow(sb, pin);
+                sb.append("    }").append(i + 1 < identities.size() ? ",\n" : "\n");
+            }
+            sb.append("  ]").append(trustedRoot != null ? ",\n" : "\n");
+        }
+        if (trustedRoot != null) {
+            sb.append("  \"sigstore\": {\n");
+            sb.append("    \"trustedRoot\": ").append(quote(trustedRoot)).append("\n");
+            sb.append("  }\n");
         }
         sb.append("}\n");
         return sb.toString();
+    }
+
+    private static void scopesAndWindow(StringBuilder sb, PinnedKey key) {
+        sb.append("      \"scopes\": [\n");
+        for (int j = 0; j < key.scopes().size(); j++) {
+            sb.append("        ").append(quote(key.scopes().get(j).toString()))
+                    .append(j + 1 < key.scopes().size() ? ",\n" : "\n");
+        }
+        boolean window = key.notBefore() != null || key.notAfter() != null;
+        sb.append("      ]").append(window ? ",\n" : "\n");
+        if (key.notBefore() != null) {
+            field(sb, "notBefore", key.notBefore().toString(), key.notAfter() != null);
+        }
+        if (key.notAfter() != null) {
+            field(sb, "notAfter", key.notAfter().toString(), false);
+        }
     }
 
     private static void field(StringBuilder sb, String name, String value, boolean comma) {

@@ -20,21 +20,39 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The pinned trust store, loaded and checked: which key (by full fingerprint) may sign which purls, and when, plus
- * the exact bytes of every key file whose fingerprints were checked, so that verifiers use what was checked.
- * Immutable and thread-safe. Built by {@link TrustStoreLoader}.
+ * The pinned trust store, loaded and checked: which key or Sigstore identity (by full fingerprint) may sign which
+ * purls, and when, plus the exact bytes of every key file whose fingerprints were checked and of the Sigstore trusted
+ * root, so that verifiers use what was checked. Immutable and thread-safe. Built by {@link TrustStoreLoader}.
  */
 public final class TrustStore {
 
     private static final TrustStore EMPTY = new TrustStore(List.of(), Map.of());
 
     private final List<PinnedKey> keys;
+    private final String trustedRoot;
     private final Map<Fingerprint, PinnedKey> byFingerprint;
     private final SortedMap<String, byte[]> files;
     private final String canonicalIndex;
     private final Digest digest;
 
     TrustStore(List<PinnedKey> keys, Map<String, byte[]> files) {
+        this(keys, files, null);
+    }
+
+    /**
+     * @param keys        the pins, key and identity pins alike
+     * @param files       the bytes of every pin's file and of the trusted root, by relative path
+     * @param trustedRoot the relative path of the Sigstore trusted root, or null when the store has none (identity pins
+     *                    then cannot exist: their file is the trusted root)
+     */
+    TrustStore(List<PinnedKey> keys, Map<String, byte[]> files, String trustedRoot) {
+        this.trustedRoot = trustedRoot;
+        for (PinnedKey key : keys) {
+            if (key.isIdentity() && !key.file().equals(trustedRoot)) {
+                throw new IllegalArgumentException("identity pin " + key.fingerprint() + " is not verified through the"
+                        + " store's trusted root");
+            }
+        }
         List<PinnedKey> sorted = new ArrayList<>(keys);
         sorted.sort(Comparator.comparing(PinnedKey::fingerprint));
         this.keys = List.copyOf(sorted);
@@ -50,8 +68,12 @@ public final class TrustStore {
             byte[] bytes = Objects.requireNonNull(files.get(key.file()), () -> "no bytes for key file " + key.file());
             copy.put(key.file(), bytes.clone());
         }
+        if (trustedRoot != null) {
+            byte[] bytes = Objects.requireNonNull(files.get(trustedRoot), () -> "no bytes for trusted root " + trustedRoot);
+            copy.put(trustedRoot, bytes.clone());
+        }
         this.files = Collections.unmodifiableSortedMap(copy);
-        this.canonicalIndex = TrustIndex.write(this.keys);
+        this.canonicalIndex = TrustIndex.write(this.keys, trustedRoot);
         this.digest = computeDigest();
     }
 
@@ -81,6 +103,24 @@ public final class TrustStore {
             return Optional.of(primary);
         }
         return keys.stream().filter(k -> k.key().subkeys().contains(fingerprint)).findFirst();
+    }
+
+    /**
+     * The identity pins whose identity and issuer match this verified certificate identity, sorted by fingerprint (an
+     * exact pin and a pattern, or two patterns, may both match).
+     */
+    public List<PinnedKey> identityPinsMatching(String issuer, String identity) {
+        return keys.stream().filter(k -> k.isIdentity() && k.identity().matches(issuer, identity)).toList();
+    }
+
+    /** The relative path of the Sigstore trusted root, if the store holds one. */
+    public Optional<String> sigstoreTrustedRootFile() {
+        return Optional.ofNullable(trustedRoot);
+    }
+
+    /** The checked bytes of the Sigstore trusted root (a copy), if the store holds one. */
+    public Optional<byte[]> sigstoreTrustedRoot() {
+        return trustedRoot == null ? Optional.empty() : Optional.of(files.get(trustedRoot).clone());
     }
 
     /**
@@ -126,8 +166,9 @@ public final class TrustStore {
     }
 
     /**
-     * SHA-256 over the canonical index and every referenced key file (docs/trust-store.md, "Digest"): a change to
-     * any pin, scope, window or key byte changes it; re-ordering or re-formatting the index does not.
+     * SHA-256 over the canonical index and every referenced file, key files and trusted root (docs/trust-store.md,
+     * "Digest"): a change to any pin, scope, window, key or root byte changes it; re-ordering or re-formatting the
+     * index does not.
      */
     public Digest digest() {
         return digest;

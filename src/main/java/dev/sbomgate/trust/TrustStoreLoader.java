@@ -4,6 +4,7 @@ import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
 import dev.sbomgate.signature.PublicKeys;
+import dev.sbomgate.signature.sigstore.TrustedRoot;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.DirectoryStream;
@@ -20,8 +21,9 @@ import java.util.TreeSet;
 
 /**
  * Loads and checks a trust directory. Every key file is read and its fingerprints computed; the store loads only
- * when each pin's fingerprint is in its file, of its type, and each file holds no key that is not pinned. A missing
- * directory (or an empty one) is an empty store, not an error: every signature is then {@code UNKNOWN_KEY}.
+ * when each pin's fingerprint is in its file, of its type, and each file holds no key that is not pinned. The Sigstore
+ * trusted root, when the index names one, is read and parsed in full; identity pins need it. A missing directory (or
+ * an empty one) is an empty store, not an error: every signature is then {@code UNKNOWN_KEY}.
  */
 public final class TrustStoreLoader {
 
@@ -51,8 +53,8 @@ public final class TrustStoreLoader {
         if (!Files.isRegularFile(indexFile)) {
             throw new BadInputException(indexName + ": is not a regular file");
         }
-        List<TrustIndex.Entry> entries = TrustIndex.read(readBounded(indexFile, TrustIndex.MAX_INDEX_BYTES, indexName),
-                indexName);
+        TrustIndex.Index index = TrustIndex.read(readBounded(indexFile, TrustIndex.MAX_INDEX_BYTES, indexName), indexName);
+        List<TrustIndex.Entry> entries = index.keys();
 
         Map<Fingerprint, TrustIndex.Entry> seen = new HashMap<>();
         Map<String, byte[]> fileBytes = new LinkedHashMap<>();
@@ -87,6 +89,40 @@ public final class TrustStoreLoader {
                 throw new BadInputException(where + ": " + e.getMessage());
             }
         }
+        String trustedRoot = index.trustedRoot();
+        if (trustedRoot != null) {
+            String where = indexName + ": sigstore.trustedRoot";
+            if (fileBytes.containsKey(trustedRoot)) {
+                throw new BadInputException(where + ": " + trustedRoot + " is also a key file; keep the trusted root in a"
+                        + " file of its own");
+            }
+            Path real = TrustPaths.resolveInside(dir, trustedRoot, where);
+            byte[] bytes = readBounded(real, TrustedRoot.MAX_BYTES, dir.resolve(trustedRoot).toString());
+            TrustedRoot.parse(bytes, dir.resolve(trustedRoot).toString());
+            fileBytes.put(trustedRoot, bytes);
+        }
+        for (TrustIndex.IdentityEntry entry : index.identities()) {
+            String where = indexName + ": identity '" + TrustIndex.printable(entry.name()) + "'";
+            if (trustedRoot == null) {
+                throw new BadInputException(where + ": identity pins are verified through a Sigstore trusted root, and"
+                        + " the store has none; add one with 'sbomgate trust sigstore-root trusted_root.json'");
+            }
+            TrustIndex.Entry previousKey = seen.get(entry.identity().fingerprint());
+            if (previousKey != null) {
+                throw new BadInputException(where + ": fingerprint " + entry.identity().fingerprint() + " is also pinned as"
+                        + " key '" + TrustIndex.printable(previousKey.name()) + "'");
+            }
+            if (keys.stream().anyMatch(k -> k.fingerprint().equals(entry.identity().fingerprint()))) {
+                throw new BadInputException(where + ": " + entry.identity().describe() + " is pinned twice; keep one"
+                        + " entry and merge their scopes");
+            }
+            try {
+                keys.add(PinnedKey.identity(entry.name(), entry.identity(), trustedRoot, entry.scopes(), entry.notBefore(),
+                        entry.notAfter()));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(where + ": " + e.getMessage());
+            }
+        }
         // A key file must hold nothing but pinned keys: an extra primary key in a pinned file would otherwise be
         // trusted by whichever verifier reads the whole file.
         for (Map.Entry<String, List<PublicKeyInfo>> file : fileKeys.entrySet()) {
@@ -99,7 +135,7 @@ public final class TrustStoreLoader {
                 }
             }
         }
-        return new TrustStore(keys, fileBytes);
+        return new TrustStore(keys, fileBytes, trustedRoot);
     }
 
     private static Optional<PublicKeyInfo> matching(List<PublicKeyInfo> inFile, Fingerprint fingerprint) {

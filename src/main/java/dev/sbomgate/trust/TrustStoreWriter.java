@@ -23,7 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Adds and removes pins. Each change re-loads (and so re-checks) the store first, copies a new key file into
+ * Adds and removes pins (keys and Sigstore identities) and installs the Sigstore trusted root. Each change re-loads (and so re-checks) the store first, copies a new key file into
  * {@code keys/<FINGERPRINT>.<ext>}, and replaces {@code trust.json} atomically: a temporary file in the same
  * directory, written and fsynced, then renamed over the old index, so a reader sees the old or the new index and never
  * a torn one. Concurrent writers are not locked out: the last rename wins.
@@ -32,6 +32,9 @@ public final class TrustStoreWriter {
 
     /** Where new key files go, relative to the trust directory. */
     static final String KEYS_DIR = "keys";
+
+    /** Where {@link #setSigstoreRoot} puts the Sigstore trusted root, relative to the trust directory. */
+    public static final String TRUSTED_ROOT_FILE = "sigstore/trusted_root.json";
 
     private final Path dir;
 
@@ -80,7 +83,7 @@ public final class TrustStoreWriter {
         keys.add(pin);
         Map<String, byte[]> files = files(store);
         files.put(file, keyFileBytes.clone());
-        TrustStore next = new TrustStore(keys, files);
+        TrustStore next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null));
         try {
             Files.createDirectories(dir.resolve(KEYS_DIR));
             writeAtomically(dir.resolve(file), keyFileBytes);
@@ -102,10 +105,11 @@ public final class TrustStoreWriter {
                 + fingerprint + " is pinned; 'sbomgate trust list' shows the pinned fingerprints"));
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.remove(pin);
-        TrustStore next = new TrustStore(keys, files(store));
+        TrustStore next = new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null));
         try {
             writeAtomically(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
-            boolean shared = keys.stream().anyMatch(k -> k.file().equals(pin.file()));
+            // An identity pin's file is the trusted root, which stays (other bundles, key-signed ones too, need it).
+            boolean shared = pin.isIdentity() || keys.stream().anyMatch(k -> k.file().equals(pin.file()));
             if (!shared) {
                 Files.deleteIfExists(dir.resolve(pin.file()));
             }
@@ -115,11 +119,74 @@ public final class TrustStoreWriter {
         return pin;
     }
 
+    /**
+     * Pins a Sigstore certificate identity (exact or pattern, with its OIDC issuer) for these scopes and window, and
+     * returns the pin. Refuses when the store has no trusted root to verify bundles with, and an identity already pinned.
+     */
+    public PinnedKey addIdentity(String name, IdentityPin identity, List<PurlPattern> scopes, LocalDate notBefore,
+                                 LocalDate notAfter) {
+        TrustStore store = TrustStoreLoader.load(dir);
+        String root = store.sigstoreTrustedRootFile().orElseThrow(() -> new BadInputException(dir + ": holds no Sigstore"
+                + " trusted root to verify bundles with; add one first: sbomgate trust sigstore-root trusted_root.json"));
+        store.find(identity.fingerprint()).ifPresent(existing -> {
+            throw new BadInputException(identity.describe() + " is already pinned as '" + existing.name() + "' ("
+                    + existing.fingerprint() + "); to change its scopes or window, 'sbomgate trust remove' it and add it"
+                    + " again");
+        });
+        PinnedKey pin;
+        try {
+            pin = PinnedKey.identity(name, identity, root, scopes, notBefore, notAfter);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        List<PinnedKey> keys = new ArrayList<>(store.keys());
+        keys.add(pin);
+        writeIndex(new TrustStore(keys, files(store), root));
+        TrustStoreLoader.load(dir);
+        return pin;
+    }
+
+    /**
+     * Installs (or replaces) the Sigstore trusted root, copied byte for byte to {@link #TRUSTED_ROOT_FILE} after it
+     * parses, and returns it parsed. Replacing it keeps every identity pin: they are verified through whatever root the
+     * store holds.
+     */
+    public dev.sbomgate.signature.sigstore.TrustedRoot setSigstoreRoot(byte[] trustedRootBytes, String sourceName) {
+        TrustStore store = TrustStoreLoader.load(dir);
+        dev.sbomgate.signature.sigstore.TrustedRoot root = dev.sbomgate.signature.sigstore.TrustedRoot.parse(
+                trustedRootBytes, sourceName);
+        String file = store.sigstoreTrustedRootFile().orElse(TRUSTED_ROOT_FILE);
+        if (store.keys().stream().anyMatch(k -> !k.isIdentity() && k.file().equals(file))) {
+            throw new BadInputException(dir.resolve(file) + " is a key file; the trusted root needs a file of its own");
+        }
+        Map<String, byte[]> files = files(store);
+        files.put(file, trustedRootBytes.clone());
+        TrustStore next = new TrustStore(store.keys(), files, file);
+        try {
+            Files.createDirectories(dir.resolve(file).getParent());
+            writeAtomically(dir.resolve(file), trustedRootBytes);
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
+        }
+        writeIndex(next);
+        TrustStoreLoader.load(dir);
+        return root;
+    }
+
+    private void writeIndex(TrustStore next) {
+        try {
+            writeAtomically(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
+        }
+    }
+
     private static Map<String, byte[]> files(TrustStore store) {
         Map<String, byte[]> files = new HashMap<>();
         for (PinnedKey key : store.keys()) {
             files.put(key.file(), store.keyFile(key));
         }
+        store.sigstoreTrustedRootFile().ifPresent(root -> files.put(root, store.sigstoreTrustedRoot().orElseThrow()));
         return files;
     }
 

@@ -1,5 +1,6 @@
 package dev.sbomgate.verify;
 
+import dev.sbomgate.content.ContentSummary;
 import dev.sbomgate.digest.IntegrityStatus;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;
@@ -23,10 +24,12 @@ import java.util.Optional;
  * @param integrityDetails one line per mismatching or weak digest, e.g. "SHA-256: declared 3a… but the file has 9f…"
  * @param signatures       every signature file checked, with its outcome
  * @param error            why verification could not be completed (an exception's message), or null
+ * @param content          what the artifact's content holds (install hooks, limits), read in the same pass as
+ *                         hashing; null when no artifact was read
  */
 public record Evidence(Component component, ArtifactState artifactState, Path artifact, List<Digest> computed,
                        IntegrityStatus integrity, List<String> integrityDetails, List<SignatureCheck> signatures,
-                       String error) {
+                       String error, ContentSummary content) {
 
     /** Whether the component's artifact was looked for and found. */
     public enum ArtifactState { NOT_SEARCHED, FOUND, MISSING, ERROR }
@@ -52,6 +55,13 @@ public record Evidence(Component component, ArtifactState artifactState, Path ar
         computed = List.copyOf(computed == null ? List.of() : computed.stream().sorted().toList());
         integrityDetails = List.copyOf(integrityDetails == null ? List.of() : integrityDetails);
         signatures = List.copyOf(signatures == null ? List.of() : signatures);
+    }
+
+    /** Evidence without a content summary (no artifact read, or content not inspected). */
+    public Evidence(Component component, ArtifactState artifactState, Path artifact, List<Digest> computed,
+                    IntegrityStatus integrity, List<String> integrityDetails, List<SignatureCheck> signatures,
+                    String error) {
+        this(component, artifactState, artifact, computed, integrity, integrityDetails, signatures, error, null);
     }
 
     /**

@@ -2,6 +2,8 @@ package dev.sbomgate.verify;
 
 import dev.sbomgate.artifact.ArtifactFiles;
 import dev.sbomgate.artifact.ArtifactLocator;
+import dev.sbomgate.content.ContentInspector;
+import dev.sbomgate.content.ContentSummary;
 import dev.sbomgate.digest.DigestComparison;
 import dev.sbomgate.digest.Digests;
 import dev.sbomgate.digest.FileDigests;
@@ -16,6 +18,10 @@ import dev.sbomgate.signature.SignatureVerifier;
 import dev.sbomgate.signature.jca.KeyPairSignatureVerifier;
 import dev.sbomgate.signature.pgp.PgpKeys;
 import dev.sbomgate.signature.pgp.PgpSignatureVerifier;
+import dev.sbomgate.signature.sigstore.BundleVerification;
+import dev.sbomgate.signature.sigstore.CertificateIdentity;
+import dev.sbomgate.signature.sigstore.SigstoreVerifier;
+import dev.sbomgate.signature.sigstore.TrustedRoot;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.trust.TrustStore;
 import java.nio.file.Path;
@@ -33,7 +39,7 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The verify stage: for each component, find its artifact, hash it once for every declared algorithm plus
- * SHA-256, check every signature beside it, and judge whether the signer is pinned for this component's purl
+ * SHA-256 while the content inspector reads its entries in the same pass, check every signature beside it, and judge whether the signer is pinned for this component's purl
  * and was inside its pin's window. Components are spread over all cores; an exception while checking one
  * component becomes that component's {@link Evidence#error()}, never a skip and never an abort of the others.
  */
@@ -42,7 +48,8 @@ public final class EvidenceCollector {
     private final ArtifactLocator locator;
     private final TrustStore trust;
     private final SignatureVerifier openPgp;
-    private final SignatureVerifier keyPair;
+    private final KeyPairSignatureVerifier keyPair;
+    private final SigstoreVerifier sigstore;
     private final Instant now;
     private final int threads;
     /** Elapsed time summed over the worker threads, per part of the work, for {@code --timings}. */
@@ -54,12 +61,13 @@ public final class EvidenceCollector {
      * Where the worker threads spent their time so far, summed over threads (elapsed, not CPU time).
      *
      * @param locateNanos    finding the artifact and signature files
-     * @param hashNanos      computing the artifacts' digests
+     * @param hashNanos      computing the artifacts' digests, and inspecting their content in the same read
      * @param signatureNanos checking their signatures (including the signatures' own pass over the artifact)
      * @param threads        the pool's size
      */
     public record Costs(long locateNanos, long hashNanos, long signatureNanos, int threads) {
     }
+    private final Progress progress;
 
     /**
      * @param locator the artifact roots, or null when no {@code --artifacts} was given (evidence is then NOT_SEARCHED)
@@ -71,12 +79,24 @@ public final class EvidenceCollector {
     }
 
     public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads) {
+        this(locator, trust, now, threads, Progress.NONE);
+    }
+
+    /** As {@link #EvidenceCollector(ArtifactLocator, TrustStore, Instant)}, reporting each finished component to {@code progress}. */
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, Progress progress) {
+        this(locator, trust, now, Runtime.getRuntime().availableProcessors(), progress);
+    }
+
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads, Progress progress) {
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.locator = locator;
         this.trust = Objects.requireNonNull(trust, "trust");
         this.now = Objects.requireNonNull(now, "now");
         this.threads = Math.max(1, threads);
         this.openPgp = openPgpVerifier(trust);
         this.keyPair = KeyPairSignatureVerifier.of(trust.keyFiles(SignatureKind.KEYPAIR));
+        this.sigstore = new SigstoreVerifier(trust.sigstoreTrustedRoot()
+                .map(bytes -> TrustedRoot.parse(bytes, trust.sigstoreTrustedRootFile().orElseThrow())).orElse(null), keyPair);
     }
 
     /** The time spent so far by {@link #collect}, per part. */
@@ -90,9 +110,10 @@ public final class EvidenceCollector {
             return components.stream().map(c -> new Evidence(c, Evidence.ArtifactState.NOT_SEARCHED, null, List.of(),
                     IntegrityStatus.NOT_CHECKED, List.of(), List.of(), null)).toList();
         }
+        progress.started(components.size());
         ForkJoinPool pool = new ForkJoinPool(threads);
         try {
-            return pool.submit(() -> components.parallelStream().map(this::collectSafely).toList()).get();
+            return pool.submit(() -> components.parallelStream().map(this::collectAndReport).toList()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while verifying artifacts", e);
@@ -101,6 +122,20 @@ public final class EvidenceCollector {
         } finally {
             pool.shutdown();
         }
+    }
+
+    private Evidence collectAndReport(Component component) {
+        Evidence evidence = collectSafely(component);
+        long bytes = 0;
+        if (evidence.artifact() != null) {
+            try {
+                bytes = java.nio.file.Files.size(evidence.artifact());
+            } catch (java.io.IOException | RuntimeException e) {
+                bytes = 0; // progress is cosmetic: a file that vanished after hashing is not an error here
+            }
+        }
+        progress.artifactDone(bytes);
+        return evidence;
     }
 
     private Evidence collectSafely(Component component) {
@@ -128,7 +163,11 @@ public final class EvidenceCollector {
         Path artifact = files.artifact();
         Set<HashAlgorithm> algorithms = EnumSet.of(HashAlgorithm.SHA_256);
         component.hashes().forEach(d -> algorithms.add(d.algorithm()));
-        FileDigests digests = Digests.compute(artifact, algorithms);
+        // One read serves both: the inspector streams the archive while every byte it reads is hashed.
+        ContentSummary[] content = new ContentSummary[1];
+        String purlType = component.purl() == null ? null : component.purl().type();
+        FileDigests digests = Digests.compute(artifact, algorithms,
+                in -> content[0] = ContentInspector.inspect(in, artifact.getFileName().toString(), purlType));
         long hashed = System.nanoTime();
         hashNanos.add(hashed - located);
         DigestComparison comparison = DigestComparison.compare(component.hashes(), digests);
@@ -139,30 +178,74 @@ public final class EvidenceCollector {
         }
         List<SignatureCheck> checks = new ArrayList<>();
         for (Path signatureFile : files.signatures()) {
-            checks.add(judgeScope(component, verifierFor(signatureFile).map(v -> v.verify(artifact, signatureFile))
-                    .orElseGet(() -> unsupported(signatureFile))));
+            if (isBundle(signatureFile)) {
+                checks.add(judgeBundle(component, sigstore.verifyBundle(artifact, signatureFile)));
+            } else {
+                checks.add(judgeScope(component, verifierFor(signatureFile).verify(artifact, signatureFile)));
+            }
         }
         signatureNanos.add(System.nanoTime() - hashed);
         List<Digest> computed = List.copyOf(digests.digests().values());
         return new Evidence(component, Evidence.ArtifactState.FOUND, artifact, computed, comparison.status(), details,
-                checks, null);
+                checks, null, content[0]);
     }
 
-    private Optional<SignatureVerifier> verifierFor(Path signatureFile) {
+    /** The verifier for a detached signature file, by the suffixes {@link ArtifactLocator#SIGNATURE_SUFFIXES} finds. */
+    private SignatureVerifier verifierFor(Path signatureFile) {
         String name = signatureFile.getFileName().toString();
         if (name.endsWith(".asc")) {
-            return Optional.of(openPgp);
+            return openPgp;
         }
         if (name.endsWith(".sig")) {
-            return Optional.of(keyPair);
+            return keyPair;
         }
-        return Optional.empty();
+        throw new IllegalArgumentException("no verifier for signature file " + signatureFile);
     }
 
-    /** A signature format sbomgate cannot check yet: present evidence is never ignored, so it is reported as unverifiable. */
-    private static SignatureCheck unsupported(Path signatureFile) {
-        return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null, null, null, null,
-                signatureFile, "Sigstore bundles are not verified by this version of sbomgate; the bundle cannot vouch for the artifact");
+    private static boolean isBundle(Path signatureFile) {
+        return signatureFile.getFileName().toString().endsWith(".sigstore.json");
+    }
+
+    /**
+     * A verified keyless bundle counts only if an identity pin matches its certificate identity and issuer, covers this
+     * purl, and its window holds the signing time; the check then names the pin as signer (so that the baseline records,
+     * and SIGNER_CHANGED compares, which pin vouched, not the per-release certificate identity). A bundle signed with
+     * a plain key is judged as any key-pair signature; a failed one as it failed.
+     */
+    private SignatureCheck judgeBundle(Component component, BundleVerification bundle) {
+        SignatureCheck check = bundle.check();
+        CertificateIdentity identity = bundle.identity();
+        if (check.status() != SignatureStatus.VERIFIED || identity == null) {
+            return judgeScope(component, check);
+        }
+        String who = identity.summary() + (identity.ciDetails().isEmpty() ? "" : " [" + identity.ciDetails() + "]");
+        List<PinnedKey> matching = trust.identityPinsMatching(identity.issuer(), identity.subject());
+        if (matching.isEmpty()) {
+            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null, identity.summary(),
+                    check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the trust store matches"
+                    + " the certificate identity of this bundle; " + check.detail());
+        }
+        List<PinnedKey> covering = component.purl() == null ? List.of()
+                : matching.stream().filter(k -> k.covers(component.purl())).toList();
+        if (covering.isEmpty()) {
+            PinnedKey pin = matching.get(0);
+            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.NOT_PINNED_FOR_PURL, pin.fingerprint(),
+                    pin.fingerprint(), identity.summary(), check.created(), check.algorithm(), check.signatureFile(),
+                    "signed by " + who + ", which matches identity pin '" + pin.name() + "' (" + pin.fingerprint()
+                            + "), pinned for " + pin.scopes() + ", not for " + component.label());
+        }
+        Instant signedAt = check.created();
+        PinnedKey pin = covering.stream().filter(k -> k.isValidAt(signedAt)).findFirst().orElse(null);
+        if (pin == null) {
+            PinnedKey outside = covering.get(0);
+            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.OUTSIDE_PIN_WINDOW, outside.fingerprint(),
+                    outside.fingerprint(), identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
+                    "signed by " + who + " at " + signedAt + ", outside the window " + outside.window()
+                            + " of identity pin '" + outside.name() + "'");
+        }
+        return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.VERIFIED, pin.fingerprint(), pin.fingerprint(),
+                identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
+                check.detail() + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")");
     }
 
     /** A valid signature counts only if its key is pinned for this purl, and was made inside the pin's window. */

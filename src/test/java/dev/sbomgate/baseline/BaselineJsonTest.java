@@ -3,6 +3,7 @@ package dev.sbomgate.baseline;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,7 @@ class BaselineJsonTest {
             assertEquals(expected.signatureKind(), actual.signatureKind());
             assertEquals(expected.signer(), actual.signer());
             assertEquals(expected.signatureCreated(), actual.signatureCreated());
+            assertEquals(expected.content(), actual.content());
         }
         assertEquals(original.sbomSerialNumber(), read.sbomSerialNumber());
         assertEquals(original.sbomVersion(), read.sbomVersion());
@@ -77,7 +79,7 @@ class BaselineJsonTest {
                 List.of(TestBaselines.unsigned(TestBaselines.minimalComponent("a", "b"))), null);
         String expected = """
                 {
-                  "format": 1,
+                  "format": 2,
                   "sbom": {
                     "serialNumber": null,
                     "version": 1,
@@ -104,7 +106,8 @@ class BaselineJsonTest {
                       "properties": [],
                       "parentRef": null,
                       "artifactDigests": [],
-                      "signature": null
+                      "signature": null,
+                      "content": null
                     }
                   ],
                   "dependencies": {}
@@ -171,13 +174,31 @@ class BaselineJsonTest {
         String core = "\"purl\": \"pkg:maven/org.acme/core@1.1.0?type=jar\"";
         // Written order: name:vendored-thing, pkg:maven/org.acme/core, pkg:maven/org.acme/shaded, pkg:npm/%40acme/left-pad.
         return Stream.of(
-                Arguments.of("format 2", valid.replace("\"format\": 1", "\"format\": 2"),
-                        "format: expected format 1 but found 2"),
-                Arguments.of("format as text", valid.replace("\"format\": 1", "\"format\": \"1\""),
-                        "format: expected format 1 but found a string"),
-                Arguments.of("no format", valid.replace("\"format\": 1,", ""), "format: expected format 1 but found nothing"),
-                Arguments.of("unknown root key", valid.replace("\"format\": 1,", "\"format\": 1, \"extra\": true,"),
+                Arguments.of("format 3", valid.replace("\"format\": 2", "\"format\": 3"),
+                        "format: expected format 1 to 2 but found 3: this baseline was written by a newer sbomgate version"),
+                Arguments.of("format 0", valid.replace("\"format\": 2", "\"format\": 0"),
+                        "format: expected format 1 to 2 but found 0: this baseline was written by another sbomgate version"),
+                Arguments.of("format as text", valid.replace("\"format\": 2", "\"format\": \"2\""),
+                        "format: expected format 1 to 2 but found a string"),
+                Arguments.of("no format", valid.replace("\"format\": 2,", ""), "format: expected format 1 to 2 but found nothing"),
+                Arguments.of("unknown root key", valid.replace("\"format\": 2,", "\"format\": 2, \"extra\": true,"),
                         "extra: unknown key"),
+                Arguments.of("content in a format 1 file", valid.replace("\"format\": 2", "\"format\": 1"),
+                        "components[0].content: unknown key"),
+                Arguments.of("unknown content key", valid.replace("\"problem\": null", "\"problem\": null, \"x\": 1"),
+                        "components[1].content.x: unknown key"),
+                Arguments.of("unknown hook kind", valid.replace("\"JAVA_AGENT\"", "\"JAVA_AGENTS\""),
+                        "components[1].content.hooks[1].kind: malformed hook kind 'JAVA_AGENTS'"),
+                Arguments.of("hook without a name", valid.replace("\"name\": \"Premain-Class\"", "\"name\": \"\""),
+                        "components[1].content.hooks[1]: not a valid hook: a hook needs a name"),
+                Arguments.of("negative size", valid.replace("\"size\": 12346", "\"size\": -1"),
+                        "components[1].content.size: expected a whole number >= 0 but found a number"),
+                Arguments.of("size as text", valid.replace("\"size\": 12346", "\"size\": \"12346\""),
+                        "components[1].content.size: expected a whole number >= 0 but found a string"),
+                Arguments.of("entropy out of range", valid.replace("\"entropy\": 5.31", "\"entropy\": 9.5"),
+                        "components[1].content.opaqueFiles[0].entropy: expected bits per byte"),
+                Arguments.of("unknown archive format", valid.replace("\"format\": \"ZIP\"", "\"format\": \"RAR\""),
+                        "components[1].content.format: malformed archive format 'RAR'"),
                 Arguments.of("unknown component key", valid.replace(core, core + ", \"evil\": 1"),
                         "components[1].evil: unknown key"),
                 Arguments.of("malformed purl", valid.replace("pkg:npm/%40acme/left-pad@2.0.1", "npm/left-pad"),
@@ -206,7 +227,7 @@ class BaselineJsonTest {
                 Arguments.of("dependency targets not an array",
                         valid.replace("\"pkg:npm/%40acme/left-pad\": []", "\"pkg:npm/%40acme/left-pad\": \"x\""),
                         "dependencies.pkg:npm/%40acme/left-pad: expected an array but found a string"),
-                Arguments.of("duplicate key", valid.replace("\"format\": 1,", "\"format\": 1, \"format\": 1,"),
+                Arguments.of("duplicate key", valid.replace("\"format\": 2,", "\"format\": 2, \"format\": 2,"),
                         "not valid JSON at line 2"),
                 Arguments.of("trailing garbage", valid + "{}", "not valid JSON"),
                 Arguments.of("truncated", valid.substring(0, valid.length() / 2), "not valid JSON"),
@@ -214,7 +235,7 @@ class BaselineJsonTest {
                 Arguments.of("empty", "", "empty, expected a JSON object"),
                 Arguments.of("huge sbom version", valid.replace("\"version\": 1,\n    \"timestamp\"",
                         "\"version\": 99999999999,\n    \"timestamp\""), "sbom.version: expected an integer but found a number out of range"),
-                Arguments.of("deep nesting", "{\"format\": 1, \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
+                Arguments.of("deep nesting", "{\"format\": 2, \"x\": " + "[".repeat(5000) + "]".repeat(5000) + "}",
                         "not valid JSON"));
     }
 
@@ -237,7 +258,77 @@ class BaselineJsonTest {
         assertEquals(1, baseline.components().size());
         assertTrue(baseline.components().get(0).component().hashes().isEmpty());
         assertFalse(baseline.components().get(0).isSigned());
+        assertNull(baseline.components().get(0).content());
         assertTrue(baseline.dependencies().isEmpty());
+    }
+
+    @Test
+    void aFormat1BaselineWrittenBeforeContentInspectionStillLoads() throws java.io.IOException {
+        // The example of docs/baseline.md as format 1 documented it, written by sbomgate before content summaries.
+        byte[] old = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("src/test/resources/baseline/format1-baseline.json"));
+        Baseline baseline = BaselineJson.read(old, SOURCE);
+        assertEquals(2, baseline.components().size());
+        assertTrue(baseline.components().stream().allMatch(c -> c.content() == null), "no summary recorded");
+        assertTrue(baseline.components().get(0).isSigned());
+        String rewritten = text(BaselineJson.write(baseline));
+        assertTrue(rewritten.startsWith("{\n  \"format\": 2,"), rewritten);
+        assertEquals(2, rewritten.split("\"content\": null", -1).length - 1, rewritten);
+        assertArrayEquals(BaselineJson.write(baseline), BaselineJson.write(BaselineJson.read(rewritten.getBytes(StandardCharsets.UTF_8), SOURCE)));
+    }
+
+    @Test
+    void contentSummariesAreWrittenInTheDocumentedLayout() {
+        String json = text(BaselineJson.write(TestBaselines.sample(1)));
+        String expected = """
+                      "content": {
+                        "size": 12346,
+                        "format": "ZIP",
+                        "package": "JAR",
+                        "hooks": [
+                          {
+                            "kind": "NPM_SCRIPT",
+                            "name": "postinstall",
+                            "value": "node -e \\"console.log('Zoë')\\"\\t&& exit 0",
+                            "path": "package.json"
+                          },
+                          {
+                            "kind": "JAVA_AGENT",
+                            "name": "Premain-Class",
+                            "value": "org.acme.Agent",
+                            "path": "META-INF/MANIFEST.MF"
+                          },
+                          {
+                            "kind": "SERVICE_PROVIDER",
+                            "name": "java.sql.Driver",
+                            "value": "org.acme.Driver",
+                            "path": "META-INF/services/java.sql.Driver"
+                          },
+                          {
+                            "kind": "NATIVE_BINARY",
+                            "name": "libacme.so",
+                            "value": "",
+                            "path": "native/libacme.so"
+                          }
+                        ],
+                        "opaqueFiles": [
+                          {
+                            "path": "assets/app.min.js",
+                            "size": 40000,
+                            "longestLine": 40000,
+                            "averageLine": 40000,
+                            "entropy": 5.31
+                          }
+                        ],
+                        "unsafeEntries": [
+                          "../evil (climbs out of the archive with ..)"
+                        ],
+                        "links": [
+                          "lib/current -> v2"
+                        ],
+                        "problem": null
+                      }
+                """;
+        assertTrue(json.contains(expected), json);
     }
 
     @Test

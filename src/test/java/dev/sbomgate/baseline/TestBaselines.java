@@ -1,5 +1,11 @@
 package dev.sbomgate.baseline;
 
+import dev.sbomgate.content.ArchiveFormat;
+import dev.sbomgate.content.ContentSummary;
+import dev.sbomgate.content.Hook;
+import dev.sbomgate.content.HookKind;
+import dev.sbomgate.content.OpaqueFile;
+import dev.sbomgate.content.PackageKind;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.ExternalReference;
@@ -64,7 +70,9 @@ final class TestBaselines {
     /** A small baseline that uses every field; {@code variant} changes the versions and the SBOM digest. */
     static Baseline sample(int variant) {
         List<BaselineComponent> components = new ArrayList<>();
-        components.add(signed(fullComponent("pkg:maven/org.acme/core@1." + variant + ".0?type=jar", "core")));
+        BaselineComponent core = signed(fullComponent("pkg:maven/org.acme/core@1." + variant + ".0?type=jar", "core"));
+        components.add(new BaselineComponent(core.component(), core.artifactDigests(), core.signatureKind(), core.signer(),
+                core.signatureCreated(), content(variant)));
         components.add(unsigned(fullComponent("pkg:npm/%40acme/left-pad@2.0." + variant, "left-pad")));
         components.add(unsigned(minimalComponent("vendored-thing", "vendored")));
         Component child = new Component("core-shaded", Purl.parse("pkg:maven/org.acme/shaded@1.0"), "library",
@@ -75,6 +83,17 @@ final class TestBaselines {
         dependencies.put("pkg:npm/%40acme/left-pad", new TreeSet<>());
         return new Baseline("urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79", variant, T0.plusSeconds(variant),
                 sha("sbom-" + variant), "SHA-256:" + sha("trust"), components, dependencies);
+    }
+
+    /** A content summary using every field: hooks with quotes, tabs and non-ASCII text, an opaque file, unsafe entries. */
+    static ContentSummary content(int variant) {
+        return new ContentSummary(12_345L + variant, ArchiveFormat.ZIP, PackageKind.JAR,
+                List.of(new Hook(HookKind.SERVICE_PROVIDER, "java.sql.Driver", "org.acme.Driver", "META-INF/services/java.sql.Driver"),
+                        new Hook(HookKind.JAVA_AGENT, "Premain-Class", "org.acme.Agent", "META-INF/MANIFEST.MF"),
+                        new Hook(HookKind.NPM_SCRIPT, "postinstall", "node -e \"console.log('Zoë')\"\t&& exit 0", "package.json"),
+                        new Hook(HookKind.NATIVE_BINARY, "libacme.so", "", "native/libacme.so")),
+                List.of(new OpaqueFile("assets/app.min.js", 40_000, 40_000, 40_000, 531)),
+                List.of("../evil (climbs out of the archive with ..)"), List.of("lib/current -> v2"), null);
     }
 
     /** A baseline of {@code size} components, a few hundred bytes each. */

@@ -130,12 +130,34 @@ class SignatureDowngradeRuleTest {
                 null, "Ed25519", Path.of("a.jar.sig"), "good signature");
         Evidence evidence = found(NEW, List.of(), IntegrityStatus.NONE_DECLARED, keyPair);
         assertTrue(evaluate(NEW, SIGNED_BEFORE, evidence, Policy.defaults(), TrustStore.empty()).isEmpty());
+        assertFalse(SignatureDowngradeRule.isWeakerKind(SignatureKind.OPENPGP, SignatureKind.KEYPAIR));
+        assertFalse(SignatureDowngradeRule.isWeakerKind(SignatureKind.KEYPAIR, SignatureKind.OPENPGP));
+    }
+
+    @Test
+    void onlyLeavingSigstoreForAKeySignatureIsAWeakerKind() {
         for (SignatureKind approvedKind : SignatureKind.values()) {
             for (SignatureKind candidateKind : SignatureKind.values()) {
-                assertFalse(SignatureDowngradeRule.isWeakerKind(approvedKind, candidateKind),
-                        approvedKind + " -> " + candidateKind + ": kind downgrades wait for Sigstore verification");
+                boolean weaker = approvedKind == SignatureKind.SIGSTORE && candidateKind != SignatureKind.SIGSTORE;
+                assertEquals(weaker, SignatureDowngradeRule.isWeakerKind(approvedKind, candidateKind),
+                        approvedKind + " -> " + candidateKind);
             }
         }
+    }
+
+    @Test
+    void anApprovedSigstoreBundleFollowedByOnlyAnOpenPgpSignatureIsADowngrade() {
+        BaselineComponent bundled = new BaselineComponent(OLD, List.of(), SignatureKind.SIGSTORE, KEY_B,
+                Instant.parse("2026-01-01T00:00:00Z"));
+        Evidence pgpOnly = found(NEW, List.of(), IntegrityStatus.NONE_DECLARED, signedBy(KEY_A, NOW));
+        List<Finding> findings = evaluate(NEW, baseline(List.of(bundled), Map.of()), pgpOnly, Policy.defaults(),
+                TrustStore.empty());
+        assertEquals(1, findings.size());
+        Finding f = findings.get(0);
+        assertEquals("signed with a weaker kind of signature than the approved version", f.title());
+        assertTrue(f.expected().contains("SIGSTORE signature by " + KEY_B.hex()), f.expected());
+        assertTrue(f.found().startsWith("VERIFIED in a.jar.asc"), f.found());
+        assertTrue(f.fix().startsWith("Fetch the SIGSTORE signature published with"), f.fix());
     }
 
     @Test

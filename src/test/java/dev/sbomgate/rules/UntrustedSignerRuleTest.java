@@ -88,14 +88,31 @@ class UntrustedSignerRuleTest {
     }
 
     @Test
-    void aSigstoreBundleIsUnverifiableEvidenceNotASignerToPin() {
+    void aBundleByAnUnpinnedIdentityNamesTheIdentityAndThePinToAdd() {
+        SignatureCheck bundle = new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null,
+                "https://github.com/evil/fork/.github/workflows/release.yml@refs/tags/v2.21 (OIDC issuer"
+                        + " https://token.actions.githubusercontent.com)", SIGNED, "ECDSA-P256/SHA-256",
+                Path.of("jackson-annotations-2.21.jar.sigstore.json"), "no identity pin of the trust store matches the"
+                        + " certificate identity of this bundle");
+        Finding f = evaluate(bundle, Policy.defaults(), TrustStore.empty()).get(0);
+        assertEquals("signed with a Sigstore bundle by an identity no pin trusts"
+                + " (https://github.com/evil/fork/.github/workflows/release.yml@refs/tags/v2.21)", f.title());
+        assertTrue(f.found().contains("jackson-annotations-2.21.jar.sigstore.json"), f.found());
+        assertTrue(f.fix().contains("sbomgate trust add-identity --name '<publisher> releases' --issuer"
+                + " 'https://token.actions.githubusercontent.com' --identity"
+                + " 'https://github.com/evil/fork/.github/workflows/release.yml@refs/tags/v2.21' --scope"
+                + " 'pkg:maven/com.fasterxml.jackson.core/*'"), f.fix());
+    }
+
+    @Test
+    void aBundleNothingVouchesForIsUntrustedToo() {
         SignatureCheck bundle = new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null, null,
                 null, null, Path.of("jackson-annotations-2.21.jar.sigstore.json"),
-                "Sigstore bundles are not verified by this version of sbomgate");
+                "the signing certificate does not chain to a certificate authority of the trusted root");
         Finding f = evaluate(bundle, Policy.defaults(), TrustStore.empty()).get(0);
-        assertEquals("signed only with a Sigstore bundle, which this sbomgate cannot verify", f.title());
-        assertTrue(f.found().contains("jackson-annotations-2.21.jar.sigstore.json"), f.found());
-        assertTrue(f.fix().contains("--accept 'UNTRUSTED_SIGNER:"), f.fix());
+        assertEquals("signed with a Sigstore bundle that nothing in the trust store vouches for", f.title());
+        assertTrue(f.found().contains("does not chain to a certificate authority"), f.found());
+        assertTrue(f.fix().contains("sbomgate trust sigstore-root"), f.fix());
     }
 
     @Test

@@ -151,6 +151,30 @@ public final class KeyPairSignatureVerifier implements SignatureVerifier {
             return check(SignatureStatus.MALFORMED, null, null, signatureFile,
                     "signature file is larger than " + MAX_SIGNATURE_BYTES / 1024 + " KiB: not a key-pair signature");
         }
+        return verify(new FileMessage(artifact), file, signatureFile);
+    }
+
+    /**
+     * Checks signature bytes taken from a container (a Sigstore bundle's message signature) over the bytes of
+     * {@code artifact}; {@code signatureFile} is the container, named in the result. As {@link #verify(Path, Path)}.
+     */
+    public SignatureCheck verify(Path artifact, byte[] signature, Path signatureFile) {
+        Objects.requireNonNull(artifact, "artifact");
+        Objects.requireNonNull(signature, "signature");
+        return verify(new FileMessage(artifact), signature, signatureFile);
+    }
+
+    /**
+     * Checks signature bytes over a message held in memory (a DSSE envelope's pre-authentication encoding);
+     * {@code signatureFile} is the container, named in the result.
+     */
+    public SignatureCheck verify(byte[] message, byte[] signature, Path signatureFile) {
+        Objects.requireNonNull(message, "message");
+        Objects.requireNonNull(signature, "signature");
+        return verify(new BytesMessage(message.clone()), signature, signatureFile);
+    }
+
+    private SignatureCheck verify(Message artifact, byte[] file, Path signatureFile) {
         KeyPairSignature signature = KeyPairSignature.parse(file);
         if (signature.isMalformed()) {
             return check(SignatureStatus.MALFORMED, null, null, signatureFile, "signature file " + signature.problem());
@@ -167,7 +191,7 @@ public final class KeyPairSignatureVerifier implements SignatureVerifier {
         for (Attempt attempt : attempts) {
             needed.addAll(attempt.digests);
         }
-        Map<HashAlgorithm, byte[]> digests = needed.isEmpty() ? Map.of() : digest(artifact, needed);
+        Map<HashAlgorithm, byte[]> digests = needed.isEmpty() ? Map.of() : artifact.digest(needed);
 
         boolean anyEd25519 = false;
         for (Attempt attempt : attempts) {
@@ -197,9 +221,62 @@ public final class KeyPairSignatureVerifier implements SignatureVerifier {
                         + "): the artifact or the signature was changed, or another key signed it");
     }
 
-    private SignatureCheck verifyEd25519(Path artifact, KeyPairSignature signature, List<Attempt> attempts,
+    /** What a signature is checked over: an artifact streamed from disk, or bytes in memory. */
+    private interface Message {
+        /** Every digest asked for, in one pass. */
+        Map<HashAlgorithm, byte[]> digest(Set<HashAlgorithm> algorithms);
+
+        long size();
+
+        /** The whole message; {@code size} is what {@link #size()} returned. */
+        byte[] bytes(long size);
+    }
+
+    private record FileMessage(Path artifact) implements Message {
+        @Override
+        public Map<HashAlgorithm, byte[]> digest(Set<HashAlgorithm> algorithms) {
+            return KeyPairSignatureVerifier.digest(artifact, algorithms);
+        }
+
+        @Override
+        public long size() {
+            return KeyPairSignatureVerifier.size(artifact);
+        }
+
+        @Override
+        public byte[] bytes(long size) {
+            return readFully(artifact, size);
+        }
+    }
+
+    private record BytesMessage(byte[] message) implements Message {
+        @Override
+        public Map<HashAlgorithm, byte[]> digest(Set<HashAlgorithm> algorithms) {
+            Map<HashAlgorithm, byte[]> out = new EnumMap<>(HashAlgorithm.class);
+            for (HashAlgorithm algorithm : algorithms) {
+                try {
+                    out.put(algorithm, MessageDigest.getInstance(algorithm.jcaName()).digest(message));
+                } catch (NoSuchAlgorithmException e) {
+                    throw new IllegalStateException("the JDK has no " + algorithm.jcaName(), e);
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public long size() {
+            return message.length;
+        }
+
+        @Override
+        public byte[] bytes(long size) {
+            return message;
+        }
+    }
+
+    private SignatureCheck verifyEd25519(Message artifact, KeyPairSignature signature, List<Attempt> attempts,
                                          Path signatureFile) {
-        long size = size(artifact);
+        long size = artifact.size();
         if (size > MAX_ED25519_ARTIFACT_BYTES) {
             return check(SignatureStatus.MALFORMED, null, "Ed25519", signatureFile,
                     "artifact is " + size + " bytes; an Ed25519 signature (PureEdDSA, RFC 8032) is checked over the whole"
@@ -208,7 +285,7 @@ public final class KeyPairSignatureVerifier implements SignatureVerifier {
         int permits = (int) Math.max(1, (size + MIB - 1) / MIB);
         ED25519_MEMORY.acquireUninterruptibly(permits);
         try {
-            byte[] message = readFully(artifact, size);
+            byte[] message = artifact.bytes(size);
             byte[] sig = signature.value();
             for (Attempt attempt : attempts) {
                 if (attempt.key.algorithm() != KeyAlgorithm.ED25519) {

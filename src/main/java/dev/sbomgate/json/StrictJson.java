@@ -1,4 +1,4 @@
-package dev.sbomgate.baseline;
+package dev.sbomgate.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -31,11 +31,11 @@ import java.util.function.Function;
  * (no data binding, so no default typing and no polymorphic deserialisation), deterministic writers, and
  * strict typed accessors whose errors name the file and the JSON path.
  */
-final class StrictJson {
+public final class StrictJson {
     /** Deepest nesting a baseline needs is 5 (root, components, component, hashes, hash); 32 leaves headroom. */
-    static final int MAX_NESTING_DEPTH = 32;
+    public static final int MAX_NESTING_DEPTH = 32;
     /** No file sbomgate writes comes near this; it bounds what a hostile baseline can make us hold. */
-    static final long MAX_DOCUMENT_BYTES = 256L * 1024 * 1024;
+    public static final long MAX_DOCUMENT_BYTES = 256L * 1024 * 1024;
 
     private static final ObjectMapper MAPPER = createMapper();
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
@@ -75,12 +75,12 @@ final class StrictJson {
         return printer;
     }
 
-    static ObjectNode object() {
+    public static ObjectNode object() {
         return JsonNodeFactory.instance.objectNode();
     }
 
     /** The node, indented, with a trailing newline. */
-    static byte[] pretty(JsonNode node) {
+    public static byte[] pretty(JsonNode node) {
         try {
             byte[] body = PRETTY.writeValueAsBytes(node);
             byte[] withNewline = java.util.Arrays.copyOf(body, body.length + 1);
@@ -92,7 +92,7 @@ final class StrictJson {
     }
 
     /** The node on one line, no spaces. */
-    static byte[] compact(JsonNode node) {
+    public static byte[] compact(JsonNode node) {
         try {
             return COMPACT.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {
@@ -101,7 +101,7 @@ final class StrictJson {
     }
 
     /** Parses bytes into a tree; a syntax error, a duplicate key or an exceeded limit is a BadInputException. */
-    static JsonNode parse(byte[] bytes, String source) {
+    public static JsonNode parse(byte[] bytes, String source) {
         if (bytes.length > MAX_DOCUMENT_BYTES) {
             throw new BadInputException(source + ": " + bytes.length + " bytes is over the " + MAX_DOCUMENT_BYTES
                     + "-byte limit for sbomgate's state files");
@@ -122,12 +122,12 @@ final class StrictJson {
     }
 
     /** A reader positioned at one object, for typed, path-naming access to its members. */
-    static final class Obj {
+    public static final class Obj {
         private final JsonNode node;
         private final String source;
         private final String path;
 
-        Obj(JsonNode node, String source, String path) {
+        public Obj(JsonNode node, String source, String path) {
             this.node = node;
             this.source = source;
             this.path = path;
@@ -136,20 +136,20 @@ final class StrictJson {
             }
         }
 
-        String path() {
+        public String path() {
             return path;
         }
 
-        String source() {
+        public String source() {
             return source;
         }
 
-        String child(String key) {
+        public String child(String key) {
             return path.isEmpty() ? key : path + "." + key;
         }
 
         /** Refuses keys outside {@code allowed} and missing keys of {@code required}. */
-        Obj keys(Set<String> allowed, Set<String> required) {
+        public Obj keys(Set<String> allowed, Set<String> required) {
             for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
                 String key = it.next();
                 if (!allowed.contains(key)) {
@@ -164,17 +164,17 @@ final class StrictJson {
             return this;
         }
 
-        JsonNode raw(String key) {
+        public JsonNode raw(String key) {
             return node.get(key);
         }
 
-        boolean isNull(String key) {
+        public boolean isNull(String key) {
             JsonNode value = node.get(key);
             return value == null || value.isNull();
         }
 
         /** A string member, or null when absent or null and {@code nullable}. */
-        String text(String key, boolean nullable) {
+        public String text(String key, boolean nullable) {
             JsonNode value = node.get(key);
             if (value == null || value.isNull()) {
                 if (nullable) {
@@ -188,7 +188,7 @@ final class StrictJson {
             return value.textValue();
         }
 
-        int integer(String key) {
+        public int integer(String key) {
             JsonNode value = node.get(key);
             if (value == null || !value.isInt()) {
                 String found = value == null ? "nothing"
@@ -198,7 +198,7 @@ final class StrictJson {
             return value.intValue();
         }
 
-        Instant instant(String key, boolean nullable) {
+        public Instant instant(String key, boolean nullable) {
             String text = text(key, nullable);
             if (text == null) {
                 return null;
@@ -211,7 +211,7 @@ final class StrictJson {
         }
 
         /** A string parsed by {@code parser}; its IllegalArgumentException becomes a path-naming error. */
-        <T> T parsed(String key, boolean nullable, String what, Function<String, T> parser) {
+        public <T> T parsed(String key, boolean nullable, String what, Function<String, T> parser) {
             String text = text(key, nullable);
             if (text == null) {
                 return null;
@@ -223,7 +223,7 @@ final class StrictJson {
             }
         }
 
-        Obj object(String key) {
+        public Obj object(String key) {
             JsonNode value = node.get(key);
             if (value == null) {
                 throw fail(child(key), "required key is missing");
@@ -232,7 +232,7 @@ final class StrictJson {
         }
 
         /** The elements of an array member; an absent member is an empty list only when {@code optional}. */
-        List<JsonNode> array(String key, boolean optional) {
+        public List<JsonNode> array(String key, boolean optional) {
             JsonNode value = node.get(key);
             if (value == null && optional) {
                 return List.of();
@@ -246,7 +246,7 @@ final class StrictJson {
         }
 
         /** The strings of an array member. */
-        List<String> strings(String key, boolean optional) {
+        public List<String> strings(String key, boolean optional) {
             List<JsonNode> elements = array(key, optional);
             List<String> out = new ArrayList<>(elements.size());
             for (int i = 0; i < elements.size(); i++) {
@@ -259,20 +259,20 @@ final class StrictJson {
             return out;
         }
 
-        Set<java.util.Map.Entry<String, JsonNode>> members() {
+        public Set<java.util.Map.Entry<String, JsonNode>> members() {
             return node.properties();
         }
 
-        BadInputException fail(String at, String problem) {
+        public BadInputException fail(String at, String problem) {
             return StrictJson.fail(source, at, problem);
         }
     }
 
-    static BadInputException fail(String source, String path, String problem) {
+    public static BadInputException fail(String source, String path, String problem) {
         return new BadInputException(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem);
     }
 
-    static String kind(JsonNode node) {
+    public static String kind(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return "nothing";
         }
@@ -288,7 +288,7 @@ final class StrictJson {
     }
 
     /** A value for a one-line message: quoted, control characters escaped, long values shortened. */
-    static String quote(String value) {
+    public static String quote(String value) {
         StringBuilder sb = new StringBuilder("'");
         int limit = Math.min(value.length(), 120);
         for (int i = 0; i < limit; i++) {
@@ -305,7 +305,7 @@ final class StrictJson {
         return sb.append('\'').toString();
     }
 
-    static String oneLine(String message) {
+    public static String oneLine(String message) {
         if (message == null) {
             return "";
         }

@@ -1,0 +1,513 @@
+package dev.sbomgate.content;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PushbackInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One artifact's walk: streams its entries once, reads the few interesting ones into memory (bounded), streams
+ * the rest past line and magic-number checks, and stops at the first limit. Nothing is written anywhere and no
+ * entry name is ever used as a file path. Single use, single thread.
+ */
+final class Inspection {
+
+    private static final List<String> NESTED = List.of(".jar", ".war", ".ear", ".zip", ".aar", ".hpi", ".jpi");
+    private static final List<String> NATIVE = List.of(".so", ".dll", ".dylib", ".jnilib", ".pyd", ".node", ".exe");
+    private static final Pattern VERSIONED_SO = Pattern.compile(".*\\.so(\\.[0-9]+)+");
+    private static final List<String> SCRIPTS = List.of(".js", ".mjs", ".cjs", ".py", ".pth", ".sh", ".bash", ".ps1",
+            ".bat", ".cmd", ".vbs", ".rb", ".pl", ".php");
+    private static final Pattern WHEEL_DATA_PTH = Pattern.compile("[^/]+\\.data/(purelib|platlib)/[^/]+\\.pth");
+    private static final Pattern WHEEL_ENTRY_POINTS = Pattern.compile("[^/]+\\.dist-info/entry_points\\.txt");
+    private static final Pattern WHEEL_DATA_SCRIPT = Pattern.compile("[^/]+\\.data/scripts/[^/]+");
+
+    /** The interesting entries, by what reads them. */
+    private enum HookFile { PACKAGE_JSON, PTH, ENTRY_POINTS, PYPROJECT, MANIFEST, SERVICES }
+
+    private final ArchiveLimits limits;
+    private final Meter meter;
+    private final List<Hook> hooks = new ArrayList<>();
+    private final List<OpaqueFile> opaque = new ArrayList<>();
+    private final List<String> unsafe = new ArrayList<>();
+    private final List<String> links = new ArrayList<>();
+    private final byte[] buffer = new byte[64 * 1024];
+    private ArchiveFormat format = ArchiveFormat.NONE;
+    private PackageKind kind = PackageKind.OTHER;
+    private long unsafeCount;
+    private long linkCount;
+    private long entries;
+    private String problem;
+
+    Inspection(ArchiveLimits limits) {
+        this.limits = limits;
+        this.meter = new Meter(limits);
+    }
+
+    /** Reads the artifact to its end (the caller may be hashing it) and says what it holds. */
+    ContentSummary run(InputStream artifact, String fileName, String purlType) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(meter.source(artifact), 4);
+        byte[] magic = readUpTo(in, 4);
+        in.unread(magic);
+        format = sniff(magic);
+        if (format != ArchiveFormat.NONE) {
+            kind = PackageKind.of(fileName, purlType, format);
+            try {
+                if (format == ArchiveFormat.ZIP) {
+                    zip(in, "", 0);
+                } else {
+                    tar(in);
+                }
+            } catch (LimitExceeded e) {
+                problem("archive exceeds limits: " + e.getMessage());
+            } catch (TarReader.NotTar e) {
+                if (kind == PackageKind.OTHER) {
+                    // A gzip file that is not a tarball, where no ecosystem expects one: nothing to inspect.
+                    format = ArchiveFormat.NONE;
+                } else {
+                    problem("archive cannot be read: " + message(e));
+                }
+            } catch (IOException | RuntimeException e) {
+                problem("archive cannot be read: " + message(e));
+            }
+        }
+        drain(in);
+        if (format == ArchiveFormat.NONE) {
+            return ContentSummary.notAnArchive(meter.compressed());
+        }
+        return new ContentSummary(meter.compressed(), format, kind, hooks, opaque, counted(unsafe, unsafeCount),
+                counted(links, linkCount), problem);
+    }
+
+    private static ArchiveFormat sniff(byte[] magic) {
+        if (magic.length >= 4 && magic[0] == 'P' && magic[1] == 'K'
+                && ((magic[2] == 3 && magic[3] == 4) || (magic[2] == 5 && magic[3] == 6))) {
+            return ArchiveFormat.ZIP;
+        }
+        if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+            return ArchiveFormat.TAR_GZIP;
+        }
+        return ArchiveFormat.NONE;
+    }
+
+    /** A zip archive's entries, by their local headers, in file order. */
+    private void zip(InputStream in, String prefix, int depth) throws IOException {
+        // Names without the UTF-8 flag (APPNOTE 4.4.4 bit 11) are read as ISO-8859-1, which never fails.
+        ZipInputStream zip = new ZipInputStream(in, StandardCharsets.ISO_8859_1);
+        ZipEntry e;
+        while ((e = zip.getNextEntry()) != null) {
+            entry(prefix, e.getName(), e.isDirectory() ? TarReader.Type.DIRECTORY : TarReader.Type.FILE, null,
+                    meter.inflated(zip), depth);
+        }
+    }
+
+    private void tar(InputStream in) throws IOException {
+        TarReader tar = new TarReader(meter.inflated(new GZIPInputStream(in, 64 * 1024)), limits);
+        TarReader.Entry e;
+        while ((e = tar.next()) != null) {
+            entry("", e.name(), e.type(), e.linkName(), tar.data(), 0);
+        }
+    }
+
+    private void entry(String prefix, String rawName, TarReader.Type type, String link, InputStream data, int depth)
+            throws IOException {
+        if (++entries > limits.maxEntries()) {
+            throw new LimitExceeded(String.format(Locale.ROOT, "more than %,d entries", limits.maxEntries()));
+        }
+        if (rawName.length() > limits.maxPathLength()) {
+            throw new LimitExceeded("an entry path of " + rawName.length() + " characters (limit "
+                    + limits.maxPathLength() + "): " + abbreviate(prefix + printable(rawName)));
+        }
+        String name = printable(rawName);
+        String display = prefix + name;
+        int levels = levels(rawName);
+        if (levels > limits.maxPathDepth()) {
+            throw new LimitExceeded("an entry path " + levels + " levels deep (limit " + limits.maxPathDepth() + "): "
+                    + abbreviate(display));
+        }
+        // A tarball's (or a zip sdist's) root directory is where it unpacks (npm strips it): names and links are
+        // read from inside it, so that they stay the same from one version's root (demo-1.0/) to the next.
+        boolean rooted = depth == 0 && (format == ArchiveFormat.TAR_GZIP || kind == PackageKind.SDIST);
+        String why = unsafeReason(rooted ? stripRoot(rawName) : rawName, rawName, type, link);
+        if (why != null) {
+            unsafe(display + " (" + why + ")");
+            drain(data);
+            return;
+        }
+        if (type == TarReader.Type.SYMLINK || type == TarReader.Type.HARDLINK) {
+            linkCount++;
+            if (links.size() < limits.maxListed()) {
+                links.add(display + " -> " + printable(link));
+            }
+            drain(data);
+            return;
+        }
+        if (type == TarReader.Type.DIRECTORY) {
+            drain(data);
+            return;
+        }
+        String rel = rooted ? stripRoot(name) : name;
+        String lower = rel.toLowerCase(Locale.ROOT);
+        if (depth == 0) {
+            HookFile file = hookFile(rel, lower);
+            if (file != null) {
+                readHookFile(file, rel, display, lower, data);
+                return;
+            }
+            recordMarkerHooks(rel);
+        }
+        if (endsWithAny(lower, NESTED)) {
+            nested(depth == 0 ? rel : display, display, data, depth);
+            return;
+        }
+        scan(data, depth == 0 ? rel : display, lower, depth);
+    }
+
+    /** Hooks that are a file's mere presence: binding.gyp, setup.py, a wheel's data scripts. */
+    private void recordMarkerHooks(String rel) {
+        if (kind == PackageKind.NPM && rel.equals("binding.gyp")) {
+            addHook(Hook.of(HookKind.NPM_NATIVE_BUILD, "binding.gyp", "", rel));
+        } else if (kind == PackageKind.SDIST && rel.equals("setup.py")) {
+            addHook(Hook.of(HookKind.SETUP_PY, "setup.py", "", rel));
+        } else if (kind == PackageKind.WHEEL && WHEEL_DATA_SCRIPT.matcher(rel).matches()) {
+            addHook(Hook.of(HookKind.WHEEL_DATA_SCRIPT, rel.substring(rel.lastIndexOf('/') + 1), "", rel));
+        }
+    }
+
+    private HookFile hookFile(String rel, String lower) {
+        return switch (kind) {
+            case NPM -> rel.equals("package.json") ? HookFile.PACKAGE_JSON : null;
+            case WHEEL -> (rel.indexOf('/') < 0 && lower.endsWith(".pth")) || WHEEL_DATA_PTH.matcher(rel).matches()
+                    ? HookFile.PTH : WHEEL_ENTRY_POINTS.matcher(rel).matches() ? HookFile.ENTRY_POINTS : null;
+            case SDIST -> rel.equals("pyproject.toml") ? HookFile.PYPROJECT : null;
+            // JarFile finds the manifest whatever its case; ServiceLoader asks for the exact resource name.
+            case JAR -> lower.equals("meta-inf/manifest.mf") ? HookFile.MANIFEST
+                    : rel.startsWith("META-INF/services/") && rel.length() > 18 && rel.indexOf('/', 18) < 0
+                    ? HookFile.SERVICES : null;
+            case OTHER -> null;
+        };
+    }
+
+    private void readHookFile(HookFile file, String rel, String display, String lower, InputStream data)
+            throws IOException {
+        byte[] bytes = readBounded(data, display, file == HookFile.MANIFEST);
+        if (endsWithAny(lower, SCRIPTS) && bytes.length >= OpaqueFile.FLOOR_BYTES) {
+            TextStats stats = new TextStats();
+            stats.update(bytes, 0, bytes.length);
+            addOpaque(stats.result(rel));
+        }
+        try {
+            switch (file) {
+                case PACKAGE_JSON -> HookParsers.packageJson(bytes, rel).forEach(this::addHook);
+                case PTH -> addHook(HookParsers.pth(bytes, rel));
+                case ENTRY_POINTS -> HookParsers.entryPoints(bytes, rel).forEach(this::addHook);
+                case PYPROJECT -> HookParsers.pyproject(bytes, rel).forEach(this::addHook);
+                case MANIFEST -> HookParsers.manifest(bytes, rel).forEach(this::addHook);
+                case SERVICES -> HookParsers.services(bytes, rel).forEach(this::addHook);
+            }
+        } catch (HookParsers.Unparseable e) {
+            problem("install hooks cannot be read: " + e.getMessage());
+        }
+    }
+
+    /** An archive inside the archive: recorded, and walked for limits and native binaries. */
+    private void nested(String name, String display, InputStream data, int depth) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(new java.io.BufferedInputStream(data, 16 * 1024), 4);
+        byte[] magic = readUpTo(in, 4);
+        in.unread(magic);
+        if (sniff(magic) != ArchiveFormat.ZIP) {
+            scan(in, name, name.toLowerCase(Locale.ROOT), depth);
+            return;
+        }
+        addHook(Hook.of(HookKind.NESTED_ARCHIVE, name, "", display));
+        if (depth + 1 > limits.maxNesting()) {
+            throw new LimitExceeded("archives nested more than " + limits.maxNesting() + " deep: " + abbreviate(display));
+        }
+        zip(in, display + "!/", depth + 1);
+        drain(in);
+    }
+
+    /** Streams an entry past the native-binary and opaque-script checks. */
+    private void scan(InputStream data, String path, String lower, int depth) throws IOException {
+        TextStats stats = depth == 0 && endsWithAny(lower, SCRIPTS) ? new TextStats() : null;
+        byte[] head = new byte[8];
+        int headLength = 0;
+        int n;
+        while ((n = data.read(buffer, 0, buffer.length)) >= 0) {
+            if (headLength < head.length) {
+                int take = Math.min(n, head.length - headLength);
+                System.arraycopy(buffer, 0, head, headLength, take);
+                headLength += take;
+            }
+            if (stats != null) {
+                stats.update(buffer, 0, n);
+            }
+        }
+        if (nativeMagic(head, headLength) || nativeName(lower)) {
+            addHook(Hook.of(HookKind.NATIVE_BINARY, path.substring(path.lastIndexOf('/') + 1), "", path));
+        }
+        if (stats != null) {
+            OpaqueFile file = stats.result(path);
+            if (file.size() >= OpaqueFile.FLOOR_BYTES) {
+                addOpaque(file);
+            }
+        }
+    }
+
+    private static boolean endsWithAny(String lower, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            if (lower.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** By extension: {@code .so} (also versioned, {@code libz.so.1}), {@code .dll}, {@code .dylib}, {@code .node}… */
+    static boolean nativeName(String lower) {
+        return endsWithAny(lower, NATIVE) || (lower.contains(".so.") && VERSIONED_SO.matcher(lower).matches());
+    }
+
+    /** Non-empty path segments, separated by / or \\ (a Windows extractor splits on both). */
+    private static int levels(String name) {
+        int levels = 0;
+        boolean inSegment = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == '/' || c == '\\') {
+                inSegment = false;
+            } else if (!inSegment) {
+                inSegment = true;
+                levels++;
+            }
+        }
+        return levels;
+    }
+
+    /** ELF (7f 'E' 'L' 'F'), Mach-O (32/64-bit, either byte order) and Mach-O universal binaries. */
+    static boolean nativeMagic(byte[] head, int length) {
+        if (length < 4) {
+            return false;
+        }
+        int magic = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
+        switch (magic) {
+            case 0x7f454c46, 0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe:
+                return true;
+            case 0xcafebabe, 0xcafebabf:
+                // Java class files share CAFEBABE; their next word is the class version (major >= 45), a universal
+                // binary's is its small count of architectures.
+                if (length < 8) {
+                    return false;
+                }
+                int next = ((head[4] & 0xff) << 24) | ((head[5] & 0xff) << 16) | ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                return next > 0 && next < 45;
+            default:
+                return false;
+        }
+    }
+
+    private void addOpaque(OpaqueFile file) {
+        if (!file.minified() && !file.packed()) {
+            return;
+        }
+        opaque.add(file);
+        checkRecorded();
+    }
+
+    private void addHook(Hook hook) {
+        hooks.add(hook);
+        checkRecorded();
+    }
+
+    private void checkRecorded() {
+        if (hooks.size() + opaque.size() > limits.maxRecorded()) {
+            throw new LimitExceeded(String.format(Locale.ROOT, "more than %,d hooks, native binaries, nested archives "
+                    + "and opaque files", limits.maxRecorded()));
+        }
+    }
+
+    private void unsafe(String line) {
+        unsafeCount++;
+        if (unsafe.size() < limits.maxListed()) {
+            unsafe.add(line);
+        }
+    }
+
+    private void problem(String text) {
+        if (problem == null) {
+            problem = text;
+        }
+    }
+
+    private static List<String> counted(List<String> listed, long count) {
+        List<String> out = new ArrayList<>(listed);
+        if (count > listed.size()) {
+            out.add("… and " + (count - listed.size()) + " more");
+        }
+        return out;
+    }
+
+    /**
+     * Why an entry may not be trusted by an extracting installer: links whose target is absolute or outside the
+     * archive (never followed here, but followed by some extractors: the node-tar and tarfile CVEs), special
+     * files, absolute paths, {@code ..} segments, and NUL characters (Python's zipfile cuts a name at its first
+     * NUL, so {@code evil.pth\0.txt} installs as {@code evil.pth}). Null when safe. The test for links is that of
+     * Python's tarfile "data" filter (PEP 706): a symbolic link resolves from its own directory, a hard link
+     * from the archive's root.
+     */
+    static String unsafeReason(String relative, String name, TarReader.Type type, String link) {
+        String target = link == null ? "" : link;
+        // A symbolic link resolves from its own directory; a hard link names another entry, from the root.
+        if ((type == TarReader.Type.SYMLINK && escapes(parentOf(relative), target))
+                || (type == TarReader.Type.HARDLINK && escapes("", target))) {
+            return "a link to " + printable(target) + ", outside the archive, never followed";
+        }
+        if (type == TarReader.Type.SPECIAL) {
+            return "a device, FIFO or sparse file";
+        }
+        if (name.indexOf('\0') >= 0) {
+            return "a NUL character in its path";
+        }
+        if (name.startsWith("/") || name.startsWith("\\") || (name.length() >= 2 && name.charAt(1) == ':'
+                && Character.isLetter(name.charAt(0)))) {
+            return "an absolute path";
+        }
+        int start = 0;
+        for (int i = 0; i <= name.length(); i++) {
+            if (i == name.length() || name.charAt(i) == '/' || name.charAt(i) == '\\') {
+                if (i - start == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.') {
+                    return "climbs out of the archive with ..";
+                }
+                start = i + 1;
+            }
+        }
+        return null;
+    }
+
+    private static String parentOf(String name) {
+        String n = name.replace('\\', '/');
+        while (n.endsWith("/")) {
+            n = n.substring(0, n.length() - 1);
+        }
+        int slash = n.lastIndexOf('/');
+        return slash < 0 ? "" : n.substring(0, slash);
+    }
+
+    /** Whether {@code target}, read from directory {@code base} inside the archive, is absolute or climbs above its root. */
+    static boolean escapes(String base, String target) {
+        String t = target.replace('\\', '/');
+        if (t.isEmpty() || t.startsWith("/") || (t.length() >= 2 && t.charAt(1) == ':' && Character.isLetter(t.charAt(0)))
+                || t.indexOf('\0') >= 0) {
+            return true;
+        }
+        int depth = 0;
+        for (String segment : base.replace('\\', '/').split("/")) {
+            if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+        }
+        for (String segment : t.split("/")) {
+            if (segment.equals("..")) {
+                if (--depth < 0) {
+                    return true;
+                }
+            } else if (!segment.isEmpty() && !segment.equals(".")) {
+                depth++;
+            }
+        }
+        return false;
+    }
+
+    /** Removes a tarball's root directory ({@code package/} for npm, {@code name-version/} for an sdist). */
+    static String stripRoot(String name) {
+        String n = name;
+        while (n.startsWith("./")) {
+            n = n.substring(2);
+        }
+        int slash = n.indexOf('/');
+        return slash >= 0 ? n.substring(slash + 1) : n;
+    }
+
+    /** Control, bidirectional-override and line-separator characters escaped, so a name stays one honest line. */
+    static String printable(String text) {
+        StringBuilder sb = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean escape = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= '\u202a' && c <= '\u202e')
+                    || (c >= '\u2066' && c <= '\u2069') || c == '\u2028' || c == '\u2029' || c == '\u200e' || c == '\u200f';
+            if (escape && sb == null) {
+                sb = new StringBuilder(text.length() + 8).append(text, 0, i);
+            }
+            if (sb != null) {
+                if (escape) {
+                    sb.append(String.format("\\u%04x", (int) c));
+                } else {
+                    sb.append(c);
+                }
+            }
+        }
+        return sb == null ? text : sb.toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 160 ? text : text.substring(0, 157) + "…";
+    }
+
+    /** Reads an interesting entry into memory, at most {@code maxEntryBytes} (a manifest: its main section). */
+    private byte[] readBounded(InputStream data, String display, boolean manifest) throws IOException {
+        int max = limits.maxEntryBytes();
+        byte[] bytes = new byte[Math.min(max + 1, 8192)];
+        int length = 0;
+        int n;
+        while ((n = data.read(bytes, length, bytes.length - length)) >= 0) {
+            length += n;
+            if (length == bytes.length) {
+                if (length > max) {
+                    break;
+                }
+                bytes = Arrays.copyOf(bytes, Math.min(max + 1, bytes.length * 2));
+            }
+        }
+        if (length > max) {
+            if (manifest && HookParsers.mainSectionEnds(bytes, max)) {
+                drain(data);
+                return Arrays.copyOf(bytes, max);
+            }
+            throw new LimitExceeded(abbreviate(display) + " is larger than " + Meter.bytes(max)
+                    + " (install-hook files are read into memory up to that size)");
+        }
+        return Arrays.copyOf(bytes, length);
+    }
+
+    private void drain(InputStream in) throws IOException {
+        while (in.read(buffer, 0, buffer.length) >= 0) {
+            // Read to the end: the bytes are counted (and, beneath, hashed).
+        }
+    }
+
+    private static byte[] readUpTo(InputStream in, int count) throws IOException {
+        byte[] bytes = new byte[count];
+        int length = 0;
+        while (length < count) {
+            int n = in.read(bytes, length, count - length);
+            if (n < 0) {
+                break;
+            }
+            length += n;
+        }
+        return Arrays.copyOf(bytes, length);
+    }
+
+    private static String message(Exception e) {
+        String m = e.getMessage();
+        String text = m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+        return printable(text.lines().findFirst().orElse("").strip());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.sbomgate.report;
+
+import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.rules.Finding;
+import dev.sbomgate.verify.Evidence;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * GitHub Actions workflow commands ({@code ::error}, {@code ::warning}, {@code ::notice}), one per finding, located at
+ * the SBOM file and line, so that findings show as annotations on the run and the pull request. Values are escaped
+ * as the Actions toolkit does ({@code @actions/core} command.ts): in data {@code %}, CR and LF; in properties also
+ * {@code :} and {@code ,}. Hostile text therefore cannot end a command early or start another.
+ */
+public final class GithubAnnotationRenderer implements Renderer {
+    private final ReportPaths paths;
+
+    /** @param workingDirectory the SBOM's path is written relative to it (the workspace root, where annotations resolve) */
+    public GithubAnnotationRenderer(Path workingDirectory) {
+        this.paths = new ReportPaths(workingDirectory);
+    }
+
+    @Override
+    public String render(Verdict verdict) {
+        Map<String, String> bomRefs = new HashMap<>();
+        for (Evidence e : Views.components(verdict)) {
+            bomRefs.putIfAbsent(e.component().label(), e.component().bomRef());
+        }
+        StringBuilder out = new StringBuilder();
+        for (Finding f : verdict.findings()) {
+            String command = switch (f.severity()) {
+                case BLOCK -> "error";
+                case WARN -> "warning";
+                case INFO, OFF -> "notice";
+            };
+            Optional<Integer> line = f.subject() == null ? Optional.empty()
+                    : Optional.ofNullable(bomRefs.get(f.subject())).flatMap(verdict::sbomLine);
+            out.append("::").append(command).append(" file=").append(property(paths.show(verdict.sbomFile())));
+            line.ifPresent(n -> out.append(",line=").append(n));
+            out.append(",title=").append(property(f.rule().name() + (f.subject() == null ? "" : " " + Escape.line(f.subject()))));
+            out.append("::").append(data(message(f))).append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String message(Finding f) {
+        StringBuilder sb = new StringBuilder(Escape.line(f.title()));
+        append(sb, "Expected", f.expected());
+        append(sb, "Found", f.found());
+        append(sb, "Fix", f.fix());
+        append(sb, "Waived", f.waivedBy());
+        return sb.toString();
+    }
+
+    private static void append(StringBuilder sb, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            sb.append('\n').append(label).append(": ").append(Escape.line(value));
+        }
+    }
+
+    /** A command's message: {@code %}, CR and LF escaped (toolkit escapeData). */
+    static String data(String value) {
+        return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+    }
+
+    /** A command's property value: as {@link #data}, plus {@code :} and {@code ,} (toolkit escapeProperty). */
+    static String property(String value) {
+        return data(value).replace(":", "%3A").replace(",", "%2C");
+    }
+}

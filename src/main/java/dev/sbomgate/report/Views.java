@@ -1,0 +1,105 @@
+package dev.sbomgate.report;
+
+import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.rules.Finding;
+import dev.sbomgate.rules.Rule;
+import dev.sbomgate.rules.RuleId;
+import dev.sbomgate.rules.Rules;
+import dev.sbomgate.rules.Severity;
+import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.trust.PinnedKey;
+import dev.sbomgate.verify.Evidence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** How every report orders and labels the parts of a verdict, so that the formats agree. Lookups only: nothing is judged here. */
+final class Views {
+    /** The subject shown for findings about the SBOM or the gate itself. */
+    static final String GATE_SUBJECT = "(the SBOM and the gate itself)";
+
+    private Views() {
+    }
+
+    /** Components by label, then bom-ref: the order of every report. */
+    static List<Evidence> components(Verdict verdict) {
+        return verdict.evidence().stream()
+                .sorted(Comparator.comparing((Evidence e) -> e.component().label()).thenComparing(e -> e.component().bomRef()))
+                .toList();
+    }
+
+    /** Findings grouped by subject, in report order (blocking first); findings without a subject under {@link #GATE_SUBJECT}. */
+    static Map<String, List<Finding>> bySubject(List<Finding> findings) {
+        Map<String, List<Finding>> groups = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            groups.computeIfAbsent(subject(f), k -> new ArrayList<>()).add(f);
+        }
+        return groups;
+    }
+
+    static String subject(Finding f) {
+        return f.subject() == null ? GATE_SUBJECT : f.subject();
+    }
+
+    /** Findings whose subject is no candidate component: gate-level ones, and components the candidate no longer has. */
+    static List<Finding> unattached(Verdict verdict) {
+        Set<String> labels = verdict.evidence().stream().map(e -> e.component().label()).collect(Collectors.toSet());
+        return verdict.findings().stream().filter(f -> f.subject() == null || !labels.contains(f.subject())).toList();
+    }
+
+    /** The heaviest severity among the findings, if any. */
+    static Optional<Severity> worst(List<Finding> findings) {
+        return findings.stream().map(Finding::severity).min(Comparator.naturalOrder());
+    }
+
+    /** {@code blocked}, {@code warning}, {@code info} or {@code ok}: a component's standing in the verdict. */
+    static String standing(List<Finding> findings) {
+        return worst(findings).map(s -> switch (s) {
+            case BLOCK -> "blocked";
+            case WARN -> "warning";
+            case INFO, OFF -> "info";
+        }).orElse("ok");
+    }
+
+    /** An enum constant as reports write it: {@code NOT_PINNED_FOR_PURL} → {@code not_pinned_for_purl}. */
+    static String token(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The same for humans: {@code not pinned for purl}. */
+    static String words(Enum<?> value) {
+        return value == null ? "" : token(value).replace('_', ' ');
+    }
+
+    /** Who signed, for humans: the pin's name and fingerprint, or the issuer the signature names when no pin matches. */
+    static String signer(Verdict verdict, Evidence e) {
+        Optional<SignatureCheck> decisive = e.signature();
+        if (decisive.isEmpty()) {
+            return "";
+        }
+        SignatureCheck s = decisive.get();
+        if (s.signer() == null) {
+            return s.issuer() == null ? "unknown key" : "unknown key " + s.issuer();
+        }
+        Optional<PinnedKey> pin = verdict.pin(s.signer());
+        return pin.map(k -> k.name() + " (" + s.signer().hex() + ")").orElse(s.signer().hex());
+    }
+
+    /** The rule's {@code explain} text, or its one-line summary for a rule this build does not know in full. */
+    static String explain(RuleId id) {
+        String text = Explanations.TEXTS.get(id);
+        return (text == null ? id.name() + ": " + id.summary() : text).strip();
+    }
+
+    /** Built once, on first use: every rule's explain text. */
+    private static final class Explanations {
+        static final Map<RuleId, String> TEXTS = Rules.all().stream()
+                .collect(Collectors.toUnmodifiableMap(Rule::id, Rule::explain, (a, b) -> a));
+    }
+}

@@ -1,0 +1,93 @@
+package dev.sbomgate.trust;
+
+import dev.sbomgate.model.Fingerprint;
+import dev.sbomgate.signature.sigstore.CertificateIdentity;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * What an identity pin trusts instead of a key: the signing certificate's identity, exactly or by a pattern, as
+ * vouched for by one OIDC issuer (compared exactly). A Sigstore bundle whose verified certificate identity matches is
+ * "signed by" the pin, as an OpenPGP signature is signed by a pinned key.
+ *
+ * @param issuer   the OIDC issuer, e.g. {@code https://token.actions.githubusercontent.com}; compared exactly
+ * @param identity the certificate identity (subject alternative name), or the pattern when {@code pattern}
+ * @param pattern  whether {@code identity} is a regular expression ({@link java.util.regex.Pattern} syntax) that must
+ *                 match the whole identity: it is anchored at both ends whatever it says
+ */
+public record IdentityPin(String issuer, String identity, boolean pattern) {
+
+    static final int MAX_LENGTH = 1024;
+
+    /** Compiled patterns, shared: a trust store holds few, and bundles are checked from many threads. */
+    private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
+
+    public IdentityPin {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(identity, "identity");
+        check(issuer, "an OIDC issuer");
+        check(identity, pattern ? "an identity pattern" : "an identity");
+        if (pattern) {
+            compiled(identity);
+        }
+    }
+
+    private static void check(String value, String what) {
+        if (value.isBlank() || value.length() > MAX_LENGTH || value.chars().anyMatch(Character::isISOControl)
+                || !value.strip().equals(value)) {
+            throw new IllegalArgumentException(what + " is 1 to " + MAX_LENGTH + " characters on one line, without"
+                    + " surrounding white space, got '" + TrustIndex.printable(value) + "'");
+        }
+    }
+
+    private static Pattern compiled(String regex) {
+        Pattern cached = COMPILED.get(regex);
+        if (cached != null) {
+            return cached;
+        }
+        try {
+            Pattern compiledPattern = Pattern.compile(regex);
+            COMPILED.put(regex, compiledPattern);
+            return compiledPattern;
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("identity pattern '" + TrustIndex.printable(regex) + "' is not a regular"
+                    + " expression: " + e.getDescription() + " near index " + e.getIndex());
+        }
+    }
+
+    /** Whether a verified certificate identity from this issuer is the one pinned (the whole of it). */
+    public boolean matches(String certificateIssuer, String certificateIdentity) {
+        if (!issuer.equals(certificateIssuer)) {
+            return false;
+        }
+        return pattern ? compiled(identity).matcher(certificateIdentity).matches() : identity.equals(certificateIdentity);
+    }
+
+    /**
+     * The pin's fingerprint: SHA-256 of {@code issuer LF identity} (UTF-8) for an exact pin, which is also the
+     * fingerprint of the certificate identity it names ({@link CertificateIdentity#fingerprint()}); SHA-256 of
+     * {@code issuer LF pattern LF} for a pattern, so that no exact pin and pattern pin share one.
+     */
+    public Fingerprint fingerprint() {
+        if (!pattern) {
+            return CertificateIdentity.fingerprintOf(issuer, identity);
+        }
+        try {
+            return Fingerprint.of(MessageDigest.getInstance("SHA-256")
+                    .digest((issuer + "\n" + identity + "\n").getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no SHA-256", e);
+        }
+    }
+
+    /** {@code IDENTITY from ISSUER} or {@code identities matching PATTERN from ISSUER}. */
+    public String describe() {
+        return (pattern ? "identities matching " : "") + identity + " from " + issuer;
+    }
+}
