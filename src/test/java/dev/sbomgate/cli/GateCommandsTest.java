@@ -4,19 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
  * real signature and its signer's real public key.
  */
 class GateCommandsTest {
-    private static final Path REAL = Path.of("src/test/resources/signature/pgp/real");
-    private static final String KEY = "28118C070CB22A0175A2E8D43D12CA2AC19F3181";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -41,41 +34,17 @@ class GateCommandsTest {
 
     @BeforeEach
     void project() throws IOException, NoSuchAlgorithmException {
-        artifacts = Files.createDirectories(dir.resolve("artifacts"));
-        baseline = dir.resolve(".sbomgate");
-        for (String f : List.of("jackson-annotations-2.21.pom", "jackson-annotations-2.21.pom.asc")) {
-            Files.copy(REAL.resolve("artifacts").resolve(f), artifacts.resolve(f));
-        }
-        sbom = dir.resolve("bom.json");
-        writeSbom(sha256(artifacts.resolve("jackson-annotations-2.21.pom")));
-        assertEquals(0, run("trust", "add", REAL.resolve("keys/" + KEY + ".asc").toString(), "--trust",
-                baseline.resolve("trust").toString(), "--name", "Jackson release key", "--scope",
-                "pkg:maven/com.fasterxml.jackson.core/*"), stderr);
-    }
-
-    private void writeSbom(String sha256) throws IOException {
-        Files.writeString(sbom, """
-                {"bomFormat":"CycloneDX","specVersion":"1.6","serialNumber":"urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79","version":1,
-                 "metadata":{"timestamp":"2026-11-01T00:00:00Z","component":{"type":"application","name":"demo","version":"1","bom-ref":"demo"}},
-                 "components":[{"type":"library","bom-ref":"jx","group":"com.fasterxml.jackson.core","name":"jackson-annotations",
-                   "version":"2.21","purl":"pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.21?type=pom",
-                   "hashes":[{"alg":"SHA-256","content":"%s"}]}],
-                 "dependencies":[{"ref":"demo","dependsOn":["jx"]}]}
-                """.formatted(sha256));
-    }
-
-    private static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+        SignedPomProject project = SignedPomProject.create(dir, CLOCK);
+        artifacts = project.artifacts();
+        baseline = project.baseline();
+        sbom = project.sbom();
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                CLOCK, args);
-        stdout = out.toString(StandardCharsets.UTF_8);
-        stderr = err.toString(StandardCharsets.UTF_8);
-        return code;
+        SignedPomProject.Run result = SignedPomProject.run(CLOCK, args);
+        stdout = result.stdout();
+        stderr = result.stderr();
+        return result.code();
     }
 
     private String[] gate(String command, String... more) {

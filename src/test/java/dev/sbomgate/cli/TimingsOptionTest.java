@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sbomgate.gate.Timings;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code --timings} on check and verify, through {@link Main#run}: stage names on stderr, stdout untouched. */
 class TimingsOptionTest {
-    private static final Path REAL = Path.of("src/test/resources/signature/pgp/real");
-    private static final String KEY = "28118C070CB22A0175A2E8D43D12CA2AC19F3181";
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
     /** One line per stage: two spaces, the name, a number of milliseconds or "-" for a stage that did not run. */
     private static final Pattern STAGE_LINE = Pattern.compile("  [a-z]+ +(\\d+|-)(  \\(\\d+ summed over \\d+ threads\\))?");
@@ -41,37 +34,19 @@ class TimingsOptionTest {
 
     @BeforeEach
     void project() throws IOException, NoSuchAlgorithmException {
-        artifacts = Files.createDirectories(dir.resolve("artifacts"));
-        baseline = dir.resolve(".sbomgate");
-        for (String f : List.of("jackson-annotations-2.21.pom", "jackson-annotations-2.21.pom.asc")) {
-            Files.copy(REAL.resolve("artifacts").resolve(f), artifacts.resolve(f));
-        }
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(Files.readAllBytes(artifacts.resolve("jackson-annotations-2.21.pom"))));
-        sbom = dir.resolve("bom.json");
-        Files.writeString(sbom, """
-                {"bomFormat":"CycloneDX","specVersion":"1.6","version":1,
-                 "metadata":{"timestamp":"2026-11-01T00:00:00Z","component":{"type":"application","name":"demo","version":"1","bom-ref":"demo"}},
-                 "components":[{"type":"library","bom-ref":"jx","group":"com.fasterxml.jackson.core","name":"jackson-annotations",
-                   "version":"2.21","purl":"pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.21?type=pom",
-                   "hashes":[{"alg":"SHA-256","content":"%s"}]}],
-                 "dependencies":[{"ref":"demo","dependsOn":["jx"]}]}
-                """.formatted(sha256));
-        assertEquals(0, run("trust", "add", REAL.resolve("keys/" + KEY + ".asc").toString(), "--trust",
-                baseline.resolve("trust").toString(), "--name", "Jackson release key", "--scope",
-                "pkg:maven/com.fasterxml.jackson.core/*"), stderr);
+        SignedPomProject project = SignedPomProject.create(dir, CLOCK);
+        artifacts = project.artifacts();
+        baseline = project.baseline();
+        sbom = project.sbom();
         assertEquals(0, run("init", "--sbom", sbom.toString(), "--baseline", baseline.toString(),
                 "--artifacts", artifacts.toString()), stderr);
     }
 
     private int run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                CLOCK, args);
-        stdout = out.toString(StandardCharsets.UTF_8);
-        stderr = err.toString(StandardCharsets.UTF_8);
-        return code;
+        SignedPomProject.Run result = SignedPomProject.run(CLOCK, args);
+        stdout = result.stdout();
+        stderr = result.stderr();
+        return result.code();
     }
 
     private String[] check(String... more) {
