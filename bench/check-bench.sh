@@ -11,6 +11,10 @@
 # with HEAP (default 1g) as -Xmx. No artifacts are given (an SBOM-only check): the policy is policies/default.yaml
 # with MISSING_ARTIFACT lowered to warn, as its own fix text advises for that case. Reported: median wall and CPU
 # time (user + sys, all threads), the largest max RSS, and the --timings of the median run.
+#
+#   BEFORE_JAR=old/sbomgate.jar bench/check-bench.sh ...
+# also times an older build (`java -Xmx$HEAP -jar $BEFORE_JAR check ...`, with a baseline its own `init` wrote),
+# alternating with the current one in the same run, for before/after comparisons.
 set -euo pipefail
 sizes=${1:-1000 10000 100000}
 RUNS=${RUNS:-3}
@@ -32,34 +36,51 @@ sed -e 's/^name: default/name: bench/' -e 's/^  MISSING_ARTIFACT: block.*/  MISS
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs); $(java -version 2>&1 | head -1)"
 echo "heap: -Xmx$HEAP; $RUNS runs per size; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+init() { # $1: baseline dir, $2...: the command; approves $dir/old.cdx.json
+  local base=$1
+  shift
+  rm -rf "$base" && mkdir -p "$base/trust"
+  "$@" init --sbom "$dir/old.cdx.json" --baseline "$base" --policy "$work/bench-policy.yaml" >/dev/null
+}
 t=$(mktemp)
 for n in $sizes; do
   dir="$work/p$n"
   if [[ ! -f $dir/new.cdx.json ]]; then
     java -cp "$cp" dev.sbomgate.bench.SbomPairGenerator "$n" "$dir" | sed 's/^/generated: /'
   fi
-  rm -rf "$dir/b"
-  mkdir -p "$dir/b/trust"
-  SBOMGATE_JAVA_OPTS="-Xmx$HEAP" ./sbomgate init --sbom "$dir/old.cdx.json" --baseline "$dir/b" \
-    --policy "$work/bench-policy.yaml" >/dev/null
+  current=(env SBOMGATE_JAVA_OPTS="-Xmx$HEAP" ./sbomgate)
+  before=(java "-Xmx$HEAP" -jar "${BEFORE_JAR:-}")
+  init "$dir/b" "${current[@]}"
+  sides=(current)
+  if [[ -n ${BEFORE_JAR:-} ]]; then
+    init "$dir/b-before" "${before[@]}"
+    sides+=(before)
+  fi
   echo "== $n components: new.cdx.json $(($(stat -c %s "$dir/new.cdx.json") / 1024)) KiB, baseline.json $(($(stat -c %s "$dir/b/baseline.json") / 1024)) KiB"
-  rows=()
+  declare -A rows=()
   for r in $(seq 1 "$RUNS"); do
-    SBOMGATE_JAVA_OPTS="-Xmx$HEAP" /usr/bin/time -f '%e %U %S %M' -o "$t" ./sbomgate check --sbom "$dir/new.cdx.json" \
-      --baseline "$dir/b" --policy "$work/bench-policy.yaml" --timings >"$dir/report.txt" 2>"$dir/timings-$r.txt" || true
-    read -r wall user sys rss <<<"$(tail -1 "$t")"
-    rows+=("$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $rss $r")
-    grep -q '^sbomgate timings' "$dir/timings-$r.txt" || { echo "run $r failed:"; cat "$dir/timings-$r.txt"; }
+    for side in "${sides[@]}"; do
+      if [[ $side == current ]]; then cmd=("${current[@]}") base="$dir/b"; else cmd=("${before[@]}") base="$dir/b-before"; fi
+      /usr/bin/time -f '%e %U %S %M' -o "$t" "${cmd[@]}" check --sbom "$dir/new.cdx.json" \
+        --baseline "$base" --policy "$work/bench-policy.yaml" --timings >"$dir/report-$side.txt" 2>"$dir/timings-$side-$r.txt" || true
+      read -r wall user sys rss <<<"$(tail -1 "$t")"
+      rows[$side]+="$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }') $rss $r"$'\n'
+      grep -q '^sbomgate timings' "$dir/timings-$side-$r.txt" || { echo "$side run $r failed:"; cat "$dir/timings-$side-$r.txt"; }
+    done
   done
-  sorted=$(printf '%s\n' "${rows[@]}" | sort -n)
-  mid=$(echo "$sorted" | sed -n "$(( (RUNS + 1) / 2 ))p")
-  read -r mw _ _ mr <<<"$mid"
-  mc=$(printf '%s\n' "${rows[@]}" | awk '{print $2}' | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
-  maxrss=$(printf '%s\n' "${rows[@]}" | awk '{print $3}' | sort -n | tail -1)
-  echo "RESULT $n: median wall $mw s, median cpu $mc s, max RSS $((maxrss / 1024)) MiB  (wall cpu rss-KiB run: $(printf '%s; ' "${rows[@]}"))"
-  echo "verdict: $(head -1 "$dir/report.txt")"
-  echo "timings of the median run ($mr):"
-  grep -v '^sbomgate timings' "$dir/timings-$mr.txt" | grep -v '^Command exited'
+  for side in "${sides[@]}"; do
+    all=$(printf '%s' "${rows[$side]}")
+    mid=$(echo "$all" | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+    read -r mw _ _ mr <<<"$mid"
+    mc=$(echo "$all" | awk '{print $2}' | sort -n | sed -n "$(( (RUNS + 1) / 2 ))p")
+    maxrss=$(echo "$all" | awk '{print $3}' | sort -n | tail -1)
+    label=$([[ $side == current ]] && echo "$n" || echo "$n BEFORE_JAR")
+    echo "RESULT $label: median wall $mw s, median cpu $mc s, max RSS $((maxrss / 1024)) MiB  (wall cpu rss-KiB run: $(echo "$all" | tr '\n' ';'))"
+    echo "verdict: $(head -1 "$dir/report-$side.txt")"
+    echo "timings of the median run ($mr):"
+    grep -v '^sbomgate timings' "$dir/timings-$side-$mr.txt" | grep -v '^Command exited'
+  done
+  unset rows
 done
 rm -f "$t"
 echo "load average at end: $(cut -d' ' -f1-3 /proc/loadavg)"
