@@ -102,7 +102,16 @@ final class ReportOptions {
         } finally {
             line.finish();
         }
+        if (!needsSbomLines(environment)) {
+            return timed;
+        }
         return new Gate.Timed(timed.verdict().withSbomLines(sbomLines(input)), timed.timings());
+    }
+
+    /** Only the JSON and SARIF reports and GitHub annotations point at SBOM lines; the others never read them. */
+    private boolean needsSbomLines(Environment environment) {
+        return "true".equals(environment.get("GITHUB_ACTIONS"))
+                || targets().stream().anyMatch(t -> t.format() == Format.json || t.format() == Format.sarif);
     }
 
     /** Renders every report of one verdict: files atomically, at most one to standard output. */

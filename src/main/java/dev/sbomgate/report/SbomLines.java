@@ -50,12 +50,14 @@ public final class SbomLines {
                 collect(XML_PURL.matcher(line), number, purlLines, false);
             }
         }
-        Map<String, Integer> canonicalPurlLines = new HashMap<>();
-        purlLines.forEach((raw, n) -> canonical(raw).ifPresent(p -> canonicalPurlLines.merge(p, n, Math::min)));
         Map<String, Integer> lines = new TreeMap<>();
+        Map<String, Integer> canonicalPurlLines = null; // built only if some component has no bom-ref line
         for (Component c : components) {
             Integer n = refLines.get(c.bomRef());
             if (n == null && c.purl() != null) {
+                if (canonicalPurlLines == null) {
+                    canonicalPurlLines = canonical(purlLines);
+                }
                 n = canonicalPurlLines.get(c.purl().toString());
             }
             if (n != null) {
@@ -74,7 +76,16 @@ public final class SbomLines {
         }
     }
 
+    private static Map<String, Integer> canonical(Map<String, Integer> purlLines) {
+        Map<String, Integer> canonicalPurlLines = new HashMap<>();
+        purlLines.forEach((raw, n) -> canonical(raw).ifPresent(p -> canonicalPurlLines.merge(p, n, Math::min)));
+        return canonicalPurlLines;
+    }
+
     private static String jsonString(String quoted) {
+        if (quoted.indexOf('\\') < 0) {
+            return quoted.substring(1, quoted.length() - 1); // no escape: the text between the quotes is the value
+        }
         try {
             return MAPPER.readValue(quoted, String.class);
         } catch (JsonProcessingException e) {
