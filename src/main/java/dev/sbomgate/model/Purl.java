@@ -19,9 +19,10 @@ public record Purl(String type, String namespace, String name, String version,
 
     /** Qualifiers that name a distinct artifact of the same package (a sources jar is not the main jar). */
     private static final Set<String> IDENTIFYING_QUALIFIERS = Set.of("classifier", "type", "arch", "os", "distro");
+    private static final java.util.regex.Pattern PYPI_SEPARATORS = java.util.regex.Pattern.compile("[-_.]+");
 
     public Purl {
-        if (type == null || type.isBlank() || !type.matches("[A-Za-z.+-][A-Za-z0-9.+-]*")) {
+        if (!isValidType(type)) {
             throw new IllegalArgumentException("purl type is missing or malformed: '" + type + "'");
         }
         if (name == null || name.isBlank()) {
@@ -46,6 +47,22 @@ public record Purl(String type, String namespace, String name, String version,
             });
         }
         qualifiers = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** purl-spec: the type is ASCII letters, digits, '.', '+' and '-', and does not start with a digit. */
+    private static boolean isValidType(String type) {
+        if (type == null || type.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < type.length(); i++) {
+            char c = type.charAt(i);
+            boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+            boolean digit = c >= '0' && c <= '9';
+            if (!(letter || c == '.' || c == '+' || c == '-' || (digit && i > 0))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses a purl; throws {@link IllegalArgumentException} naming what is wrong. */
@@ -177,7 +194,7 @@ public record Purl(String type, String namespace, String name, String version,
 
     /** PEP 503 name normalisation: lower case, runs of {@code -_.} become one {@code -}. */
     public static String normalisePypiName(String name) {
-        return name.toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-");
+        return PYPI_SEPARATORS.matcher(name.toLowerCase(Locale.ROOT)).replaceAll("-");
     }
 
     private static String stripSlashes(String s) {
@@ -197,6 +214,9 @@ public record Purl(String type, String namespace, String name, String version,
     }
 
     private static String encodePath(String path) {
+        if (isSafe(path, true) && !path.startsWith("/") && !path.endsWith("/")) {
+            return path; // nothing to encode, and no empty segment at either end for the loop below to drop
+        }
         StringBuilder sb = new StringBuilder();
         for (String segment : path.split("/")) {
             sb.append(sb.length() == 0 ? "" : "/").append(encode(segment));
@@ -204,7 +224,22 @@ public record Purl(String type, String namespace, String name, String version,
         return sb.toString();
     }
 
+    /** Whether every character is one {@link #encode} keeps as it is (and '/' too, for paths). */
+    private static boolean isSafe(String s, boolean slashes) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || c == '_' || c == '~' || c == ':' || (slashes && c == '/'))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String encode(String s) {
+        if (isSafe(s, false)) {
+            return s;
+        }
         StringBuilder sb = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
