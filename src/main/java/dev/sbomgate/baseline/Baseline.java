@@ -4,6 +4,7 @@ import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Inventory;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -44,10 +45,7 @@ public record Baseline(String sbomSerialNumber, int sbomVersion, Instant sbomTim
 
     public Baseline {
         Objects.requireNonNull(sbomSha256, "sbomSha256");
-        components = components.stream()
-                .sorted(Comparator.comparing(BaselineComponent::identity)
-                        .thenComparing(c -> String.valueOf(c.component().effectiveVersion())))
-                .toList();
+        components = sorted(components);
         TreeMap<String, SortedSet<String>> copy = new TreeMap<>();
         if (dependencies != null) {
             for (Map.Entry<String, ? extends SortedSet<String>> e : dependencies.entrySet()) {
@@ -55,6 +53,29 @@ public record Baseline(String sbomSerialNumber, int sbomVersion, Instant sbomTim
             }
         }
         dependencies = Collections.unmodifiableSortedMap(copy);
+    }
+
+    /**
+     * Sorted by identity, then version ({@code "null"} for none); a stable sort, so equal keys keep their order.
+     * Each key is computed once: building a purl's identity string per comparison was most of the sort's time.
+     */
+    private static List<BaselineComponent> sorted(List<BaselineComponent> components) {
+        int n = components.size();
+        String[] identities = new String[n];
+        String[] versions = new String[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            BaselineComponent c = components.get(i);
+            identities[i] = c.identity();
+            versions[i] = String.valueOf(c.component().effectiveVersion());
+            order[i] = i;
+        }
+        Arrays.sort(order, Comparator.<Integer, String>comparing(i -> identities[i]).thenComparing(i -> versions[i]));
+        BaselineComponent[] out = new BaselineComponent[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = components.get(order[i]);
+        }
+        return List.of(out);
     }
 
     /** The approved components of one identity (more than one when the SBOM held several versions). */

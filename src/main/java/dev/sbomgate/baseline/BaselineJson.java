@@ -20,6 +20,9 @@ import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Property;
 import dev.sbomgate.model.Purl;
 import dev.sbomgate.signature.SignatureKind;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -208,6 +211,20 @@ public final class BaselineJson {
      * @throws BadInputException naming {@code source} and the JSON path of the first problem
      */
     public static Baseline read(byte[] json, String source) {
+        try {
+            Baseline streamed = json.length > StrictJson.MAX_DOCUMENT_BYTES ? null
+                    : BaselineStreamReader.read(new ByteArrayInputStream(json), source);
+            if (streamed != null) {
+                return streamed;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading from memory cannot fail", e);
+        }
+        return readTree(json, source);
+    }
+
+    /** The reference reader: the whole document as a tree, every check in order, the first problem named exactly. */
+    static Baseline readTree(byte[] json, String source) {
         StrictJson.Obj root = new StrictJson.Obj(StrictJson.parse(json, source), source, "");
         // The format is checked before anything else so that a future format gets this message, not "unknown key".
         JsonNode format = root.raw("format");
@@ -222,11 +239,7 @@ public final class BaselineJson {
         boolean withContent = format.intValue() >= 2;
         root.keys(ROOT_KEYS, ROOT_REQUIRED);
 
-        StrictJson.Obj sbom = root.object("sbom").keys(SBOM_KEYS, SBOM_REQUIRED);
-        String serialNumber = sbom.text("serialNumber", true);
-        int sbomVersion = sbom.integer("version");
-        Instant timestamp = sbom.instant("timestamp", true);
-        String sbomSha256 = sha256(sbom, "sha256");
+        SbomPart sbom = sbom(root.object("sbom"));
         String trustStoreDigest = root.text("trustStoreDigest", true);
 
         List<JsonNode> componentNodes = root.array("components", false);
@@ -244,7 +257,42 @@ public final class BaselineJson {
                 dependencies.put(identity, new TreeSet<>(deps.strings(identity, false)));
             }
         }
-        return new Baseline(serialNumber, sbomVersion, timestamp, sbomSha256, trustStoreDigest, components, dependencies);
+        return new Baseline(sbom.serialNumber(), sbom.version(), sbom.timestamp(), sbom.sha256(), trustStoreDigest,
+                components, dependencies);
+    }
+
+    /** The {@code sbom} member: what identifies the approved SBOM. */
+    record SbomPart(String serialNumber, int version, Instant timestamp, String sha256) {
+    }
+
+    static SbomPart sbom(StrictJson.Obj sbom) {
+        sbom.keys(SBOM_KEYS, SBOM_REQUIRED);
+        String serialNumber = sbom.text("serialNumber", true);
+        int sbomVersion = sbom.integer("version");
+        Instant timestamp = sbom.instant("timestamp", true);
+        return new SbomPart(serialNumber, sbomVersion, timestamp, sha256(sbom, "sha256"));
+    }
+
+    /** A component's {@code signature} member: how its approved artifact was signed. */
+    record Signed(SignatureKind kind, Fingerprint signer, Instant created) {
+    }
+
+    static Signed signature(StrictJson.Obj signature) {
+        signature.keys(SIGNATURE_KEYS, Set.of());
+        SignatureKind kind = signature.parsed("kind", true, "signature kind", text -> {
+            try {
+                return SignatureKind.valueOf(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("expected one of " + Arrays.toString(SignatureKind.values()));
+            }
+        });
+        Fingerprint signer = signature.parsed("signer", true, "fingerprint", text -> {
+            if (!FINGERPRINT_HEX.matcher(text).matches()) {
+                throw new IllegalArgumentException("expected 40 or 64 upper-case hex digits");
+            }
+            return new Fingerprint(text);
+        });
+        return new Signed(kind, signer, signature.instant("created", true));
     }
 
     private static BaselineComponent component(StrictJson.Obj node, boolean withContent) {
@@ -278,21 +326,10 @@ public final class BaselineJson {
         Fingerprint signer = null;
         Instant created = null;
         if (!node.isNull("signature")) {
-            StrictJson.Obj signature = node.object("signature").keys(SIGNATURE_KEYS, Set.of());
-            kind = signature.parsed("kind", true, "signature kind", text -> {
-                try {
-                    return SignatureKind.valueOf(text);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("expected one of " + Arrays.toString(SignatureKind.values()));
-                }
-            });
-            signer = signature.parsed("signer", true, "fingerprint", text -> {
-                if (!FINGERPRINT_HEX.matcher(text).matches()) {
-                    throw new IllegalArgumentException("expected 40 or 64 upper-case hex digits");
-                }
-                return new Fingerprint(text);
-            });
-            created = signature.instant("created", true);
+            Signed signed = signature(node.object("signature"));
+            kind = signed.kind();
+            signer = signed.signer();
+            created = signed.created();
         }
         ContentSummary content = withContent && !node.isNull("content") ? content(node.object("content")) : null;
         try {
@@ -302,7 +339,7 @@ public final class BaselineJson {
         }
     }
 
-    private static ContentSummary content(StrictJson.Obj node) {
+    static ContentSummary content(StrictJson.Obj node) {
         node.keys(CONTENT_KEYS, CONTENT_REQUIRED);
         long size = wholeNumber(node, "size");
         ArchiveFormat format = node.parsed("format", false, "archive format", text -> enumValue(ArchiveFormat.class, text));
@@ -381,7 +418,7 @@ public final class BaselineJson {
     }
 
     /** Exactly a CycloneDX {@code hash-alg} name: the file is written by us, so no spelling variants. */
-    private static HashAlgorithm algorithm(String name) {
+    static HashAlgorithm algorithm(String name) {
         for (HashAlgorithm algorithm : HashAlgorithm.values()) {
             if (algorithm.cycloneDxName().equals(name)) {
                 return algorithm;

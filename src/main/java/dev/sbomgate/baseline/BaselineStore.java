@@ -3,8 +3,10 @@ package dev.sbomgate.baseline;
 import dev.sbomgate.json.StrictJson;
 
 import dev.sbomgate.model.BadInputException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -215,7 +217,14 @@ public final class BaselineStore {
         List<String> evidence = new ArrayList<>(logProblems);
         Baseline baseline = null;
         String baselineSha = null;
-        if (baselineExists) {
+        Streamed streamed = baselineExists ? stream(baselineFile) : null;
+        if (streamed != null) {
+            baseline = streamed.baseline();
+            baselineSha = streamed.sha256();
+            if (baseline == null) {
+                evidence.add(baselineFile + ": larger than the " + MAX_BASELINE_BYTES + "-byte limit: not a baseline sbomgate wrote");
+            }
+        } else if (baselineExists) {
             byte[] bytes = readBounded(baselineFile, MAX_BASELINE_BYTES);
             if (bytes == null) {
                 evidence.add(baselineFile + ": larger than the " + MAX_BASELINE_BYTES + "-byte limit: not a baseline sbomgate wrote");
@@ -258,6 +267,104 @@ public final class BaselineStore {
                     + " but " + baselineFile + " is missing: it was deleted");
         }
         return new State(logBytes, chain, logProblems, baseline, evidence, interrupted);
+    }
+
+    /**
+     * A baseline read in one pass (see {@link BaselineStreamReader}): the parsed baseline and the SHA-256 of the
+     * bytes exactly as they were read, or (baseline null, hash null) the file was over the size limit.
+     */
+    private record Streamed(Baseline baseline, String sha256) {
+    }
+
+    /**
+     * Reads and hashes {@code baseline.json} in one streaming pass, never holding its bytes or a tree of them. Null
+     * when the streaming reader does not vouch for the document (malformed, hand-edited, unreadable): the caller
+     * then reads the file again the reference way, which names the problem exactly.
+     */
+    private static Streamed stream(Path file) {
+        MessageDigest sha256 = newSha256();
+        try (InputStream raw = Files.newInputStream(file);
+             BoundedDigestStream in = new BoundedDigestStream(raw, sha256, MAX_BASELINE_BYTES)) {
+            Baseline baseline;
+            try {
+                baseline = BaselineStreamReader.read(in, file.toString());
+            } catch (IOException e) {
+                baseline = null;
+            }
+            if (in.overLimit()) {
+                return new Streamed(null, null);
+            }
+            if (baseline == null) {
+                return null;
+            }
+            // The hash covers every byte of the file, also any the parser did not need to look at.
+            in.transferTo(OutputStream.nullOutputStream());
+            return in.overLimit() ? new Streamed(null, null)
+                    : new Streamed(baseline, HexFormat.of().formatHex(sha256.digest()));
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Hashes what passes through, and stops with an IOException once more than {@code max} bytes were read. */
+    private static final class BoundedDigestStream extends FilterInputStream {
+        private final MessageDigest digest;
+        private final long max;
+        private long count;
+
+        BoundedDigestStream(InputStream in, MessageDigest digest, long max) {
+            super(in);
+            this.digest = digest;
+            this.max = max;
+        }
+
+        boolean overLimit() {
+            return count > max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (overLimit()) {
+                throw new IOException("over the size limit");
+            }
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+                digest.update(buffer, offset, n);
+                if (overLimit()) {
+                    throw new IOException("over the size limit");
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // Skipped bytes would escape the hash: read them instead.
+            byte[] sink = new byte[(int) Math.min(Math.max(n, 0), 8192)];
+            int read = read(sink, 0, sink.length);
+            return Math.max(read, 0);
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** The previous approval's baseline is installed (none for the first) and the pending file holds the newest one's. */

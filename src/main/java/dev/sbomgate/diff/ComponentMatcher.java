@@ -5,13 +5,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Pairs baseline components with candidate components. The rule (docs/diff-format.md, "Matching"):
@@ -31,6 +33,8 @@ public final class ComponentMatcher {
     /** Above this many candidate pairs in one identity the remaining versions pair in order, lowest first. */
     static final int MAX_PAIRWISE = 250_000;
 
+    private static final Pattern SEPARATORS = Pattern.compile("[-_.]+");
+
     /** A baseline component and the candidate component it was matched with. */
     public record Pair(Component oldComponent, Component newComponent) {
     }
@@ -43,16 +47,30 @@ public final class ComponentMatcher {
     }
 
     public static Result match(List<Component> baseline, List<Component> candidate) {
-        SortedMap<String, List<Component>> oldById = byIdentity(baseline);
-        SortedMap<String, List<Component>> newById = byIdentity(candidate);
-        TreeSet<String> identities = new TreeSet<>(oldById.keySet());
-        identities.addAll(newById.keySet());
+        Map<String, List<Component>> oldById = byIdentity(baseline);
+        Map<String, List<Component>> newById = byIdentity(candidate);
+        Set<String> all = new HashSet<>(oldById.keySet());
+        all.addAll(newById.keySet());
+        String[] identities = all.toArray(new String[0]);
+        Arrays.sort(identities);
         List<Pair> pairs = new ArrayList<>();
         List<Component> removed = new ArrayList<>();
         List<Component> added = new ArrayList<>();
         for (String identity : identities) {
             List<Component> olds = oldById.getOrDefault(identity, List.of());
             List<Component> news = newById.getOrDefault(identity, List.of());
+            // The common case, one version on each side or on one side only, needs no ordering: a single old and a
+            // single new always pair (by equal version, else as the nearest), and a lone one is removed or added.
+            if (olds.size() <= 1 && news.size() <= 1) {
+                if (olds.isEmpty()) {
+                    added.add(news.get(0));
+                } else if (news.isEmpty()) {
+                    removed.add(olds.get(0));
+                } else {
+                    pairs.add(new Pair(olds.get(0), news.get(0)));
+                }
+                continue;
+            }
             String ecosystem = ecosystem(olds.isEmpty() ? news.get(0) : olds.get(0));
             Comparator<Component> order = versionOrder(ecosystem);
             matchIdentity(ecosystem, sorted(olds, order), sorted(news, order), pairs, removed, added);
@@ -200,10 +218,10 @@ public final class ComponentMatcher {
         return copy;
     }
 
-    private static SortedMap<String, List<Component>> byIdentity(List<Component> components) {
-        SortedMap<String, List<Component>> map = new TreeMap<>();
+    private static Map<String, List<Component>> byIdentity(List<Component> components) {
+        Map<String, List<Component>> map = new HashMap<>(components.size() * 2);
         for (Component c : components) {
-            map.computeIfAbsent(c.identity(), k -> new ArrayList<>()).add(c);
+            map.computeIfAbsent(c.identity(), k -> new ArrayList<>(1)).add(c);
         }
         return map;
     }
@@ -212,7 +230,7 @@ public final class ComponentMatcher {
         SortedMap<String, List<Component>> map = new TreeMap<>();
         for (Component c : components) {
             String name = c.purl() != null ? c.purl().name() : c.name();
-            map.computeIfAbsent(lower(name).replaceAll("[-_.]+", "-"), k -> new ArrayList<>()).add(c);
+            map.computeIfAbsent(SEPARATORS.matcher(lower(name)).replaceAll("-"), k -> new ArrayList<>()).add(c);
         }
         return map;
     }

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,15 @@ import java.util.stream.Collectors;
  * The change kinds and the matching rule are specified in docs/diff-format.md.
  */
 public final class SbomDiff {
+
+    private static final Pattern SCM_PREFIX = Pattern.compile("^scm:[a-z]+:");
+    private static final Pattern GIT_PLUS = Pattern.compile("^git\\+");
+    private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+    private static final Pattern SCP_LIKE = Pattern.compile("^git@([^:/]+):");
+    private static final Pattern USER_INFO = Pattern.compile("^[^@/]*@");
+    private static final Pattern PORT = Pattern.compile(":[0-9]+$");
+    private static final Pattern WWW = Pattern.compile("^www\\.");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private SbomDiff() {
     }
@@ -33,6 +43,24 @@ public final class SbomDiff {
 
     /** The changes from one component list to another, sorted by {@link Change#ORDER}. */
     public static List<Change> compare(List<Component> baseline, List<Component> candidate) {
+        return diff(baseline, candidate).changes();
+    }
+
+    /**
+     * The changes and the pairing they were computed from.
+     *
+     * @param changes  as {@link #compare(List, List)} gives them
+     * @param matching as {@link ComponentMatcher#match} gives it for the same lists
+     */
+    public record Result(List<Change> changes, ComponentMatcher.Result matching) {
+        public Result {
+            changes = List.copyOf(changes);
+            Objects.requireNonNull(matching, "matching");
+        }
+    }
+
+    /** The changes from one component list to another, and the pairing behind them (matched once, for both). */
+    public static Result diff(List<Component> baseline, List<Component> candidate) {
         ComponentMatcher.Result matching = ComponentMatcher.match(baseline, candidate);
         List<Change> changes = new ArrayList<>();
         for (Component c : matching.removed()) {
@@ -48,7 +76,7 @@ public final class SbomDiff {
             compare(pair.oldComponent(), pair.newComponent(), changes);
         }
         changes.sort(Change.ORDER);
-        return List.copyOf(changes);
+        return new Result(changes, matching);
     }
 
     /** A package that left one namespace and appeared, under the same name, in another (or lost/gained its purl). */
@@ -70,8 +98,25 @@ public final class SbomDiff {
         return new Change(ChangeKind.SOURCE_CHANGED, n.identity(), o, n, aspect, o.identity(), n.identity(), null, note);
     }
 
+    /** A pair's identity, built on first use: most pairs of a large SBOM are unchanged and never need it. */
+    private static final class Identity {
+        private final Component component;
+        private String value;
+
+        Identity(Component component) {
+            this.component = component;
+        }
+
+        String get() {
+            if (value == null) {
+                value = component.identity();
+            }
+            return value;
+        }
+    }
+
     private static void compare(Component o, Component n, List<Change> out) {
-        String identity = n.identity();
+        Identity identity = new Identity(n);
         String ecosystem = ComponentMatcher.ecosystem(n);
         String ov = o.effectiveVersion();
         String nv = n.effectiveVersion();
@@ -79,13 +124,13 @@ public final class SbomDiff {
         if (!sameVersion) {
             int order = ov == null || nv == null ? 0 : VersionOrder.compare(ecosystem, ov, nv);
             if (order < 0) {
-                out.add(new Change(ChangeKind.UPGRADED, identity, o, n, "version", ov, nv,
+                out.add(new Change(ChangeKind.UPGRADED, identity.get(), o, n, "version", ov, nv,
                         VersionOrder.classify(ecosystem, ov, nv), null));
             } else if (order > 0) {
-                out.add(new Change(ChangeKind.DOWNGRADED, identity, o, n, "version", ov, nv,
+                out.add(new Change(ChangeKind.DOWNGRADED, identity.get(), o, n, "version", ov, nv,
                         VersionOrder.classify(ecosystem, ov, nv), null));
             } else {
-                out.add(new Change(ChangeKind.VERSION_CHANGED, identity, o, n, "version", ov, nv, null,
+                out.add(new Change(ChangeKind.VERSION_CHANGED, identity.get(), o, n, "version", ov, nv, null,
                         ov == null || nv == null ? "version missing on one side: cannot order"
                                 : "equal in " + VersionScheme.forEcosystem(ecosystem).name() + " version order"));
             }
@@ -101,7 +146,10 @@ public final class SbomDiff {
      * difference counts only for an algorithm both sides offer; with none in common nothing can be claimed,
      * which is what HASH_ALGORITHMS_CHANGED then says.
      */
-    private static void compareHashes(Component o, Component n, String identity, boolean sameVersion, List<Change> out) {
+    private static void compareHashes(Component o, Component n, Identity identity, boolean sameVersion, List<Change> out) {
+        if (o.hashes().equals(n.hashes())) {
+            return; // Both lists are sorted and distinct: same algorithms, same values, nothing to report.
+        }
         Map<HashAlgorithm, SortedSet<String>> oldHashes = byAlgorithm(o);
         Map<HashAlgorithm, SortedSet<String>> newHashes = byAlgorithm(n);
         boolean common = oldHashes.keySet().stream().anyMatch(newHashes::containsKey);
@@ -112,7 +160,7 @@ public final class SbomDiff {
             } else if (newHashes.isEmpty()) {
                 note = "the candidate gives no hashes";
             }
-            out.add(new Change(ChangeKind.HASH_ALGORITHMS_CHANGED, identity, o, n, "hash algorithms",
+            out.add(new Change(ChangeKind.HASH_ALGORITHMS_CHANGED, identity.get(), o, n, "hash algorithms",
                     algorithms(oldHashes), algorithms(newHashes), null, note));
         }
         if (!sameVersion || !common) {
@@ -122,7 +170,7 @@ public final class SbomDiff {
                 .filter(a -> newHashes.containsKey(a) && !oldHashes.get(a).equals(newHashes.get(a)))
                 .toList();
         if (!differing.isEmpty()) {
-            out.add(new Change(ChangeKind.SAME_VERSION_DIFFERENT_HASHES, identity, o, n,
+            out.add(new Change(ChangeKind.SAME_VERSION_DIFFERENT_HASHES, identity.get(), o, n,
                     differing.stream().map(HashAlgorithm::cycloneDxName).collect(Collectors.joining(", ")),
                     digests(oldHashes, differing), digests(newHashes, differing), null, null));
         }
@@ -152,20 +200,25 @@ public final class SbomDiff {
     }
 
     /** CycloneDX {@code supplier}, {@code publisher}, {@code author(s)}, {@code manufacturer}: each is its own change. */
-    private static void compareSupplier(Component o, Component n, String identity, List<Change> out) {
+    private static void compareSupplier(Component o, Component n, Identity identity, List<Change> out) {
         field(o, n, identity, "supplier", Component::supplier, out);
         field(o, n, identity, "publisher", Component::publisher, out);
         field(o, n, identity, "author", Component::author, out);
         field(o, n, identity, "manufacturer", Component::manufacturer, out);
     }
 
-    private static void field(Component o, Component n, String identity, String aspect,
+    private static void field(Component o, Component n, Identity identity, String aspect,
                               Function<Component, String> getter, List<Change> out) {
-        String before = blankToNull(getter.apply(o));
-        String after = blankToNull(getter.apply(n));
+        String rawBefore = getter.apply(o);
+        String rawAfter = getter.apply(n);
+        if (Objects.equals(rawBefore, rawAfter)) {
+            return;
+        }
+        String before = blankToNull(rawBefore);
+        String after = blankToNull(rawAfter);
         // Case and spacing differences are spelling, not a new party.
         if (!Objects.equals(fold(before), fold(after))) {
-            out.add(new Change(ChangeKind.SUPPLIER_CHANGED, identity, o, n, aspect, before, after, null, null));
+            out.add(new Change(ChangeKind.SUPPLIER_CHANGED, identity.get(), o, n, aspect, before, after, null, null));
         }
     }
 
@@ -174,17 +227,16 @@ public final class SbomDiff {
      * qualifier (the registry; absent means the ecosystem's default). URLs compare after dropping what does not
      * change the repository: see {@link #normaliseUrl}.
      */
-    private static void compareSource(Component o, Component n, String identity, List<Change> out) {
-        SortedSet<String> oldVcs = normalisedUrls(o.references("vcs"));
-        SortedSet<String> newVcs = normalisedUrls(n.references("vcs"));
-        if (!oldVcs.equals(newVcs)) {
-            out.add(new Change(ChangeKind.SOURCE_CHANGED, identity, o, n, "vcs",
+    private static void compareSource(Component o, Component n, Identity identity, List<Change> out) {
+        if (!o.externalReferences().equals(n.externalReferences())
+                && !normalisedUrls(o.references("vcs")).equals(normalisedUrls(n.references("vcs")))) {
+            out.add(new Change(ChangeKind.SOURCE_CHANGED, identity.get(), o, n, "vcs",
                     joinOrNull(o.references("vcs")), joinOrNull(n.references("vcs")), null, null));
         }
         String oldRepo = o.purl() == null ? null : o.purl().qualifier("repository_url");
         String newRepo = n.purl() == null ? null : n.purl().qualifier("repository_url");
-        if (!Objects.equals(normaliseUrl(oldRepo), normaliseUrl(newRepo))) {
-            out.add(new Change(ChangeKind.SOURCE_CHANGED, identity, o, n, "repository_url", oldRepo, newRepo, null,
+        if (!Objects.equals(oldRepo, newRepo) && !Objects.equals(normaliseUrl(oldRepo), normaliseUrl(newRepo))) {
+            out.add(new Change(ChangeKind.SOURCE_CHANGED, identity.get(), o, n, "repository_url", oldRepo, newRepo, null,
                     oldRepo == null ? "was the ecosystem's default registry" : newRepo == null
                             ? "now the ecosystem's default registry" : null));
         }
@@ -210,14 +262,16 @@ public final class SbomDiff {
         if (hash >= 0) {
             u = u.substring(0, hash);
         }
-        u = u.replaceFirst("^scm:[a-z]+:", "").replaceFirst("^git\\+", "");
-        u = u.replaceFirst("^[a-z][a-z0-9+.-]*://", "").replaceFirst("^git@([^:/]+):", "$1/");
-        u = u.replaceFirst("^[^@/]*@", ""); // user info
+        u = SCM_PREFIX.matcher(u).replaceFirst("");
+        u = GIT_PLUS.matcher(u).replaceFirst("");
+        u = SCHEME.matcher(u).replaceFirst("");
+        u = SCP_LIKE.matcher(u).replaceFirst("$1/");
+        u = USER_INFO.matcher(u).replaceFirst("");
         while (u.endsWith("/")) {
             u = u.substring(0, u.length() - 1);
         }
         String[] segments = u.split("/", -1);
-        String host = segments[0].replaceFirst(":[0-9]+$", "").replaceFirst("^www\\.", "");
+        String host = WWW.matcher(PORT.matcher(segments[0]).replaceFirst("")).replaceFirst("");
         if ((host.equals("github.com") || host.equals("bitbucket.org") || host.equals("codeberg.org")) && segments.length > 3) {
             u = String.join("/", segments[0], segments[1], segments[2]);
         } else if (host.equals("gitlab.com") && u.contains("/-/")) {
@@ -230,11 +284,14 @@ public final class SbomDiff {
     }
 
     /** Licence ids, names and expressions compare case-insensitively, as SPDX matches identifiers. */
-    private static void compareLicenses(Component o, Component n, String identity, List<Change> out) {
+    private static void compareLicenses(Component o, Component n, Identity identity, List<Change> out) {
+        if (o.licenses().equals(n.licenses())) {
+            return;
+        }
         SortedSet<String> before = o.licenses().stream().map(SbomDiff::fold).collect(Collectors.toCollection(TreeSet::new));
         SortedSet<String> after = n.licenses().stream().map(SbomDiff::fold).collect(Collectors.toCollection(TreeSet::new));
         if (!before.equals(after)) {
-            out.add(new Change(ChangeKind.LICENSE_CHANGED, identity, o, n, "licenses",
+            out.add(new Change(ChangeKind.LICENSE_CHANGED, identity.get(), o, n, "licenses",
                     joinOrNull(o.licenses()), joinOrNull(n.licenses()), null,
                     n.licenses().isEmpty() ? "the candidate declares no licence" : null));
         }
@@ -249,6 +306,6 @@ public final class SbomDiff {
     }
 
     private static String fold(String s) {
-        return s == null ? null : s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return s == null ? null : WHITESPACE.matcher(s.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

@@ -11,11 +11,13 @@ import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.model.BadInputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -40,6 +42,8 @@ public final class StrictJson {
     private static final ObjectMapper MAPPER = createMapper();
     private static final ObjectWriter PRETTY = MAPPER.writer(prettyPrinter());
     private static final ObjectWriter COMPACT = MAPPER.writer();
+    /** Reads one value out of a running stream: what follows it is the caller's to read, not a trailing token. */
+    private static final ObjectReader SUBTREE = MAPPER.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private StrictJson() {
     }
@@ -121,6 +125,19 @@ public final class StrictJson {
         }
     }
 
+    /**
+     * A streaming parser over {@code in} with the same hardening as {@link #parse}: the same size, depth and
+     * length limits, and a repeated key is an error. The caller checks that nothing follows the document.
+     */
+    public static JsonParser parser(InputStream in) throws IOException {
+        return MAPPER.getFactory().createParser(in);
+    }
+
+    /** The value starting at the parser's current token, as a tree; the parser is left on its last token. */
+    public static JsonNode readValue(JsonParser parser) throws IOException {
+        return SUBTREE.readTree(parser);
+    }
+
     /** A reader positioned at one object, for typed, path-naming access to its members. */
     public static final class Obj {
         private final JsonNode node;
@@ -156,9 +173,14 @@ public final class StrictJson {
                     throw fail(child(key), "unknown key (expected one of " + new TreeSet<>(allowed) + ")");
                 }
             }
-            for (String key : new TreeSet<>(required)) {
+            for (String key : required) {
                 if (!node.has(key)) {
-                    throw fail(child(key), "required key is missing");
+                    // Several missing: name the first in sorted order, whatever order the set iterates in.
+                    for (String first : new TreeSet<>(required)) {
+                        if (!node.has(first)) {
+                            throw fail(child(first), "required key is missing");
+                        }
+                    }
                 }
             }
             return this;

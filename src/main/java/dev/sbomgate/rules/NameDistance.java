@@ -2,8 +2,10 @@ package dev.sbomgate.rules;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -150,6 +152,176 @@ final class NameDistance {
                 }
             }
             return out;
+        }
+    }
+
+    /**
+     * For each query, what {@code new Index(known, maxDistance).near(query)} gives, computed the other way round for
+     * few queries against many known names (a new component against a 100,000-component baseline): the queries'
+     * deletion variants go into a small table, and each known name's variants are hashed in place (a polynomial hash
+     * of the name with one or two characters left out, no string built) and looked up there. Distances above 2 use
+     * the index.
+     */
+    static List<List<Integer>> nearAll(List<String> known, List<String> queries, int maxDistance) {
+        int max = Math.max(0, maxDistance);
+        List<List<Integer>> out = new ArrayList<>(queries.size());
+        if (max > 2) {
+            Index index = new Index(known, max);
+            for (String q : queries) {
+                out.add(index.near(q));
+            }
+            return out;
+        }
+        if (max == 0 || queries.isEmpty()) {
+            for (int i = 0; i < queries.size(); i++) {
+                out.add(List.of());
+            }
+            return out;
+        }
+        Map<Long, List<Integer>> byVariant = new HashMap<>();
+        int shortest = Integer.MAX_VALUE;
+        int longest = 0;
+        VariantHashes hashes = new VariantHashes();
+        for (int j = 0; j < queries.size(); j++) {
+            String q = queries.get(j);
+            shortest = Math.min(shortest, q.length());
+            longest = Math.max(longest, q.length());
+            int n = hashes.of(q, max);
+            for (int k = 0; k < n; k++) {
+                List<Integer> owners = byVariant.computeIfAbsent(hashes.values[k], h -> new ArrayList<>(1));
+                if (owners.isEmpty() || owners.get(owners.size() - 1) != j) {
+                    owners.add(j);
+                }
+            }
+        }
+        LongSet table = new LongSet(byVariant.keySet());
+        List<Set<Integer>> candidates = new ArrayList<>(queries.size());
+        for (int j = 0; j < queries.size(); j++) {
+            candidates.add(new TreeSet<>());
+        }
+        for (int i = 0; i < known.size(); i++) {
+            String name = known.get(i);
+            if (name.length() < shortest - max || name.length() > longest + max) {
+                continue;
+            }
+            int n = hashes.of(name, max);
+            for (int k = 0; k < n; k++) {
+                if (table.contains(hashes.values[k])) {
+                    for (int j : byVariant.get(hashes.values[k])) {
+                        candidates.get(j).add(i);
+                    }
+                }
+            }
+        }
+        for (int j = 0; j < queries.size(); j++) {
+            List<Integer> near = new ArrayList<>();
+            for (int i : candidates.get(j)) {
+                if (bounded(queries.get(j), known.get(i), max) <= max) {
+                    near.add(i);
+                }
+            }
+            out.add(near);
+        }
+        return out;
+    }
+
+    /**
+     * Hashes of a name and of every string left after deleting one or two of its characters, computed from prefix
+     * hashes (polynomial, mod 2^64) without building the strings: H(x + y) = H(x) * B^|y| + H(y). Equal strings hash
+     * equal; a collision only adds a candidate that the exact distance then drops.
+     */
+    private static final class VariantHashes {
+        private static final long B = 0x100000001b3L;
+        private long[] prefix = new long[128];
+        private long[] power = powers(128);
+        long[] values = new long[1024];
+
+        /** Fills {@link #values} with the variants' hashes (repeats possible) and returns how many there are. */
+        int of(String s, int deletions) {
+            int n = s.length();
+            if (prefix.length < n + 1) {
+                prefix = new long[n + 1];
+                power = powers(n + 1);
+            }
+            prefix[0] = 0;
+            for (int i = 0; i < n; i++) {
+                prefix[i + 1] = prefix[i] * B + s.charAt(i);
+            }
+            int needed = 1 + n + (deletions >= 2 ? n * (n - 1) / 2 : 0);
+            if (values.length < needed) {
+                values = new long[needed];
+            }
+            int k = 0;
+            values[k++] = mix(prefix[n], n);
+            for (int i = 0; i < n; i++) {
+                // s without s[i]: s[0..i) then s[i+1..n)
+                values[k++] = mix(prefix[i] * power[n - 1 - i] + range(i + 1, n), n - 1);
+                if (deletions >= 2) {
+                    for (int j = i + 1; j < n; j++) {
+                        // s without s[i] and s[j]: s[0..i), s[i+1..j), s[j+1..n)
+                        values[k++] = mix(prefix[i] * power[n - 2 - i] + range(i + 1, j) * power[n - 1 - j]
+                                + range(j + 1, n), n - 2);
+                    }
+                }
+            }
+            return k;
+        }
+
+        /** H(s[from..to)). */
+        private long range(int from, int to) {
+            return prefix[to] - prefix[from] * power[to - from];
+        }
+
+        private static long[] powers(int size) {
+            long[] p = new long[size];
+            p[0] = 1;
+            for (int i = 1; i < size; i++) {
+                p[i] = p[i - 1] * B;
+            }
+            return p;
+        }
+
+        /** Spreads the polynomial hash (and the length) over all 64 bits (MurmurHash3's finaliser). */
+        private static long mix(long h, int length) {
+            h += length * 0x9e3779b97f4a7c15L;
+            h ^= h >>> 33;
+            h *= 0xff51afd7ed558ccdL;
+            h ^= h >>> 33;
+            h *= 0xc4ceb9fe1a85ec53L;
+            return h ^ (h >>> 33);
+        }
+    }
+
+    /** An open-addressing set of longs, for the hot membership test of {@link #nearAll}. */
+    private static final class LongSet {
+        private final long[] slots;
+        private final boolean[] used;
+        private final int mask;
+
+        LongSet(Set<Long> values) {
+            int size = Integer.highestOneBit(Math.max(4, values.size() * 4 - 1)) << 1;
+            slots = new long[size];
+            used = new boolean[size];
+            mask = size - 1;
+            for (long v : values) {
+                int i = (int) v & mask;
+                while (used[i] && slots[i] != v) {
+                    i = (i + 1) & mask;
+                }
+                used[i] = true;
+                slots[i] = v;
+            }
+        }
+
+        boolean contains(long v) {
+            int i = (int) v & mask;
+            while (used[i]) {
+                if (slots[i] == v) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+            return false;
         }
     }
 

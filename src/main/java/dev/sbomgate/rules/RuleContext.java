@@ -65,8 +65,9 @@ public record RuleContext(String approvePrefix, Inventory candidate, Baseline ba
             Map<Component, BaselineComponent> byComponent = new IdentityHashMap<>();
             baseline.components().forEach(b -> byComponent.put(b.component(), b));
             List<Component> approvedComponents = baseline.components().stream().map(BaselineComponent::component).toList();
-            changes = SbomDiff.compare(approvedComponents, candidate.components());
-            for (ComponentMatcher.Pair pair : ComponentMatcher.match(approvedComponents, candidate.components()).pairs()) {
+            SbomDiff.Result diff = SbomDiff.diff(approvedComponents, candidate.components());
+            changes = diff.changes();
+            for (ComponentMatcher.Pair pair : diff.matching().pairs()) {
                 approved.put(pair.newComponent().bomRef(), byComponent.get(pair.oldComponent()));
             }
         }

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -70,10 +71,9 @@ public final class TyposquatRule implements Rule {
     public List<Finding> evaluate(RuleContext context) {
         int maxDistance = (int) Math.max(0, Math.min(MAX_DISTANCE_CAP,
                 context.policy().number(RuleParameter.TYPOSQUAT_MAX_DISTANCE)));
-        List<Component> queries = newComponents(context);
-        Map<String, Matcher> matchers = new HashMap<>();
-        List<Finding> findings = new ArrayList<>();
-        for (Component c : queries) {
+        List<Component> queries = new ArrayList<>();
+        Map<String, List<String>> keysByType = new LinkedHashMap<>();
+        for (Component c : newComponents(context)) {
             Purl purl = c.purl();
             if (purl == null || purl.name().length() < MIN_NAME_LENGTH) {
                 continue;
@@ -82,10 +82,18 @@ public final class TyposquatRule implements Rule {
             if (key.length() > MAX_KEY_LENGTH || PopularNames.of(purl.type()).contains(key)) {
                 continue;
             }
-            Matcher matcher = matchers.computeIfAbsent(purl.type(), type -> new Matcher(type, context, maxDistance));
-            List<Match> matches = matcher.matches(purl);
+            queries.add(c);
+            keysByType.computeIfAbsent(purl.type(), type -> new ArrayList<>()).add(key);
+        }
+        // One matcher per ecosystem, searched for all of its new names at once: few new names against many known
+        // ones is the common case, and a batch search costs one pass over the known names instead of an index of them.
+        Map<String, Matcher> matchers = new HashMap<>();
+        keysByType.forEach((type, keys) -> matchers.put(type, new Matcher(type, context, maxDistance, keys)));
+        List<Finding> findings = new ArrayList<>();
+        for (Component c : queries) {
+            List<Match> matches = matchers.get(c.purl().type()).matches(c.purl());
             if (!matches.isEmpty()) {
-                findings.add(finding(context, c, key, matches, maxDistance));
+                findings.add(finding(context, c, key(c.purl()), matches, maxDistance));
             }
         }
         return findings;
@@ -112,7 +120,7 @@ public final class TyposquatRule implements Rule {
                 + (best.known.popular ? "a popular " + ecosystem + " package" : "an approved component");
         List<String> parts = new ArrayList<>();
         for (Match m : matches) {
-            parts.add(ChangeRuleTexts.plain(m.known.key) + " (" + m.describe() + "; " + m.known.origin + ")");
+            parts.add(ChangeRuleTexts.plain(m.known.key) + " (" + m.describe() + "; " + m.known.origin() + ")");
         }
         String found = "new component " + ChangeRuleTexts.label(c) + " is named like "
                 + ChangeRuleTexts.joinLimited(parts, SHOWN_MATCHES);
@@ -164,8 +172,14 @@ public final class TyposquatRule implements Rule {
         return sb.toString();
     }
 
-    /** A name the gate knows: from a popular list or the baseline. */
-    private record Known(String key, String namespace, String name, boolean popular, String origin) {
+    /**
+     * A name the gate knows: from a popular list, or the baseline's {@code approved} component (null for a popular
+     * name). Its origin text is built only for the few names a finding shows.
+     */
+    private record Known(String key, String namespace, String name, boolean popular, String type, Component approved) {
+        String origin() {
+            return popular ? "popular " + type + " list" : "approved " + ChangeRuleTexts.label(approved);
+        }
     }
 
     /**
@@ -197,19 +211,20 @@ public final class TyposquatRule implements Rule {
     /** The known names of one ecosystem, indexed for the three kinds of resemblance. */
     private static final class Matcher {
         private final List<Known> known = new ArrayList<>();
-        private final NameDistance.Index index;
+        private final Map<String, List<Integer>> near = new HashMap<>();
         private final Map<String, List<Integer>> bySkeleton = new HashMap<>();
         private final Map<String, List<Integer>> scopedByName = new HashMap<>();
         private final int maxDistance;
 
-        Matcher(String type, RuleContext context, int maxDistance) {
+        /** The known names of {@code type}, searched for the names within {@code maxDistance} of each of {@code keys}. */
+        Matcher(String type, RuleContext context, int maxDistance, List<String> keys) {
             this.maxDistance = maxDistance;
             Map<String, Known> byKey = new LinkedHashMap<>();
             String separator = "maven".equals(type) ? ":" : "/";
             for (String name : PopularNames.of(type)) {
                 int cut = name.lastIndexOf(separator);
                 String namespace = cut > 0 ? name.substring(0, cut) : null;
-                byKey.put(name, new Known(name, namespace, name.substring(cut + 1), true, "popular " + type + " list"));
+                byKey.put(name, new Known(name, namespace, name.substring(cut + 1), true, type, null));
             }
             if (context.hasBaseline()) {
                 for (BaselineComponent b : context.baseline().components()) {
@@ -218,30 +233,42 @@ public final class TyposquatRule implements Rule {
                         continue;
                     }
                     String k = key(p);
-                    byKey.putIfAbsent(k, new Known(k, p.namespace() == null ? null : p.namespace().toLowerCase(Locale.ROOT),
-                            p.name().toLowerCase(Locale.ROOT), false,
-                            "approved " + ChangeRuleTexts.label(b.component())));
+                    if (!byKey.containsKey(k)) {
+                        byKey.put(k, new Known(k, p.namespace() == null ? null : p.namespace().toLowerCase(Locale.ROOT),
+                                p.name().toLowerCase(Locale.ROOT), false, type, b.component()));
+                    }
                 }
             }
+            // Only the skeletons and scoped names the new names can look up are kept.
+            Set<String> skeletons = new HashSet<>();
+            keys.forEach(key -> skeletons.add(skeleton(key)));
+            Set<String> unscoped = new HashSet<>(keys);
             for (Known k : byKey.values()) {
                 if (k.name.length() < MIN_NAME_LENGTH || k.key.length() > MAX_KEY_LENGTH) {
                     continue;
                 }
                 int i = known.size();
                 known.add(k);
-                bySkeleton.computeIfAbsent(skeleton(k.key), s -> new ArrayList<>()).add(i);
-                if ("npm".equals(type) && k.namespace != null) {
+                String sk = skeleton(k.key);
+                if (skeletons.contains(sk)) {
+                    bySkeleton.computeIfAbsent(sk, s -> new ArrayList<>()).add(i);
+                }
+                if ("npm".equals(type) && k.namespace != null && unscoped.contains(k.name)) {
                     scopedByName.computeIfAbsent(k.name, s -> new ArrayList<>()).add(i);
                 }
             }
-            index = new NameDistance.Index(known.stream().map(Known::key).toList(), maxDistance);
+            List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+            List<List<Integer>> found = NameDistance.nearAll(known.stream().map(Known::key).toList(), distinct, maxDistance);
+            for (int i = 0; i < distinct.size(); i++) {
+                near.put(distinct.get(i), found.get(i));
+            }
         }
 
         List<Match> matches(Purl purl) {
             String key = key(purl);
             String namespace = purl.namespace() == null ? null : purl.namespace().toLowerCase(Locale.ROOT);
             Map<Integer, Match> found = new LinkedHashMap<>();
-            for (int i : index.near(key)) {
+            for (int i : near.get(key)) {
                 found.put(i, new Match(known.get(i), NameDistance.bounded(key, known.get(i).key, maxDistance), false, false,
                         false));
             }

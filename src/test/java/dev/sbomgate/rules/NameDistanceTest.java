@@ -48,6 +48,36 @@ class NameDistanceTest {
         }
     }
 
+    @Test
+    void theBatchSearchFindsExactlyWhatComparingEveryPairFinds() {
+        Random random = new Random(11);
+        List<String> known = new ArrayList<>();
+        for (int i = 0; i < 1_500; i++) {
+            known.add(word(random));
+        }
+        known.add("aaaa"); // runs of one letter: many deletions give the same string
+        List<String> queries = new ArrayList<>(List.of("aaa", "aaaaa", "abab", "baba"));
+        for (int i = 0; i < 150; i++) {
+            String base = known.get(random.nextInt(known.size()));
+            queries.add(mutate(base, random, 1 + random.nextInt(3)));
+            queries.add(word(random));
+            queries.add(base);
+        }
+        for (int max = 0; max <= 3; max++) {
+            List<List<Integer>> found = NameDistance.nearAll(known, queries, max);
+            assertEquals(queries.size(), found.size());
+            for (int j = 0; j < queries.size(); j++) {
+                List<Integer> expected = new ArrayList<>();
+                for (int i = 0; i < known.size(); i++) {
+                    if (max > 0 && NameDistance.bounded(queries.get(j), known.get(i), max) <= max) {
+                        expected.add(i);
+                    }
+                }
+                assertEquals(expected, found.get(j), "query " + queries.get(j) + ", max " + max);
+            }
+        }
+    }
+
     private static String word(Random random) {
         // A small alphabet makes near neighbours common.
         int length = 3 + random.nextInt(6);
