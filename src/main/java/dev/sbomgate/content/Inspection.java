@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -48,6 +49,7 @@ final class Inspection {
     private long linkCount;
     private long entries;
     private String problem;
+    private Inflater headInflater;
 
     Inspection(ArchiveLimits limits) {
         this.limits = limits;
@@ -76,14 +78,28 @@ final class Inspection {
      */
     ContentSummary run(byte[] bytes, String fileName, String purlType) {
         meter.whole(bytes.length);
-        walk(Arrays.copyOf(bytes, Math.min(4, bytes.length)), fileName, purlType, () -> {
-            if (format == ArchiveFormat.ZIP) {
-                zip(bytes, 0, bytes.length, "", 0);
-            } else {
-                tar(new ByteArrayInputStream(bytes));
+        try {
+            walk(Arrays.copyOf(bytes, Math.min(4, bytes.length)), fileName, purlType, () -> {
+                if (format == ArchiveFormat.ZIP) {
+                    zip(bytes, 0, bytes.length, "", 0);
+                } else {
+                    tar(new ByteArrayInputStream(bytes));
+                }
+            });
+        } finally {
+            if (headInflater != null) {
+                headInflater.end();
             }
-        });
+        }
         return summary();
+    }
+
+    /** The inflater that reads entries' first bytes, one for the whole walk (creating one per entry costs more). */
+    private Inflater headInflater() {
+        if (headInflater == null) {
+            headInflater = new Inflater(true);
+        }
+        return headInflater;
     }
 
     private interface Walk {
@@ -170,7 +186,7 @@ final class Inspection {
                 link = e.size() > 4L * limits.maxPathLength() ? "(a link target of " + e.size() + " bytes)"
                         : new String(directory.open(e).readAllBytes(), StandardCharsets.UTF_8);
             }
-            entry(prefix, e.name(), type, link, new ZipBody(directory, e), depth);
+            entry(prefix, e.name(), type, link, new ZipBody(directory, e, headInflater()), depth);
         }
     }
 
@@ -221,7 +237,7 @@ final class Inspection {
     }
 
     /** An entry of a zip archive in memory: inflated on demand, never more than asked. */
-    private record ZipBody(ZipDirectory directory, ZipDirectory.Entry entry) implements Body {
+    private record ZipBody(ZipDirectory directory, ZipDirectory.Entry entry, Inflater inflater) implements Body {
         @Override
         public InputStream open() {
             return directory.open(entry);
@@ -229,7 +245,7 @@ final class Inspection {
 
         @Override
         public byte[] head(int count) throws IOException {
-            return directory.head(entry, count);
+            return directory.head(entry, count, inflater);
         }
 
         @Override

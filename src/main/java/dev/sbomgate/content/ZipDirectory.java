@@ -277,14 +277,17 @@ final class ZipDirectory {
         }
     }
 
-    /** The first {@code count} bytes of an entry's content (fewer if it is shorter), inflating no more than that. */
-    byte[] head(Entry e, int count) throws IOException {
+    /**
+     * The first {@code count} bytes of an entry's content (fewer if it is shorter), inflating no more than that with
+     * {@code inflater} (a raw-deflate one, reset here: one serves every entry).
+     */
+    byte[] head(Entry e, int count, Inflater inflater) throws IOException {
         int n = (int) Math.min(count, e.size());
         if (e.method() == STORED) {
             return Arrays.copyOfRange(bytes, base + (int) e.dataOffset(), base + (int) e.dataOffset() + n);
         }
         byte[] out = new byte[n];
-        Inflater inflater = new Inflater(true);
+        inflater.reset();
         try {
             inflater.setInput(bytes, base + (int) e.dataOffset(), (int) e.compressedSize());
             int got = 0;
@@ -298,8 +301,6 @@ final class ZipDirectory {
             return out;
         } catch (DataFormatException ex) {
             throw new IOException("entry " + Inspection.printable(e.name()) + ": " + ex.getMessage());
-        } finally {
-            inflater.end();
         }
     }
 
