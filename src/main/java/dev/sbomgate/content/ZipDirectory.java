@@ -361,7 +361,12 @@ final class ZipDirectory {
                         }
                     }
                 } catch (DataFormatException ex) {
-                    throw fail(ex.getMessage());
+                    // Corrupt deflate data: unreadable, rather than read differently by different readers.
+                    IOException corrupt = new IOException("entry " + Inspection.printable(entry.name()) + ": "
+                            + ex.getMessage());
+                    close();
+                    done = true;
+                    throw corrupt;
                 }
             }
             position += n;

@@ -82,6 +82,10 @@ public final class Archives {
             return this;
         }
 
+        public Zip stored(String name, String content) {
+            return stored(name, utf8(content));
+        }
+
         public byte[] bytes() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
