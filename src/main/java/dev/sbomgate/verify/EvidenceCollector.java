@@ -38,9 +38,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The verify stage: for each component, find its artifact, hash it once for every declared algorithm plus
- * SHA-256 while the content inspector reads its entries in the same pass, check every signature beside it, and judge whether the signer is pinned for this component's purl
- * and was inside its pin's window. Components are spread over all cores; an exception while checking one
+ * The verify stage: for each component, find its artifact, read it once (into memory when it holds at most
+ * {@link #IN_MEMORY_BYTES}), hash it for every declared algorithm plus SHA-256, summarise its content, and check
+ * every signature beside it over those same bytes; then judge whether the signer is pinned for this component's
+ * purl and was inside its pin's window. Components are spread over all cores; an exception while checking one
  * component becomes that component's {@link Evidence#error()}, never a skip and never an abort of the others.
  */
 public final class EvidenceCollector {
@@ -61,8 +62,8 @@ public final class EvidenceCollector {
      * Where the worker threads spent their time so far, summed over threads (elapsed, not CPU time).
      *
      * @param locateNanos    finding the artifact and signature files
-     * @param hashNanos      computing the artifacts' digests, and inspecting their content in the same read
-     * @param signatureNanos checking their signatures (including the signatures' own pass over the artifact)
+     * @param hashNanos      reading the artifacts, computing their digests, and inspecting their content
+     * @param signatureNanos checking their signatures (including the signatures' own pass over the bytes)
      * @param threads        the pool's size
      */
     public record Costs(long locateNanos, long hashNanos, long signatureNanos, int threads) {
