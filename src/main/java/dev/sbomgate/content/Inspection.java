@@ -124,8 +124,7 @@ final class Inspection {
                 problem("archive cannot be read: " + message(e));
             }
         } catch (ZipDirectory.Inconsistent e) {
-            problem("archive is unsafe: " + message(e) + " (readers of the central directory and of the local headers"
-                    + " would see different archives)");
+            problem("archive is unsafe: " + message(e) + " (zip readers would not agree on what it holds)");
         } catch (IOException | RuntimeException e) {
             problem("archive cannot be read: " + message(e));
         }
