@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: hashing alone against hashing plus content inspection in the same pass (what `sbomgate check`
-# does per artifact), over real archives: by default an even sample of the jars, wheels and tarballs under
+# Benchmark: hashing alone against hashing plus content inspection (what `sbomgate check` does per artifact: read
+# whole and inspected from memory, zips by their central directory, for files up to 64 MiB; in one streaming pass
+# for larger files), over real archives: by default an even sample of the jars, wheels and tarballs under
 # ~/.m2/repository. Single thread, then all cores; medians of ROUNDS runs after one warm-up run.
 # Usage: bench/content-bench.sh [DIR=~/.m2/repository] [MAX_FILES=500] [ROUNDS=3]
 # Needs: java 17+, mvn (to compile and to print the runtime classpath).

@@ -36,4 +36,21 @@ public final class ContentInspector {
         Objects.requireNonNull(limits, "limits");
         return new Inspection(limits).run(artifact, fileName, purlType);
     }
+
+    /** {@link #inspect(byte[], String, String, ArchiveLimits)} with the default limits. */
+    public static ContentSummary inspect(byte[] artifact, String fileName, String purlType) {
+        return inspect(artifact, fileName, purlType, ArchiveLimits.defaults());
+    }
+
+    /**
+     * Summarises an artifact held in memory. A zip archive is read by its central directory, each entry checked
+     * against its local header, and only the entries the summary needs are inflated (far cheaper than a stream,
+     * which must inflate every entry to find the next); a tarball is streamed from memory. The caller keeps
+     * ownership of {@code artifact} and must not change it during the call.
+     */
+    public static ContentSummary inspect(byte[] artifact, String fileName, String purlType, ArchiveLimits limits) {
+        Objects.requireNonNull(artifact, "artifact");
+        Objects.requireNonNull(limits, "limits");
+        return new Inspection(limits).run(artifact, fileName, purlType);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.sbomgate.content;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
@@ -28,6 +30,8 @@ final class Inspection {
     private static final Pattern WHEEL_DATA_PTH = Pattern.compile("[^/]+\\.data/(purelib|platlib)/[^/]+\\.pth");
     private static final Pattern WHEEL_ENTRY_POINTS = Pattern.compile("[^/]+\\.dist-info/entry_points\\.txt");
     private static final Pattern WHEEL_DATA_SCRIPT = Pattern.compile("[^/]+\\.data/scripts/[^/]+");
+    /** A nested zip up to this size is inflated into memory and read by its central directory; a larger one is streamed. */
+    static final int NESTED_IN_MEMORY = 16 * 1024 * 1024;
 
     /** The interesting entries, by what reads them. */
     private enum HookFile { PACKAGE_JSON, PTH, ENTRY_POINTS, PYPROJECT, MANIFEST, SERVICES }
@@ -45,6 +49,7 @@ final class Inspection {
     private long linkCount;
     private long entries;
     private String problem;
+    private Inflater headInflater;
 
     Inspection(ArchiveLimits limits) {
         this.limits = limits;
@@ -56,29 +61,76 @@ final class Inspection {
         PushbackInputStream in = new PushbackInputStream(meter.source(artifact), 4);
         byte[] magic = readUpTo(in, 4);
         in.unread(magic);
-        format = sniff(magic);
-        if (format != ArchiveFormat.NONE) {
-            kind = PackageKind.of(fileName, purlType, format);
-            try {
+        walk(magic, fileName, purlType, () -> {
+            if (format == ArchiveFormat.ZIP) {
+                zip(in, "", 0);
+            } else {
+                tar(in);
+            }
+        });
+        drain(in);
+        return summary();
+    }
+
+    /**
+     * Says what the artifact held in {@code bytes} holds. A zip archive is read from its central directory and only
+     * the entries the summary needs are inflated; a tarball is streamed from memory.
+     */
+    ContentSummary run(byte[] bytes, String fileName, String purlType) {
+        meter.whole(bytes.length);
+        try {
+            walk(Arrays.copyOf(bytes, Math.min(4, bytes.length)), fileName, purlType, () -> {
                 if (format == ArchiveFormat.ZIP) {
-                    zip(in, "", 0);
+                    zip(bytes, 0, bytes.length, "", 0);
                 } else {
-                    tar(in);
+                    tar(new ByteArrayInputStream(bytes));
                 }
-            } catch (LimitExceeded e) {
-                problem("archive exceeds limits: " + e.getMessage());
-            } catch (TarReader.NotTar e) {
-                if (kind == PackageKind.OTHER) {
-                    // A gzip file that is not a tarball, where no ecosystem expects one: nothing to inspect.
-                    format = ArchiveFormat.NONE;
-                } else {
-                    problem("archive cannot be read: " + message(e));
-                }
-            } catch (IOException | RuntimeException e) {
-                problem("archive cannot be read: " + message(e));
+            });
+        } finally {
+            if (headInflater != null) {
+                headInflater.end();
             }
         }
-        drain(in);
+        return summary();
+    }
+
+    /** The inflater that reads entries' first bytes, one for the whole walk (creating one per entry costs more). */
+    private Inflater headInflater() {
+        if (headInflater == null) {
+            headInflater = new Inflater(true);
+        }
+        return headInflater;
+    }
+
+    private interface Walk {
+        void run() throws IOException;
+    }
+
+    private void walk(byte[] magic, String fileName, String purlType, Walk walk) {
+        format = sniff(magic);
+        if (format == ArchiveFormat.NONE) {
+            return;
+        }
+        kind = PackageKind.of(fileName, purlType, format);
+        try {
+            walk.run();
+        } catch (LimitExceeded e) {
+            problem("archive exceeds limits: " + e.getMessage());
+        } catch (TarReader.NotTar e) {
+            if (kind == PackageKind.OTHER) {
+                // A gzip file that is not a tarball, where no ecosystem expects one: nothing to inspect.
+                format = ArchiveFormat.NONE;
+            } else {
+                problem("archive cannot be read: " + message(e));
+            }
+        } catch (ZipDirectory.Inconsistent e) {
+            problem("archive is unsafe: " + message(e) + " (zip readers would not agree on what it holds)");
+        } catch (IOException | RuntimeException e) {
+            problem("archive cannot be read: " + message(e));
+        }
+    }
+
+    private ContentSummary summary() {
         if (format == ArchiveFormat.NONE) {
             return ContentSummary.notAnArchive(meter.compressed());
         }
@@ -104,7 +156,128 @@ final class Inspection {
         ZipEntry e;
         while ((e = zip.getNextEntry()) != null) {
             entry(prefix, e.getName(), e.isDirectory() ? TarReader.Type.DIRECTORY : TarReader.Type.FILE, null,
-                    meter.inflated(zip), depth);
+                    new StreamBody(meter.inflated(zip)), depth);
+        }
+    }
+
+    /**
+     * A zip archive held in memory, by its central directory (what pip and Java's {@code ZipFile} read), each entry
+     * cross-checked against its local header. Each entry's declared size counts towards the limits when it is
+     * reached; an entry is inflated only if the summary needs its content (and then must match its declared size
+     * and CRC), or its first bytes for the native-code check. Zip64 and split archives are streamed instead.
+     */
+    private void zip(byte[] bytes, int offset, int length, String prefix, int depth) throws IOException {
+        ZipDirectory directory;
+        try {
+            directory = ZipDirectory.read(bytes, offset, length, limits.maxEntries() - entries, limits.maxEntries());
+        } catch (ZipDirectory.Unsupported e) {
+            zip(new ByteArrayInputStream(bytes, offset, length), prefix, depth);
+            return;
+        } catch (ZipDirectory.Inconsistent e) {
+            throw prefix.isEmpty() ? e : new ZipDirectory.Inconsistent(abbreviate(prefix) + " " + e.getMessage());
+        }
+        for (ZipDirectory.Entry e : directory.entries()) {
+            meter.declared(e.size());
+            TarReader.Type type = e.directory() ? TarReader.Type.DIRECTORY : TarReader.Type.FILE;
+            String link = null;
+            if (e.symlink() && !e.directory()) {
+                type = TarReader.Type.SYMLINK;
+                link = e.size() > 4L * limits.maxPathLength() ? "(a link target of " + e.size() + " bytes)"
+                        : new String(directory.open(e).readAllBytes(), StandardCharsets.UTF_8);
+            }
+            entry(prefix, e.name(), type, link, new ZipBody(directory, e, headInflater()), depth);
+        }
+    }
+
+    /** An entry's content, read only as far as the walk needs it. */
+    private interface Body {
+        /** The whole content. */
+        InputStream open() throws IOException;
+
+        /** The first {@code count} bytes (fewer if the content is shorter); the rest is passed over. */
+        byte[] head(int count) throws IOException;
+
+        /** The size, or -1 while unknown. */
+        long size();
+
+        /** Passes the content over (a stream is read to its end: the bytes beneath are counted and hashed). */
+        void skip() throws IOException;
+    }
+
+    /** An entry of a stream (tar, or a zip read through its local headers): every byte passes. */
+    private final class StreamBody implements Body {
+        private final InputStream in;
+
+        StreamBody(InputStream in) {
+            this.in = in;
+        }
+
+        @Override
+        public InputStream open() {
+            return in;
+        }
+
+        @Override
+        public byte[] head(int count) throws IOException {
+            byte[] head = readUpTo(in, count);
+            drain(in);
+            return head;
+        }
+
+        @Override
+        public long size() {
+            return -1;
+        }
+
+        @Override
+        public void skip() throws IOException {
+            drain(in);
+        }
+    }
+
+    /** An entry of a zip archive in memory: inflated on demand, never more than asked. */
+    private record ZipBody(ZipDirectory directory, ZipDirectory.Entry entry, Inflater inflater) implements Body {
+        @Override
+        public InputStream open() {
+            return directory.open(entry);
+        }
+
+        @Override
+        public byte[] head(int count) throws IOException {
+            return directory.head(entry, count, inflater);
+        }
+
+        @Override
+        public long size() {
+            return entry.size();
+        }
+
+        @Override
+        public void skip() {
+            // Nothing to pass: the next entry is found through the central directory.
+        }
+    }
+
+    /** Bytes already in memory (a nested archive that turned out not to be a zip). */
+    private record ArrayBody(byte[] bytes) implements Body {
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(bytes);
+        }
+
+        @Override
+        public byte[] head(int count) {
+            return Arrays.copyOf(bytes, Math.min(count, bytes.length));
+        }
+
+        @Override
+        public long size() {
+            return bytes.length;
+        }
+
+        @Override
+        public void skip() {
+            // In memory already.
         }
     }
 
@@ -112,11 +285,11 @@ final class Inspection {
         TarReader tar = new TarReader(meter.inflated(new GZIPInputStream(in, 64 * 1024)), limits);
         TarReader.Entry e;
         while ((e = tar.next()) != null) {
-            entry("", e.name(), e.type(), e.linkName(), tar.data(), 0);
+            entry("", e.name(), e.type(), e.linkName(), new StreamBody(tar.data()), 0);
         }
     }
 
-    private void entry(String prefix, String rawName, TarReader.Type type, String link, InputStream data, int depth)
+    private void entry(String prefix, String rawName, TarReader.Type type, String link, Body data, int depth)
             throws IOException {
         if (++entries > limits.maxEntries()) {
             throw new LimitExceeded(String.format(Locale.ROOT, "more than %,d entries", limits.maxEntries()));
@@ -138,7 +311,7 @@ final class Inspection {
         String why = unsafeReason(rooted ? stripRoot(rawName) : rawName, rawName, type, link);
         if (why != null) {
             unsafe(display + " (" + why + ")");
-            drain(data);
+            data.skip();
             return;
         }
         if (type == TarReader.Type.SYMLINK || type == TarReader.Type.HARDLINK) {
@@ -146,11 +319,11 @@ final class Inspection {
             if (links.size() < limits.maxListed()) {
                 links.add(display + " -> " + printable(link));
             }
-            drain(data);
+            data.skip();
             return;
         }
         if (type == TarReader.Type.DIRECTORY) {
-            drain(data);
+            data.skip();
             return;
         }
         String rel = rooted ? stripRoot(name) : name;
@@ -195,7 +368,7 @@ final class Inspection {
         };
     }
 
-    private void readHookFile(HookFile file, String rel, String display, String lower, InputStream data)
+    private void readHookFile(HookFile file, String rel, String display, String lower, Body data)
             throws IOException {
         byte[] bytes = readBounded(data, display, file == HookFile.MANIFEST);
         if (endsWithAny(lower, SCRIPTS) && bytes.length >= OpaqueFile.FLOOR_BYTES) {
@@ -218,39 +391,66 @@ final class Inspection {
     }
 
     /** An archive inside the archive: recorded, and walked for limits and native binaries. */
-    private void nested(String name, String display, InputStream data, int depth) throws IOException {
-        PushbackInputStream in = new PushbackInputStream(new java.io.BufferedInputStream(data, 16 * 1024), 4);
+    private void nested(String name, String display, Body data, int depth) throws IOException {
+        if (data.size() >= 0 && data.size() <= NESTED_IN_MEMORY) {
+            // Small enough to hold: inflated once (its declared size is already counted), then read by its own
+            // central directory like the archive around it.
+            byte[] bytes = data.open().readAllBytes();
+            if (sniff(Arrays.copyOf(bytes, Math.min(4, bytes.length))) != ArchiveFormat.ZIP) {
+                scan(new ArrayBody(bytes), name, name.toLowerCase(Locale.ROOT), depth);
+                return;
+            }
+            addHook(Hook.of(HookKind.NESTED_ARCHIVE, name, "", display));
+            checkNesting(display, depth);
+            zip(bytes, 0, bytes.length, display + "!/", depth + 1);
+            return;
+        }
+        PushbackInputStream in = new PushbackInputStream(new java.io.BufferedInputStream(data.open(), 16 * 1024), 4);
         byte[] magic = readUpTo(in, 4);
         in.unread(magic);
         if (sniff(magic) != ArchiveFormat.ZIP) {
-            scan(in, name, name.toLowerCase(Locale.ROOT), depth);
+            scan(new StreamBody(in), name, name.toLowerCase(Locale.ROOT), depth);
             return;
         }
         addHook(Hook.of(HookKind.NESTED_ARCHIVE, name, "", display));
-        if (depth + 1 > limits.maxNesting()) {
-            throw new LimitExceeded("archives nested more than " + limits.maxNesting() + " deep: " + abbreviate(display));
-        }
+        checkNesting(display, depth);
         zip(in, display + "!/", depth + 1);
         drain(in);
     }
 
-    /** Streams an entry past the native-binary and opaque-script checks. */
-    private void scan(InputStream data, String path, String lower, int depth) throws IOException {
-        TextStats stats = depth == 0 && endsWithAny(lower, SCRIPTS) ? new TextStats() : null;
-        byte[] head = new byte[8];
-        int headLength = 0;
-        int n;
-        while ((n = data.read(buffer, 0, buffer.length)) >= 0) {
-            if (headLength < head.length) {
-                int take = Math.min(n, head.length - headLength);
-                System.arraycopy(buffer, 0, head, headLength, take);
-                headLength += take;
-            }
-            if (stats != null) {
+    private void checkNesting(String display, int depth) {
+        if (depth + 1 > limits.maxNesting()) {
+            throw new LimitExceeded("archives nested more than " + limits.maxNesting() + " deep: " + abbreviate(display));
+        }
+    }
+
+    /**
+     * Passes an entry by the native-binary and opaque-script checks: the first bytes for the magic numbers, and
+     * the whole content only for a script at the top level large enough to be recorded as opaque.
+     */
+    private void scan(Body data, String path, String lower, int depth) throws IOException {
+        boolean script = depth == 0 && endsWithAny(lower, SCRIPTS);
+        byte[] head;
+        TextStats stats = null;
+        if (script && (data.size() < 0 || data.size() >= OpaqueFile.FLOOR_BYTES)) {
+            stats = new TextStats();
+            InputStream in = data.open();
+            head = new byte[8];
+            int headLength = 0;
+            int n;
+            while ((n = in.read(buffer, 0, buffer.length)) >= 0) {
+                if (headLength < head.length) {
+                    int take = Math.min(n, head.length - headLength);
+                    System.arraycopy(buffer, 0, head, headLength, take);
+                    headLength += take;
+                }
                 stats.update(buffer, 0, n);
             }
+            head = Arrays.copyOf(head, headLength);
+        } else {
+            head = data.head(8);
         }
-        if (nativeMagic(head, headLength) || nativeName(lower)) {
+        if (nativeMagic(head, head.length) || nativeName(lower)) {
             addHook(Hook.of(HookKind.NATIVE_BINARY, path.substring(path.lastIndexOf('/') + 1), "", path));
         }
         if (stats != null) {
@@ -461,8 +661,12 @@ final class Inspection {
     }
 
     /** Reads an interesting entry into memory, at most {@code maxEntryBytes} (a manifest: its main section). */
-    private byte[] readBounded(InputStream data, String display, boolean manifest) throws IOException {
+    private byte[] readBounded(Body body, String display, boolean manifest) throws IOException {
         int max = limits.maxEntryBytes();
+        if (body.size() > max && !manifest) {
+            throw tooLarge(display, max);
+        }
+        InputStream data = body.open();
         byte[] bytes = new byte[Math.min(max + 1, 8192)];
         int length = 0;
         int n;
@@ -477,13 +681,17 @@ final class Inspection {
         }
         if (length > max) {
             if (manifest && HookParsers.mainSectionEnds(bytes, max)) {
-                drain(data);
+                body.skip();
                 return Arrays.copyOf(bytes, max);
             }
-            throw new LimitExceeded(abbreviate(display) + " is larger than " + Meter.bytes(max)
-                    + " (install-hook files are read into memory up to that size)");
+            throw tooLarge(display, max);
         }
         return Arrays.copyOf(bytes, length);
+    }
+
+    private static LimitExceeded tooLarge(String display, int max) {
+        return new LimitExceeded(abbreviate(display) + " is larger than " + Meter.bytes(max)
+                + " (install-hook files are read into memory up to that size)");
     }
 
     private void drain(InputStream in) throws IOException {

@@ -26,6 +26,19 @@ final class Meter {
         return inflated;
     }
 
+    /** The artifact, read whole into memory: all its bytes count as compressed input. */
+    void whole(long size) {
+        compressed = size;
+    }
+
+    /**
+     * An entry of a zip read by its central directory: its declared size counts as inflated when the entry is
+     * reached, whether or not it is inflated (an entry that is inflated must then match it).
+     */
+    void declared(long size) {
+        add(size, "declared");
+    }
+
     /** The artifact's own bytes: counted as compressed input. */
     InputStream source(InputStream in) {
         return new FilterInputStream(in) {
@@ -98,14 +111,18 @@ final class Meter {
     }
 
     private void add(long n) {
+        add(n, "inflated");
+    }
+
+    private void add(long n, String how) {
         inflated += n;
         if (inflated > limits.maxTotalBytes()) {
             throw new LimitExceeded("more than " + bytes(limits.maxTotalBytes()) + " uncompressed");
         }
         if (inflated > limits.ratioFloorBytes() && inflated > Math.max(compressed, 1) * limits.maxRatio()) {
             throw new LimitExceeded(String.format(Locale.ROOT,
-                    "expands more than %d times (%,d bytes inflated from the first %,d bytes): a compression bomb",
-                    limits.maxRatio(), inflated, compressed));
+                    "expands more than %d times (%,d bytes %s from the first %,d bytes): a compression bomb",
+                    limits.maxRatio(), inflated, how, compressed));
         }
     }
 

@@ -13,11 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Hashes bytes once, feeding every requested algorithm (and SHA-256, always) from the same buffer, in constant
@@ -61,6 +63,40 @@ public final class Digests {
             engine.update(buffer, 0, n);
         }
         return engine.finish();
+    }
+
+    /**
+     * Reads {@code file} whole into memory when it holds at most {@code maxBytes}, with the checks of
+     * {@link #compute(Path, Collection)} (no symbolic link, regular files only); empty when it is larger (the
+     * caller streams it instead). Hashing, inspecting and signature-checking the returned array then judge the
+     * very same bytes, whatever happens to the file meanwhile.
+     *
+     * @throws IOException the file cannot be read, or grew past its size while it was read
+     */
+    public static Optional<byte[]> readWhole(Path file, int maxBytes) throws IOException {
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            throw new IOException(Files.isSymbolicLink(file) ? "is a symbolic link" : Files.exists(file)
+                    ? "not a regular file" : "no such file");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > maxBytes) {
+                return Optional.empty();
+            }
+            byte[] bytes = new byte[(int) size];
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                if (channel.read(buffer) < 0) {
+                    // It shrank while read: what was read is what is judged.
+                    return Optional.of(Arrays.copyOf(bytes, buffer.position()));
+                }
+            }
+            if (channel.read(ByteBuffer.allocate(1)) > 0) {
+                throw new IOException("the file grew while it was read (" + size + " bytes at first)");
+            }
+            return Optional.of(bytes);
+        }
     }
 
     /** Something that reads a file's bytes while they are being hashed, e.g. an archive inspector. */

@@ -8,4 +8,11 @@ import java.nio.file.Path;
  */
 public interface SignatureVerifier {
     SignatureCheck verify(Path artifact, Path signatureFile);
+
+    /**
+     * Checks the signature over {@code artifactBytes}, the artifact already read into memory (so that the bytes
+     * hashed, inspected and signature-checked are provably the same); {@code artifact} only names it. The caller
+     * must not change the array during the call.
+     */
+    SignatureCheck verify(byte[] artifactBytes, Path artifact, Path signatureFile);
 }

@@ -38,9 +38,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The verify stage: for each component, find its artifact, hash it once for every declared algorithm plus
- * SHA-256 while the content inspector reads its entries in the same pass, check every signature beside it, and judge whether the signer is pinned for this component's purl
- * and was inside its pin's window. Components are spread over all cores; an exception while checking one
+ * The verify stage: for each component, find its artifact, read it once (into memory when it holds at most
+ * {@link #IN_MEMORY_BYTES}), hash it for every declared algorithm plus SHA-256, summarise its content, and check
+ * every signature beside it over those same bytes; then judge whether the signer is pinned for this component's
+ * purl and was inside its pin's window. Components are spread over all cores; an exception while checking one
  * component becomes that component's {@link Evidence#error()}, never a skip and never an abort of the others.
  */
 public final class EvidenceCollector {
@@ -61,13 +62,20 @@ public final class EvidenceCollector {
      * Where the worker threads spent their time so far, summed over threads (elapsed, not CPU time).
      *
      * @param locateNanos    finding the artifact and signature files
-     * @param hashNanos      computing the artifacts' digests, and inspecting their content in the same read
-     * @param signatureNanos checking their signatures (including the signatures' own pass over the artifact)
+     * @param hashNanos      reading the artifacts, computing their digests, and inspecting their content
+     * @param signatureNanos checking their signatures (including the signatures' own pass over the bytes)
      * @param threads        the pool's size
      */
     public record Costs(long locateNanos, long hashNanos, long signatureNanos, int threads) {
     }
     private final Progress progress;
+    /**
+     * An artifact up to this size is read whole into memory, then hashed, inspected and signature-checked from the
+     * array (one read); a larger one is streamed. 64 MiB holds nearly every jar, wheel and npm tarball.
+     */
+    static final int IN_MEMORY_BYTES = 64 * 1024 * 1024;
+    /** At most a quarter of the heap holds artifacts at once. */
+    private final MemoryBudget memory = new MemoryBudget(Runtime.getRuntime().maxMemory() / 4);
 
     /**
      * @param locator the artifact roots, or null when no {@code --artifacts} was given (evidence is then NOT_SEARCHED)
@@ -163,31 +171,100 @@ public final class EvidenceCollector {
         Path artifact = files.artifact();
         Set<HashAlgorithm> algorithms = EnumSet.of(HashAlgorithm.SHA_256);
         component.hashes().forEach(d -> algorithms.add(d.algorithm()));
-        // One read serves both: the inspector streams the archive while every byte it reads is hashed.
-        ContentSummary[] content = new ContentSummary[1];
+        ContentSummary content;
+        FileDigests digests;
+        String name = artifact.getFileName().toString();
         String purlType = component.purl() == null ? null : component.purl().type();
-        FileDigests digests = Digests.compute(artifact, algorithms,
-                in -> content[0] = ContentInspector.inspect(in, artifact.getFileName().toString(), purlType));
-        long hashed = System.nanoTime();
-        hashNanos.add(hashed - located);
-        DigestComparison comparison = DigestComparison.compare(component.hashes(), digests);
-        List<String> details = new ArrayList<>();
-        for (DigestComparison.Check mismatch : comparison.mismatches()) {
-            details.add(mismatch.algorithm().cycloneDxName() + ": the SBOM declares " + mismatch.declared().hex()
-                    + " but the file has " + (mismatch.computed() == null ? "(not computed)" : mismatch.computed().hex()));
-        }
-        List<SignatureCheck> checks = new ArrayList<>();
-        for (Path signatureFile : files.signatures()) {
-            if (isBundle(signatureFile)) {
-                checks.add(judgeBundle(component, sigstore.verifyBundle(artifact, signatureFile)));
+        byte[] bytes = readWhole(artifact);
+        try {
+            if (bytes != null) {
+                // Read once: the same bytes are hashed, inspected (a zip by its central directory, inflating only the
+                // entries the summary needs) and checked against every signature, whatever happens to the file meanwhile.
+                digests = Digests.compute(bytes, algorithms);
+                content = ContentInspector.inspect(bytes, name, purlType);
             } else {
-                checks.add(judgeScope(component, verifierFor(signatureFile).verify(artifact, signatureFile)));
+                // Too large to hold: one streaming pass serves both, the inspector reading what the hasher sees.
+                ContentSummary[] streamed = new ContentSummary[1];
+                digests = Digests.compute(artifact, algorithms,
+                        in -> streamed[0] = ContentInspector.inspect(in, name, purlType));
+                content = streamed[0];
+            }
+            long hashed = System.nanoTime();
+            hashNanos.add(hashed - located);
+            DigestComparison comparison = DigestComparison.compare(component.hashes(), digests);
+            List<String> details = new ArrayList<>();
+            for (DigestComparison.Check mismatch : comparison.mismatches()) {
+                details.add(mismatch.algorithm().cycloneDxName() + ": the SBOM declares " + mismatch.declared().hex()
+                        + " but the file has " + (mismatch.computed() == null ? "(not computed)" : mismatch.computed().hex()));
+            }
+            List<SignatureCheck> checks = new ArrayList<>();
+            for (Path signatureFile : files.signatures()) {
+                if (isBundle(signatureFile)) {
+                    checks.add(judgeBundle(component, sigstore.verifyBundle(bytes, artifact, signatureFile)));
+                } else {
+                    SignatureVerifier verifier = verifierFor(signatureFile);
+                    checks.add(judgeScope(component, bytes != null ? verifier.verify(bytes, artifact, signatureFile)
+                            : verifier.verify(artifact, signatureFile)));
+                }
+            }
+            signatureNanos.add(System.nanoTime() - hashed);
+            List<Digest> computed = List.copyOf(digests.digests().values());
+            return new Evidence(component, Evidence.ArtifactState.FOUND, artifact, computed, comparison.status(), details,
+                    checks, null, content);
+        } finally {
+            if (bytes != null) {
+                memory.release(bytes.length);
             }
         }
-        signatureNanos.add(System.nanoTime() - hashed);
-        List<Digest> computed = List.copyOf(digests.digests().values());
-        return new Evidence(component, Evidence.ArtifactState.FOUND, artifact, computed, comparison.status(), details,
-                checks, null, content[0]);
+    }
+
+    /**
+     * The artifact read whole, when it holds at most {@link #IN_MEMORY_BYTES} and the shared memory budget has room
+     * for it (reserved here; the caller releases {@code bytes.length}); else null, and it is streamed (once hashed and
+     * inspected, once more per signature).
+     */
+    private byte[] readWhole(Path artifact) throws java.io.IOException {
+        long size;
+        try {
+            size = java.nio.file.Files.size(artifact);
+        } catch (java.io.IOException e) {
+            return null; // the streaming path reports why it cannot be read, as before
+        }
+        if (size > IN_MEMORY_BYTES || !memory.reserve(size)) {
+            return null;
+        }
+        byte[] bytes = null;
+        try {
+            // A file that grew past the reserved size since is streamed instead.
+            bytes = Digests.readWhole(artifact, (int) size).orElse(null);
+            return bytes;
+        } finally {
+            memory.release(size - (bytes == null ? 0 : bytes.length));
+        }
+    }
+
+    /** Bytes of artifacts held in memory at once, over all threads: past the budget, artifacts are streamed. */
+    private static final class MemoryBudget {
+        private final java.util.concurrent.atomic.AtomicLong free;
+
+        MemoryBudget(long bytes) {
+            free = new java.util.concurrent.atomic.AtomicLong(bytes);
+        }
+
+        boolean reserve(long bytes) {
+            long now;
+            do {
+                now = free.get();
+                if (now < bytes) {
+                    return false;
+                }
+            } while (!free.compareAndSet(now, now - bytes));
+            return true;
+        }
+
+        void release(long bytes) {
+            free.addAndGet(bytes);
+        }
     }
 
     /** The verifier for a detached signature file, by the suffixes {@link ArtifactLocator#SIGNATURE_SUFFIXES} finds. */

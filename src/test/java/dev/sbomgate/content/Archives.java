@@ -82,6 +82,10 @@ public final class Archives {
             return this;
         }
 
+        public Zip stored(String name, String content) {
+            return stored(name, utf8(content));
+        }
+
         public byte[] bytes() {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
@@ -234,7 +238,17 @@ public final class Archives {
         return inspect(artifact, fileName, purlType, ArchiveLimits.defaults());
     }
 
+    /** Through the in-memory reader (a zip by its central directory), as the verify stage reads most artifacts. */
     public static ContentSummary inspect(byte[] artifact, String fileName, String purlType, ArchiveLimits limits) {
+        return ContentInspector.inspect(artifact, fileName, purlType, limits);
+    }
+
+    /** Through the streaming reader (a zip by its local headers), as the verify stage reads large artifacts. */
+    public static ContentSummary inspectStream(byte[] artifact, String fileName, String purlType) {
+        return inspectStream(artifact, fileName, purlType, ArchiveLimits.defaults());
+    }
+
+    public static ContentSummary inspectStream(byte[] artifact, String fileName, String purlType, ArchiveLimits limits) {
         try {
             return ContentInspector.inspect(new java.io.ByteArrayInputStream(artifact), fileName, purlType, limits);
         } catch (IOException e) {

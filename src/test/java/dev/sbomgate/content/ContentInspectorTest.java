@@ -1,6 +1,5 @@
 package dev.sbomgate.content;
 
-import static dev.sbomgate.content.Archives.inspect;
 import static dev.sbomgate.content.Archives.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -11,6 +10,15 @@ import org.junit.jupiter.api.Test;
 
 /** What the inspector records from each ecosystem's archives, and what it leaves out. */
 class ContentInspectorTest {
+
+    /** Through the in-memory reader (a zip by its central directory); {@code ...StreamingTest} runs these through the stream. */
+    ContentSummary inspect(byte[] artifact, String fileName, String purlType, ArchiveLimits limits) {
+        return Archives.inspect(artifact, fileName, purlType, limits);
+    }
+
+    ContentSummary inspect(byte[] artifact, String fileName, String purlType) {
+        return inspect(artifact, fileName, purlType, ArchiveLimits.defaults());
+    }
 
     private static List<String> hooks(ContentSummary summary) {
         return summary.hooks().stream().map(h -> h.kind() + " " + h.name() + "=" + h.value() + " @" + h.path()).toList();

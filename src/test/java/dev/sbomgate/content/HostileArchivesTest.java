@@ -1,6 +1,5 @@
 package dev.sbomgate.content;
 
-import static dev.sbomgate.content.Archives.inspect;
 import static dev.sbomgate.content.Archives.utf8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -24,6 +23,15 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class HostileArchivesTest {
+
+    /** Through the in-memory reader (a zip by its central directory); {@code ...StreamingTest} runs these through the stream. */
+    ContentSummary inspect(byte[] artifact, String fileName, String purlType, ArchiveLimits limits) {
+        return Archives.inspect(artifact, fileName, purlType, limits);
+    }
+
+    ContentSummary inspect(byte[] artifact, String fileName, String purlType) {
+        return inspect(artifact, fileName, purlType, ArchiveLimits.defaults());
+    }
 
     private static final ArchiveLimits DEFAULTS = ArchiveLimits.defaults();
 

@@ -64,4 +64,24 @@ class DigestsReaderTest {
         assertEquals("boom", assertThrows(IOException.class,
                 () -> Digests.compute(f, ALGORITHMS, in -> { throw new IOException("boom"); })).getMessage());
     }
+
+    @Test
+    void readWholeReturnsTheFileUpToTheBoundAndNothingPastIt() throws IOException {
+        Path f = file(100_000);
+        byte[] whole = Digests.readWhole(f, 100_000).orElseThrow();
+        assertArrayEquals(Files.readAllBytes(f), whole);
+        assertEquals(Digests.compute(f, ALGORITHMS), Digests.compute(whole, ALGORITHMS));
+        assertEquals(java.util.Optional.empty(), Digests.readWhole(f, 99_999), "larger than the bound: streamed instead");
+        assertArrayEquals(new byte[0], Digests.readWhole(file(0), 10).orElseThrow());
+    }
+
+    @Test
+    void readWholeRefusesWhatComputeRefuses() throws IOException {
+        Path f = file(10);
+        Path link = Files.createSymbolicLink(dir.resolve("link"), f);
+        assertEquals("is a symbolic link", assertThrows(IOException.class, () -> Digests.readWhole(link, 100)).getMessage());
+        assertEquals("not a regular file", assertThrows(IOException.class, () -> Digests.readWhole(dir, 100)).getMessage());
+        assertEquals("no such file", assertThrows(IOException.class,
+                () -> Digests.readWhole(dir.resolve("missing"), 100)).getMessage());
+    }
 }

@@ -140,6 +140,22 @@ public final class KeyPairSignatureVerifier implements SignatureVerifier {
     public SignatureCheck verify(Path artifact, Path signatureFile) {
         Objects.requireNonNull(artifact, "artifact");
         Objects.requireNonNull(signatureFile, "signatureFile");
+        return verifyFile(new FileMessage(artifact), signatureFile);
+    }
+
+    /**
+     * As {@link #verify(Path, Path)}, over the artifact already read into memory ({@code artifact} only names it):
+     * the bytes checked are those the caller hashed and inspected.
+     */
+    @Override
+    public SignatureCheck verify(byte[] artifactBytes, Path artifact, Path signatureFile) {
+        Objects.requireNonNull(artifactBytes, "artifactBytes");
+        Objects.requireNonNull(artifact, "artifact");
+        Objects.requireNonNull(signatureFile, "signatureFile");
+        return verifyFile(new BytesMessage(artifactBytes), signatureFile);
+    }
+
+    private SignatureCheck verifyFile(Message artifact, Path signatureFile) {
         byte[] file;
         try {
             file = readSignatureFile(signatureFile);
@@ -151,7 +167,18 @@ public final class KeyPairSignatureVerifier implements SignatureVerifier {
             return check(SignatureStatus.MALFORMED, null, null, signatureFile,
                     "signature file is larger than " + MAX_SIGNATURE_BYTES / 1024 + " KiB: not a key-pair signature");
         }
-        return verify(new FileMessage(artifact), file, signatureFile);
+        return verify(artifact, file, signatureFile);
+    }
+
+    /**
+     * Checks signature bytes taken from a container (a Sigstore bundle's message signature) over an artifact already
+     * read into memory; {@code signatureFile} is the container, named in the result. The caller must not change
+     * {@code artifactBytes} during the call.
+     */
+    public SignatureCheck verifyArtifact(byte[] artifactBytes, byte[] signature, Path signatureFile) {
+        Objects.requireNonNull(artifactBytes, "artifactBytes");
+        Objects.requireNonNull(signature, "signature");
+        return verify(new BytesMessage(artifactBytes), signature, signatureFile);
     }
 
     /**

@@ -103,8 +103,27 @@ public final class PgpSignatureVerifier implements SignatureVerifier {
      * Checks a detached signature file over an artifact. Never throws for bad signature data; throws
      * {@link UncheckedIOException} only when the artifact itself cannot be read.
      */
+    @Override
     public SignatureCheck verify(Path artifact, Path signatureFile) {
-        List<SignatureCheck> checks = verifyEach(artifact, signatureFile);
+        return best(verifyEach(artifact, signatureFile));
+    }
+
+    /**
+     * As {@link #verify(Path, Path)}, over the artifact already read into memory ({@code artifact} only names it):
+     * the bytes checked are those the caller hashed and inspected.
+     */
+    @Override
+    public SignatureCheck verify(byte[] artifactBytes, Path artifact, Path signatureFile) {
+        Objects.requireNonNull(artifactBytes, "artifactBytes");
+        Objects.requireNonNull(artifact, "artifact");
+        return best(verifyEach(signatures -> {
+            for (PGPSignature signature : signatures) {
+                signature.update(artifactBytes, 0, artifactBytes.length);
+            }
+        }, signatureFile));
+    }
+
+    private static SignatureCheck best(List<SignatureCheck> checks) {
         SignatureCheck best = checks.get(0);
         for (SignatureCheck check : checks) {
             if (rank(check.status()) < rank(best.status())) {
@@ -117,6 +136,15 @@ public final class PgpSignatureVerifier implements SignatureVerifier {
     /** One check per signature in the file, in file order (a single MALFORMED check when the file is unreadable). */
     public List<SignatureCheck> verifyEach(Path artifact, Path signatureFile) {
         Objects.requireNonNull(artifact, "artifact");
+        return verifyEach(signatures -> hash(artifact, signatures), signatureFile);
+    }
+
+    /** Feeds the artifact's bytes to every signature that is checked. */
+    private interface Artifact {
+        void feed(List<PGPSignature> signatures);
+    }
+
+    private List<SignatureCheck> verifyEach(Artifact artifact, Path signatureFile) {
         Objects.requireNonNull(signatureFile, "signatureFile");
         List<PGPSignature> signatures;
         try {
@@ -138,7 +166,7 @@ public final class PgpSignatureVerifier implements SignatureVerifier {
             }
         }
         if (!active.isEmpty()) {
-            hash(artifact, active);
+            artifact.feed(active);
         }
         List<SignatureCheck> checks = new ArrayList<>();
         for (int i = 0; i < attempts.size(); i++) {

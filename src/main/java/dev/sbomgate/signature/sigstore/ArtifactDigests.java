@@ -20,10 +20,17 @@ import java.util.Set;
 final class ArtifactDigests {
 
     private final Path artifact;
+    /** The artifact already in memory, or null to read it from {@link #artifact}. */
+    private final byte[] bytes;
     private final Map<HashAlgorithm, byte[]> digests = new EnumMap<>(HashAlgorithm.class);
 
     ArtifactDigests(Path artifact, Set<HashAlgorithm> upFront) {
+        this(artifact, null, upFront);
+    }
+
+    ArtifactDigests(Path artifact, byte[] bytes, Set<HashAlgorithm> upFront) {
         this.artifact = artifact;
+        this.bytes = bytes;
         compute(upFront);
     }
 
@@ -46,6 +53,10 @@ final class ArtifactDigests {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("the JDK has no " + algorithm.jcaName(), e);
             }
+        }
+        if (bytes != null) {
+            running.forEach((algorithm, digest) -> digests.put(algorithm, digest.digest(bytes)));
+            return;
         }
         byte[] buffer = new byte[64 * 1024];
         try (InputStream in = Files.newInputStream(artifact)) {

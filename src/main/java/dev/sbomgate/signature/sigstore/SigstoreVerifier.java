@@ -65,8 +65,21 @@ public final class SigstoreVerifier implements SignatureVerifier {
         return verifyBundle(artifact, bundleFile).check();
     }
 
+    @Override
+    public SignatureCheck verify(byte[] artifactBytes, Path artifact, Path bundleFile) {
+        return verifyBundle(artifactBytes, artifact, bundleFile).check();
+    }
+
     /** Verifies the bundle file over the artifact; only an unreadable artifact throws (UncheckedIOException). */
     public BundleVerification verifyBundle(Path artifact, Path bundleFile) {
+        return verifyBundle(null, artifact, bundleFile);
+    }
+
+    /**
+     * As {@link #verifyBundle(Path, Path)}, over the artifact already read into memory ({@code artifact} only names
+     * it; null {@code artifactBytes} reads the file): the bytes checked are those the caller hashed and inspected.
+     */
+    public BundleVerification verifyBundle(byte[] artifactBytes, Path artifact, Path bundleFile) {
         Objects.requireNonNull(artifact, "artifact");
         Objects.requireNonNull(bundleFile, "bundleFile");
         byte[] bytes;
@@ -79,19 +92,23 @@ public final class SigstoreVerifier implements SignatureVerifier {
             return failed(SignatureStatus.MALFORMED, bundleFile, "the bundle is larger than " + Bundle.MAX_BYTES / (1024 * 1024)
                     + " MiB");
         }
-        return verifyBundle(artifact, bytes, bundleFile);
+        return verify(artifactBytes, artifact, bytes, bundleFile);
     }
 
     /** Verifies bundle bytes over the artifact; {@code bundleFile} only names the bundle in the result. */
     public BundleVerification verifyBundle(Path artifact, byte[] bundle, Path bundleFile) {
+        return verify(null, artifact, bundle, bundleFile);
+    }
+
+    private BundleVerification verify(byte[] artifactBytes, Path artifact, byte[] bundle, Path bundleFile) {
         try {
-            return run(artifact, Bundle.parse(bundle), bundleFile);
+            return run(artifactBytes, artifact, Bundle.parse(bundle), bundleFile);
         } catch (Failure f) {
             return failed(f.status(), bundleFile, f.getMessage());
         }
     }
 
-    private BundleVerification run(Path artifact, Bundle bundle, Path bundleFile) {
+    private BundleVerification run(byte[] artifactBytes, Path artifact, Bundle bundle, Path bundleFile) {
         if (root == null) {
             throw Failure.unknownKey("the trust store holds no Sigstore trusted root, so no bundle can be verified; add"
                     + " one with 'sbomgate trust sigstore-root trusted_root.json'");
@@ -139,7 +156,7 @@ public final class SigstoreVerifier implements SignatureVerifier {
         if (bundle.envelope() != null) {
             upFront.addAll(Dsse.comparable());
         }
-        ArtifactDigests digests = new ArtifactDigests(artifact, upFront);
+        ArtifactDigests digests = new ArtifactDigests(artifact, artifactBytes, upFront);
 
         SignatureCheck keyCheck = null;
         String algorithm;
@@ -162,7 +179,8 @@ public final class SigstoreVerifier implements SignatureVerifier {
                 }
                 algorithm = leafKey.label() + "/" + leafKey.algorithm().digest().cycloneDxName();
             } else {
-                keyCheck = keys.verify(artifact, signature, bundleFile);
+                keyCheck = artifactBytes != null ? keys.verifyArtifact(artifactBytes, signature, bundleFile)
+                        : keys.verify(artifact, signature, bundleFile);
                 algorithm = keyCheck.algorithm();
             }
         } else {

@@ -80,6 +80,25 @@ class KeyPairSignatureVerifierTest {
         return tests;
     }
 
+    @TestFactory
+    List<DynamicTest> theSameSignaturesOverTheArtifactInMemory() throws java.io.IOException {
+        // The verify stage hands over the bytes it hashed and inspected: the same outcome, whatever the file holds.
+        byte[] bytes = java.nio.file.Files.readAllBytes(JcaFixtures.file("artifact.txt"));
+        byte[] flipped = bytes.clone();
+        flipped[0] ^= 1;
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] row : MATRIX) {
+            tests.add(DynamicTest.dynamicTest(row[0], () -> {
+                Path artifact = JcaFixtures.file("artifact.txt");
+                Path signature = JcaFixtures.file(row[0]);
+                assertEquals(ALL.verify(artifact, signature), ALL.verify(bytes, artifact, signature));
+                SignatureCheck changed = ALL.verify(flipped, artifact, signature);
+                assertEquals(SignatureStatus.BAD_SIGNATURE, changed.status(), changed.detail());
+            }));
+        }
+        return tests;
+    }
+
     @Test
     void verifiedDetailNamesKeyAndForm() {
         SignatureCheck check = ALL.verify(JcaFixtures.file("artifact.txt"), JcaFixtures.file("artifact.p256-sha256.b64.sig"));

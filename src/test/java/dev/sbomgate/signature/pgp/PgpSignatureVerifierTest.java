@@ -51,6 +51,17 @@ class PgpSignatureVerifierTest {
     }
 
     @Test
+    void bytesInMemoryAreWhatIsChecked() throws IOException {
+        // The verify stage hands over the bytes it hashed and inspected; the file is only a name then.
+        byte[] bytes = Files.readAllBytes(ARTIFACT);
+        assertEquals(VERIFIER.verify(ARTIFACT, ARMOURED), VERIFIER.verify(bytes, ARTIFACT, ARMOURED));
+        assertEquals(SignatureStatus.VERIFIED, VERIFIER.verify(bytes, dir.resolve("no-such-file"), BINARY).status());
+        bytes[bytes.length / 3] ^= 0x04;
+        SignatureCheck check = VERIFIER.verify(bytes, ARTIFACT, ARMOURED);
+        assertEquals(SignatureStatus.BAD_SIGNATURE, check.status(), "the intact file on disk is not read: " + check.detail());
+    }
+
+    @Test
     void oneFlippedBitInTheArtifactIsABadSignature() throws IOException {
         byte[] bytes = Files.readAllBytes(ARTIFACT);
         bytes[bytes.length / 3] ^= 0x04;
