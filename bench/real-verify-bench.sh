@@ -27,8 +27,13 @@ RUNS=${RUNS:-3}
 here="$(cd "$(dirname "$0")/.." && pwd)"
 repo="${MAVEN_REPOSITORY:-$HOME/.m2/repository}"
 keys="$here/src/test/resources/signature/pgp/real/keys"
-work="$(mktemp -d -t sbomgate-real-verify.XXXXXX)"
-trap 'rm -rf "$work"' EXIT
+if [[ -n ${WORK:-} ]]; then # WORK=DIR keeps the SBOM, trust store and GNUPGHOME there, for profiling by hand
+  work=$WORK
+  rm -rf "$work" && mkdir -p "$work"
+else
+  work="$(mktemp -d -t sbomgate-real-verify.XXXXXX)"
+  trap 'rm -rf "$work"' EXIT
+fi
 mkdir -p "$here/bench/out"
 out="$here/bench/out/real-verify-bench-$(date +%Y%m%dT%H%M%S).txt"
 exec > >(tee "$out") 2>&1
