@@ -1,0 +1,28 @@
+package dev.sbomgate.bench;
+
+import dev.sbomgate.model.Inventory;
+import dev.sbomgate.sbom.SbomReader;
+import java.nio.file.Path;
+
+/**
+ * Loads one SBOM a few times in this JVM and prints the wall time of each load, the first one being the cold,
+ * fresh-JVM case that {@code sbomgate check} pays. Not a test; used by bench/sbom-load-bench.sh.
+ *
+ * <pre>java -Xmx1g -cp target/test-classes:target/classes:$(cat target/bench.cp) dev.sbomgate.bench.SbomLoadTimer FILE [RUNS]</pre>
+ */
+public final class SbomLoadTimer {
+    private SbomLoadTimer() {
+    }
+
+    public static void main(String[] args) {
+        Path file = Path.of(args[0]);
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        for (int i = 0; i < runs; i++) {
+            long start = System.nanoTime();
+            Inventory inventory = SbomReader.read(file);
+            long ms = (System.nanoTime() - start) / 1_000_000;
+            System.out.println("load " + (i + 1) + ": " + ms + " ms, " + inventory.components().size() + " components, "
+                    + inventory.dependencies().size() + " dependency entries");
+        }
+    }
+}
