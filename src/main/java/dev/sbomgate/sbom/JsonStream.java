@@ -98,7 +98,7 @@ final class JsonStream {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (value == JsonToken.START_ARRAY && STREAMED.containsKey(name)) {
-                Stream<?> stream = new Stream<>(STREAMED.get(name), values);
+                Stream<?> stream = new Stream<>(STREAMED.get(name), values, file);
                 streams.add(stream);
                 byName.put(name, stream);
                 if (version != null) {
@@ -143,8 +143,10 @@ final class JsonStream {
         }
         DebugT.t("skeleton bound");
         Stream<?> components = byName.get("components");
+        List<List<dev.sbomgate.model.Component>> converted = null;
         if (components != null) {
             bom.setComponents(components.finish(Component.class));
+            converted = components.converted();
         }
         Stream<?> dependencies = byName.get("dependencies");
         if (dependencies != null) {
@@ -152,7 +154,7 @@ final class JsonStream {
             bom.setDependencies(dependencies.finish(Dependency.class));
         }
         DebugT.t("finished");
-        return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp);
+        return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp, converted);
     }
 
     /** The version a specVersion value names, when it is one the library has a JSON schema for. */
@@ -192,7 +194,10 @@ final class JsonStream {
     private static final class Stream<T> {
         private final Class<T> type;
         private final ObjectMapper values;
+        private final Path file;
         private final List<T> beans = new ArrayList<>();
+        /** For components: the records each converts to, when worked out ahead (BomConverter.ahead). */
+        private final List<List<dev.sbomgate.model.Component>> converted = new ArrayList<>();
         /** Equal elements have equal fingerprints; the converse may fail, which only costs a fallback. */
         private final Set<Long> fingerprints = new HashSet<>();
         private final ArrayDeque<Future<List<Result<T>>>> pending = new ArrayDeque<>();
@@ -202,9 +207,14 @@ final class JsonStream {
         private boolean unique;
         private boolean submitted;
 
-        Stream(Class<T> type, ObjectMapper values) {
+        Stream(Class<T> type, ObjectMapper values, Path file) {
             this.type = type;
             this.values = values;
+            this.file = file;
+        }
+
+        List<List<dev.sbomgate.model.Component>> converted() {
+            return converted;
         }
 
         void start(com.networknt.schema.Schema itemSchema) {
@@ -245,7 +255,8 @@ final class JsonStream {
                 if (bean == null) {
                     throw Fallback.INSTANCE;
                 }
-                out.add(new Result<>(bean, Fingerprint.of(node)));
+                List<dev.sbomgate.model.Component> records = bean instanceof Component c ? BomConverter.ahead(file, c) : null;
+                out.add(new Result<>(bean, Fingerprint.of(node), records));
             }
             return out;
         }
@@ -268,7 +279,9 @@ final class JsonStream {
                 if (unique && !fingerprints.add(r.fingerprint())) {
                     throw Fallback.INSTANCE;
                 }
-                beans.add(r.bean());
+                // A component converted ahead is not needed as a bean any more: a null keeps its place in the list.
+                beans.add(r.converted() == null ? r.bean() : null);
+                converted.add(r.converted());
             }
         }
 
@@ -301,7 +314,7 @@ final class JsonStream {
         }
     }
 
-    private record Result<T>(T bean, long fingerprint) {
+    private record Result<T>(T bean, long fingerprint, List<dev.sbomgate.model.Component> converted) {
     }
 
     /** Built on first use: a JSON SBOM of a few components never starts a thread. */
