@@ -62,7 +62,7 @@ final class BomConverter {
         if (rootBean != null) {
             declare(List.of(rootBean));
         }
-        List<List<Component>> converted = parsed.converted();
+        List<List<Component>> converted = parsed.ahead() == null ? null : parsed.ahead().components();
         if (converted == null) {
             declare(bom.getComponents());
         } else {
@@ -86,14 +86,15 @@ final class BomConverter {
         if (rootBean != null) {
             root = component(rootBean, null, "the root component (metadata.component)");
         }
-        flattenTop(bom.getComponents(), parsed.converted());
+        flattenTop(bom.getComponents(), converted);
 
         int version = bom.getVersion() < 1 ? 1 : bom.getVersion();
         Instant timestamp = !parsed.hasTimestamp() || metadata == null || metadata.getTimestamp() == null
                 ? null : metadata.getTimestamp().toInstant();
         return new Inventory(file, parsed.syntax().label(), parsed.version().getVersionString(),
                 blankToNull(bom.getSerialNumber()), version, timestamp, root, tools(metadata), components,
-                dependencies(bom.getDependencies(), parsed.extraDependencies()));
+                dependencies(bom.getDependencies(), parsed.extraDependencies(),
+                        parsed.ahead() == null ? null : parsed.ahead().dependencies()));
     }
 
     /** CycloneDX refType: "every bom-ref must be unique within the BOM". Two holders would make the graph ambiguous. */
@@ -395,13 +396,45 @@ final class BomConverter {
      * 1.1 dependency-graph extension nests dependencies inside dependencies; those are read the same way.
      */
     private TreeMap<String, SortedSet<String>> dependencies(List<Dependency> beans,
-                                                            Map<String, SortedSet<String>> extraDependencies) {
-        TreeMap<String, SortedSet<String>> graph = new TreeMap<>();
-        if (beans != null) {
+                                                            Map<String, SortedSet<String>> extraDependencies,
+                                                            TreeMap<String, SortedSet<String>> ahead) {
+        TreeMap<String, SortedSet<String>> graph = ahead != null ? ahead : new TreeMap<>();
+        if (beans != null && ahead == null) {
             addDependencies(graph, beans);
         }
         extraDependencies.forEach((ref, targets) -> graph.computeIfAbsent(ref, k -> new TreeSet<>()).addAll(targets));
         return graph;
+    }
+
+    /**
+     * What {@link #addDependencies} does with one top-level entry, when it needs nothing else (it has a ref, and each
+     * of its targets has a ref and no nested entries): true, the entry added. False otherwise, the graph untouched;
+     * the graph is then built the usual way, with its messages. Lets JsonStream build the graph while it reads.
+     */
+    static boolean addPlain(TreeMap<String, SortedSet<String>> graph, Dependency bean) {
+        if (bean == null) {
+            return true;
+        }
+        String ref = bean.getRef();
+        if (ref == null || ref.isEmpty()) {
+            return false;
+        }
+        List<Dependency> targets = bean.getDependencies();
+        if (targets != null) {
+            for (Dependency target : targets) {
+                if (target == null || target.getRef() == null || target.getRef().isEmpty()
+                        || target.getDependencies() != null && !target.getDependencies().isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        SortedSet<String> set = graph.computeIfAbsent(ref, k -> new TreeSet<>());
+        if (targets != null) {
+            for (Dependency target : targets) {
+                set.add(target.getRef());
+            }
+        }
+        return true;
     }
 
     private void addDependencies(TreeMap<String, SortedSet<String>> graph, List<Dependency> beans) {

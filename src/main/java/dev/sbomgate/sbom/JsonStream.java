@@ -15,6 +15,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -146,15 +148,17 @@ final class JsonStream {
         List<List<dev.sbomgate.model.Component>> converted = null;
         if (components != null) {
             bom.setComponents(components.finish(Component.class));
-            converted = components.converted();
+            converted = components.converted;
         }
         Stream<?> dependencies = byName.get("dependencies");
+        TreeMap<String, SortedSet<String>> graph = null;
         if (dependencies != null) {
             // DependencyDeserializer (on Bom.setDependencies) reads a JSON array as Dependency[] into a list
             bom.setDependencies(dependencies.finish(Dependency.class));
+            graph = dependencies.graph;
         }
         DebugT.t("finished");
-        return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp, converted);
+        return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp, new Parsed.Ahead(converted, graph));
     }
 
     /** The version a specVersion value names, when it is one the library has a JSON schema for. */
@@ -197,7 +201,9 @@ final class JsonStream {
         private final Path file;
         private final List<T> beans = new ArrayList<>();
         /** For components: the records each converts to, when worked out ahead (BomConverter.ahead). */
-        private final List<List<dev.sbomgate.model.Component>> converted = new ArrayList<>();
+        final List<List<dev.sbomgate.model.Component>> converted = new ArrayList<>();
+        /** For dependencies: the graph, built here while the workers are busy, as long as every entry is plain. */
+        TreeMap<String, SortedSet<String>> graph = new TreeMap<>();
         /** Equal elements have equal fingerprints; the converse may fail, which only costs a fallback. */
         private final Set<Long> fingerprints = new HashSet<>();
         private final ArrayDeque<Future<List<Result<T>>>> pending = new ArrayDeque<>();
@@ -213,9 +219,6 @@ final class JsonStream {
             this.file = file;
         }
 
-        List<List<dev.sbomgate.model.Component>> converted() {
-            return converted;
-        }
 
         void start(com.networknt.schema.Schema itemSchema) {
             this.schema = itemSchema;
@@ -282,6 +285,9 @@ final class JsonStream {
                 // A component converted ahead is not needed as a bean any more: a null keeps its place in the list.
                 beans.add(r.converted() == null ? r.bean() : null);
                 converted.add(r.converted());
+                if (graph != null && r.bean() instanceof Dependency d && !BomConverter.addPlain(graph, d)) {
+                    graph = null;
+                }
             }
         }
 

@@ -72,7 +72,7 @@ class JsonStreamTest {
                 if (streamedBeans.get(i) != null) {
                     assertEquals(json(wholeBeans.get(i)), json(streamedBeans.get(i)), "component bean " + i);
                 } else {
-                    assertNotNull(streamed.converted().get(i), "component " + i + " neither bound nor converted");
+                    assertNotNull(streamed.ahead().components().get(i), "component " + i + " neither bound nor converted");
                 }
             }
         }
@@ -148,8 +148,8 @@ class JsonStreamTest {
         byte[] bytes = Files.readAllBytes(file);
         Parsed streamed = loader.streamed(file, bytes);
         assertNotNull(streamed);
-        assertNotNull(streamed.converted().get(0));
-        assertNull(streamed.converted().get(1));
+        assertNotNull(streamed.ahead().components().get(0));
+        assertNull(streamed.ahead().components().get(1));
         String message = Fixtures.rejected(file);
         assertTrue(message.endsWith(": bom-ref 'x' is declared twice (by 'first@1' and 'g/second'); bom-refs must be unique"
                 + " within a CycloneDX BOM"), message);
