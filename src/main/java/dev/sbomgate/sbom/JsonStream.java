@@ -35,7 +35,9 @@ import org.cyclonedx.model.Dependency;
  * the document's schema applies to it ({@code #/definitions/component}, {@code #/definitions/dependency}) and bound
  * to its cyclonedx-core-java bean, on all cores, then dropped; the rest of the document, with those arrays emptied,
  * is validated against the whole schema and bound to the {@code Bom}. No tree of the whole document is built, and
- * the document is parsed once instead of twice.
+ * the document is parsed once instead of twice. While at it, the workers convert each component into its records
+ * ({@link BomConverter#ahead}) and the reading thread builds the dependency graph ({@link BomConverter#addPlain}),
+ * so that little is left for the conversion in order.
  *
  * <p>It only ever says yes. Anything it does not accept, for whatever reason (a schema violation, duplicate keys,
  * nesting, a bean that cannot be bound, two elements that might be equal, an array schema with keywords it does not
@@ -75,32 +77,31 @@ final class JsonStream {
 
     /** The document, parsed, when it is valid and this class could check that; null otherwise (read it the whole way). */
     Parsed load(Path file, byte[] bytes) {
-        List<Stream<?>> streams = new ArrayList<>();
+        List<Elements<?>> streams = new ArrayList<>();
         try (JsonParser parser = values.getFactory().createParser(bytes)) {
             return read(file, parser, streams);
         } catch (IOException | RuntimeException e) {
-            if (Boolean.getBoolean("sbomgate.debug")) { e.printStackTrace(); }
             return null;
         } catch (StackOverflowError e) {
             // Nesting is bounded by the factory; the whole-tree path will say what is wrong.
             return null;
         } finally {
-            streams.forEach(Stream::cancel);
+            streams.forEach(Elements::cancel);
         }
     }
 
-    private Parsed read(Path file, JsonParser parser, List<Stream<?>> streams) throws IOException {
+    private Parsed read(Path file, JsonParser parser, List<Elements<?>> streams) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw Fallback.INSTANCE;
         }
         ObjectNode skeleton = values.createObjectNode();
         Version version = null;
-        Map<String, Stream<?>> byName = new java.util.HashMap<>();
+        Map<String, Elements<?>> byName = new java.util.HashMap<>();
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
             if (value == JsonToken.START_ARRAY && STREAMED.containsKey(name)) {
-                Stream<?> stream = new Stream<>(STREAMED.get(name), values, file);
+                Elements<?> stream = new Elements<>(STREAMED.get(name), file);
                 streams.add(stream);
                 byName.put(name, stream);
                 if (version != null) {
@@ -116,12 +117,11 @@ final class JsonStream {
             skeleton.set(name, node);
             if ("specVersion".equals(name)) {
                 version = jsonVersion(node);
-                for (Map.Entry<String, Stream<?>> e : byName.entrySet()) {
+                for (Map.Entry<String, Elements<?>> e : byName.entrySet()) {
                     e.getValue().start(itemSchema(version, e.getKey()));
                 }
             }
         }
-        DebugT.t("read loop");
         if (parser.currentToken() != JsonToken.END_OBJECT || parser.nextToken() != null) {
             throw Fallback.INSTANCE; // trailing content, or not an object: the whole-tree read says which
         }
@@ -137,27 +137,24 @@ final class JsonStream {
         if (!LibraryCache.json(version).validate(skeleton).isEmpty()) {
             throw Fallback.INSTANCE;
         }
-        DebugT.t("skeleton validated");
         boolean hasTimestamp = skeleton.path("metadata").has("timestamp");
         Bom bom = LibraryCache.beanMapper().treeToValue(skeleton, Bom.class);
         if (bom == null) {
             throw Fallback.INSTANCE;
         }
-        DebugT.t("skeleton bound");
-        Stream<?> components = byName.get("components");
+        Elements<?> components = byName.get("components");
         List<List<dev.sbomgate.model.Component>> converted = null;
         if (components != null) {
             bom.setComponents(components.finish(Component.class));
             converted = components.converted;
         }
-        Stream<?> dependencies = byName.get("dependencies");
+        Elements<?> dependencies = byName.get("dependencies");
         TreeMap<String, SortedSet<String>> graph = null;
         if (dependencies != null) {
             // DependencyDeserializer (on Bom.setDependencies) reads a JSON array as Dependency[] into a list
             bom.setDependencies(dependencies.finish(Dependency.class));
             graph = dependencies.graph;
         }
-        DebugT.t("finished");
         return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp, new Parsed.Ahead(converted, graph));
     }
 
@@ -195,9 +192,8 @@ final class JsonStream {
     }
 
     /** The elements of one streamed array: validated and bound in batches on the worker threads, kept in order. */
-    private static final class Stream<T> {
+    private static final class Elements<T> {
         private final Class<T> type;
-        private final ObjectMapper values;
         private final Path file;
         private final List<T> beans = new ArrayList<>();
         /** For components: the records each converts to, when worked out ahead (BomConverter.ahead). */
@@ -213,9 +209,8 @@ final class JsonStream {
         private boolean unique;
         private boolean submitted;
 
-        Stream(Class<T> type, ObjectMapper values, Path file) {
+        Elements(Class<T> type, Path file) {
             this.type = type;
-            this.values = values;
             this.file = file;
         }
 
@@ -254,7 +249,7 @@ final class JsonStream {
                 if (!itemSchema.validate(node).isEmpty()) {
                     throw Fallback.INSTANCE;
                 }
-                T bean = values.treeToValue(node, type);
+                T bean = LibraryCache.beanMapper().treeToValue(node, type);
                 if (bean == null) {
                     throw Fallback.INSTANCE;
                 }
@@ -347,7 +342,7 @@ final class JsonStream {
         static final Fallback INSTANCE = new Fallback();
 
         private Fallback() {
-            super("not streamed", null, false, Boolean.getBoolean("sbomgate.debug"));
+            super("not streamed", null, false, false);
         }
     }
 }

@@ -67,9 +67,7 @@ public final class SbomReader {
     /** Reads one SBOM; throws {@link BadInputException} naming the file and the problem when it cannot be used. */
     public Inventory load(Path file) {
         Objects.requireNonNull(file, "file");
-        DebugT.t(null);
         byte[] bytes = readBounded(file);
-        DebugT.t("read bytes");
         if (bytes.length == 0) {
             throw Parsed.bad(file, "is empty (0 bytes), expected a CycloneDX SBOM in JSON or XML");
         }
@@ -84,10 +82,7 @@ public final class SbomReader {
                     ? new JsonLoader(maxDepth).load(file, bytes)
                     : new XmlLoader(maxDepth).load(file, bytes);
             bytes = null; // the file's bytes (up to the size limit) are not needed while converting
-            DebugT.t("parsed");
-            Inventory inv = BomConverter.convert(parsed);
-            DebugT.t("converted");
-            return inv;
+            return BomConverter.convert(parsed);
         } catch (StackOverflowError e) {
             // Depth is bounded before any recursive code runs; this is the last line of defence, not the plan.
             throw Parsed.bad(file, "nested too deeply to be read (refused as hostile)");
