@@ -40,8 +40,8 @@ import org.cyclonedx.model.metadata.ToolInformation;
 final class BomConverter {
 
     private final Path file;
-    /** bom-refs declared anywhere in the component tree, with their first holder. */
-    private final Map<String, org.cyclonedx.model.Component> declared = new HashMap<>();
+    /** bom-refs declared anywhere in the component tree, with their first holder (a bean, or a record converted ahead). */
+    private final Map<String, Object> declared = new HashMap<>();
     /** bom-refs handed out so far: the declared ones and the synthesised ones. */
     private final Set<String> taken = new HashSet<>();
     private final List<Component> components = new ArrayList<>();
@@ -62,7 +62,21 @@ final class BomConverter {
         if (rootBean != null) {
             declare(List.of(rootBean));
         }
-        declare(bom.getComponents());
+        List<List<Component>> converted = parsed.ahead() == null ? null : parsed.ahead().components();
+        if (converted == null) {
+            declare(bom.getComponents());
+        } else {
+            // the same walk, in the same order: a list converted ahead holds its component tree depth-first
+            for (int i = 0; i < converted.size(); i++) {
+                if (converted.get(i) != null) {
+                    for (Component record : converted.get(i)) {
+                        declare(record.bomRef(), null, record);
+                    }
+                } else {
+                    declare(java.util.Collections.singletonList(bom.getComponents().get(i)));
+                }
+            }
+        }
         taken.addAll(declared.keySet());
 
         // metadata.component is the subject of the SBOM; the components nested inside it (e.g. the packages of
@@ -72,14 +86,15 @@ final class BomConverter {
         if (rootBean != null) {
             root = component(rootBean, null, "the root component (metadata.component)");
         }
-        flatten(bom.getComponents(), null);
+        flattenTop(bom.getComponents(), converted);
 
         int version = bom.getVersion() < 1 ? 1 : bom.getVersion();
         Instant timestamp = !parsed.hasTimestamp() || metadata == null || metadata.getTimestamp() == null
                 ? null : metadata.getTimestamp().toInstant();
         return new Inventory(file, parsed.syntax().label(), parsed.version().getVersionString(),
                 blankToNull(bom.getSerialNumber()), version, timestamp, root, tools(metadata), components,
-                dependencies(bom.getDependencies(), parsed.extraDependencies()));
+                dependencies(bom.getDependencies(), parsed.extraDependencies(),
+                        parsed.ahead() == null ? null : parsed.ahead().dependencies()));
     }
 
     /** CycloneDX refType: "every bom-ref must be unique within the BOM". Two holders would make the graph ambiguous. */
@@ -93,13 +108,76 @@ final class BomConverter {
             }
             String ref = bean.getBomRef();
             if (ref != null && !ref.isEmpty()) {
-                org.cyclonedx.model.Component previous = declared.putIfAbsent(ref, bean);
-                if (previous != null) {
-                    throw Parsed.bad(file, "bom-ref " + Text.quote(ref) + " is declared twice (by " + Text.quote(label(previous))
-                            + " and " + Text.quote(label(bean)) + "); bom-refs must be unique within a CycloneDX BOM");
-                }
+                declare(ref, bean, null);
             }
             declare(bean.getComponents());
+        }
+    }
+
+    /** Declares one bom-ref, held by a bean or by the record it was converted to (the same label either way). */
+    private void declare(String ref, org.cyclonedx.model.Component bean, Component record) {
+        Object holder = bean != null ? bean : record;
+        Object previous = declared.putIfAbsent(ref, holder);
+        if (previous != null) {
+            throw Parsed.bad(file, "bom-ref " + Text.quote(ref) + " is declared twice (by " + Text.quote(label(previous))
+                    + " and " + Text.quote(label(holder)) + "); bom-refs must be unique within a CycloneDX BOM");
+        }
+    }
+
+    private static String label(Object holder) {
+        if (holder instanceof Component record) {
+            // the record keeps group and version blank-to-null and the name as it was: label(bean) of its bean
+            return (record.group() == null ? "" : record.group() + "/") + record.name()
+                    + (record.version() == null ? "" : "@" + record.version());
+        }
+        return label((org.cyclonedx.model.Component) holder);
+    }
+
+    /**
+     * The records one top-level component and its nested components convert to, depth-first, worked out ahead of
+     * the rest (on the thread that bound the bean) when that cannot depend on the other components: when each of
+     * them declares its bom-ref (no ref to synthesise, which depends on the refs taken by others) and none is bad
+     * input. Null otherwise; the conversion in order then does it, with its messages.
+     */
+    static List<Component> ahead(Path file, org.cyclonedx.model.Component bean) {
+        try {
+            BomConverter converter = new BomConverter(file);
+            return converter.aheadAll(bean, null) ? converter.components : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private boolean aheadAll(org.cyclonedx.model.Component bean, String parentRef) {
+        if (bean.getBomRef() == null || bean.getBomRef().isEmpty()) {
+            return false;
+        }
+        Component component = component(bean, parentRef, null);
+        components.add(component);
+        if (bean.getComponents() != null) {
+            for (org.cyclonedx.model.Component nested : bean.getComponents()) {
+                if (nested != null && !aheadAll(nested, component.bomRef())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** {@link #flatten} of bom.components, taking the components converted {@link #ahead} as they are. */
+    private void flattenTop(List<org.cyclonedx.model.Component> beans, List<List<Component>> converted) {
+        if (beans == null || converted == null || converted.size() != beans.size()) {
+            flatten(beans, null);
+            return;
+        }
+        for (int i = 0; i < beans.size(); i++) {
+            List<Component> done = converted.get(i);
+            if (done != null) {
+                components.addAll(done);
+                position += done.size();
+                continue;
+            }
+            flatten(java.util.Collections.singletonList(beans.get(i)), null);
         }
     }
 
@@ -208,7 +286,7 @@ final class BomConverter {
             HashAlgorithm algorithm = HashAlgorithm.fromName(hash.getAlgorithm()).orElseThrow(() -> Parsed.bad(file,
                     what.get() + " declares a hash with unknown algorithm " + Text.quote(hash.getAlgorithm()) + where.get()
                             + "; expected a CycloneDX hash-alg such as SHA-256 or SHA-512"));
-            if (!Digest.isWellFormed(algorithm, hash.getValue())) {
+            if (!wellFormed(algorithm, hash.getValue())) {
                 String value = hash.getValue() == null ? "" : hash.getValue().trim();
                 throw Parsed.bad(file, what.get() + " declares a malformed " + algorithm.cycloneDxName() + " hash "
                         + Text.quote(value) + where.get() + ": expected " + algorithm.hexLength() + " hex digits, found "
@@ -221,6 +299,21 @@ final class BomConverter {
                         + abbreviate(previous.hex()) + " and " + abbreviate(digest.hex()) + "); an SBOM must not contradict itself");
             }
         }
+    }
+
+    /** {@link Digest#isWellFormed}, without a stream per hash (hundreds of thousands of hashes in a large SBOM). */
+    private static boolean wellFormed(HashAlgorithm algorithm, String hex) {
+        String h = hex == null ? "" : hex.trim();
+        if (h.length() != algorithm.hexLength()) {
+            return false;
+        }
+        for (int i = 0; i < h.length(); i++) {
+            char c = h.charAt(i);
+            if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** CycloneDX 1.6 {@code authors} (contacts) and the older free-text {@code author}, distinct, in that order. */
@@ -303,13 +396,45 @@ final class BomConverter {
      * 1.1 dependency-graph extension nests dependencies inside dependencies; those are read the same way.
      */
     private TreeMap<String, SortedSet<String>> dependencies(List<Dependency> beans,
-                                                            Map<String, SortedSet<String>> extraDependencies) {
-        TreeMap<String, SortedSet<String>> graph = new TreeMap<>();
-        if (beans != null) {
+                                                            Map<String, SortedSet<String>> extraDependencies,
+                                                            TreeMap<String, SortedSet<String>> ahead) {
+        TreeMap<String, SortedSet<String>> graph = ahead != null ? ahead : new TreeMap<>();
+        if (beans != null && ahead == null) {
             addDependencies(graph, beans);
         }
         extraDependencies.forEach((ref, targets) -> graph.computeIfAbsent(ref, k -> new TreeSet<>()).addAll(targets));
         return graph;
+    }
+
+    /**
+     * What {@link #addDependencies} does with one top-level entry, when it needs nothing else (it has a ref, and each
+     * of its targets has a ref and no nested entries): true, the entry added. False otherwise, the graph untouched;
+     * the graph is then built the usual way, with its messages. Lets JsonStream build the graph while it reads.
+     */
+    static boolean addPlain(TreeMap<String, SortedSet<String>> graph, Dependency bean) {
+        if (bean == null) {
+            return true;
+        }
+        String ref = bean.getRef();
+        if (ref == null || ref.isEmpty()) {
+            return false;
+        }
+        List<Dependency> targets = bean.getDependencies();
+        if (targets != null) {
+            for (Dependency target : targets) {
+                if (target == null || target.getRef() == null || target.getRef().isEmpty()
+                        || target.getDependencies() != null && !target.getDependencies().isEmpty()) {
+                    return false;
+                }
+            }
+        }
+        SortedSet<String> set = graph.computeIfAbsent(ref, k -> new TreeSet<>());
+        if (targets != null) {
+            for (Dependency target : targets) {
+                set.add(target.getRef());
+            }
+        }
+        return true;
     }
 
     private void addDependencies(TreeMap<String, SortedSet<String>> graph, List<Dependency> beans) {

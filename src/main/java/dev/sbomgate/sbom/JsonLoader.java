@@ -23,12 +23,14 @@ import org.cyclonedx.model.Bom;
 /**
  * Reads a CycloneDX JSON document (spec 1.2 to 1.6): a strict pre-read of our own, the library's JSON schema of
  * the declared spec version (called directly rather than through {@code JsonParser.validate}, which drops the
- * JSON path of each violation), then the library's bean parser.
+ * JSON path of each violation), then the library's bean parser. Valid documents take a faster road with the same
+ * checks and the same result ({@link JsonStream}).
  */
 final class JsonLoader {
 
     private final int maxDepth;
     private final ObjectMapper strict;
+    private final JsonStream stream;
 
     JsonLoader(int maxDepth) {
         this.maxDepth = maxDepth;
@@ -40,9 +42,25 @@ final class JsonLoader {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         this.strict = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.stream = new JsonStream(factory);
     }
 
+    /**
+     * A valid document is read by {@link JsonStream}, element by element; a document it does not accept is read
+     * here as a whole tree, which says what is wrong with it (or, if nothing is, loads it all the same).
+     */
     Parsed load(Path file, byte[] bytes) {
+        Parsed parsed = stream.load(file, bytes);
+        return parsed != null ? parsed : whole(file, bytes);
+    }
+
+    /** The fast road alone: the document when {@link JsonStream} accepts it, else null (for tests). */
+    Parsed streamed(Path file, byte[] bytes) {
+        return stream.load(file, bytes);
+    }
+
+    /** The whole document as one tree, validated at once, then parsed again by the library's bean parser. */
+    Parsed whole(Path file, byte[] bytes) {
         JsonNode root = readTree(file, bytes);
         if (!root.isObject()) {
             throw Parsed.bad(file, "not a CycloneDX SBOM: the JSON is " + kind(root)

@@ -1,6 +1,8 @@
 package dev.sbomgate.sbom;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.path.NodePath;
+import com.networknt.schema.path.PathType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -20,7 +22,14 @@ final class LibraryCache {
 
     private static final Map<Version, javax.xml.validation.Schema> XML = new ConcurrentHashMap<>();
     private static final Map<Version, com.networknt.schema.Schema> JSON = new ConcurrentHashMap<>();
+    private static final Map<String, com.networknt.schema.Schema> JSON_ITEMS = new ConcurrentHashMap<>();
     private static final JsonParser JSON_PARSER = new JsonParser();
+    /**
+     * A mapper configured as the one inside {@link JsonParser}, which binds JSON to the CycloneDX beans: in 12.2.0 a
+     * plain {@code new ObjectMapper()}, the beans carrying their own deserialisers as annotations. Used to bind one
+     * element of a streamed array at a time (JsonStream); JsonStreamTest checks that the result is the same.
+     */
+    private static final ObjectMapper BEAN_MAPPER = new ObjectMapper();
 
     /** Built on first use only: a JSON SBOM never needs the XML parser's XmlMapper and Woodstox (start-up time). */
     private static final class Xml {
@@ -92,6 +101,20 @@ final class LibraryCache {
             }
             return handler;
         }
+    }
+
+    static ObjectMapper beanMapper() {
+        return BEAN_MAPPER;
+    }
+
+    /**
+     * The schema that the JSON schema of a version applies to each element of one of its top-level arrays: the
+     * {@code items} of {@code properties/<array>}, taken from the cached schema so that its $refs resolve as in a
+     * whole-document validation.
+     */
+    static com.networknt.schema.Schema jsonItems(Version version, String array) {
+        return JSON_ITEMS.computeIfAbsent(version.getVersionString() + "/" + array, k -> json(version).getSubSchema(
+                new NodePath(PathType.JSON_POINTER).append("properties").append(array).append("items")));
     }
 
     /** The library's JSON schema of one spec version (CycloneDX 1.2 and 1.3 in their strict variants). */

@@ -2,8 +2,10 @@ package dev.sbomgate.sbom;
 
 import dev.sbomgate.model.BadInputException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import org.cyclonedx.Version;
 import org.cyclonedx.model.Bom;
 
@@ -12,10 +14,26 @@ import org.cyclonedx.model.Bom;
  * which never leave this package. {@code extraDependencies} are dependency edges found outside the beans (the
  * component-level dependency-graph extension of CycloneDX 1.1 XML); empty otherwise. {@code hasTimestamp} says
  * whether the document gives {@code metadata.timestamp}: the library's {@code Metadata} bean sets it to the time of
- * reading when the document does not.
+ * reading when the document does not. {@code ahead}, when not null, holds what was converted while the document was
+ * read ({@link JsonStream}); {@link BomConverter} takes it as it is and does the rest in order.
  */
 record Parsed(Path file, Syntax syntax, Version version, Bom bom,
-              Map<String, SortedSet<String>> extraDependencies, boolean hasTimestamp) {
+              Map<String, SortedSet<String>> extraDependencies, boolean hasTimestamp, Ahead ahead) {
+
+    Parsed(Path file, Syntax syntax, Version version, Bom bom, Map<String, SortedSet<String>> extraDependencies,
+           boolean hasTimestamp) {
+        this(file, syntax, version, bom, extraDependencies, hasTimestamp, null);
+    }
+
+    /**
+     * Conversions done while reading. {@code components}: for each of {@code bom.components}, the records it
+     * converts to (itself and its nested components, depth-first) when worked out ahead ({@link BomConverter#ahead}),
+     * else null; a component converted ahead is a null in {@code bom.components}, its bean let go early (100,000
+     * beans are about a third of the heap a large SBOM needs). {@code dependencies}: the dependency graph of
+     * {@code bom.dependencies} when every entry was plain ({@link BomConverter#addPlain}), else null.
+     */
+    record Ahead(List<List<dev.sbomgate.model.Component>> components, TreeMap<String, SortedSet<String>> dependencies) {
+    }
 
     /**
      * The library's version for a spec version string, or null when it has none: sbomgate reads what
