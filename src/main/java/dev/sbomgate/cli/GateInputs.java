@@ -37,24 +37,19 @@ final class GateInputs {
     private GateInputs() {
     }
 
-    /** Candidate SBOMs up to this size are read while the baseline is read on another thread (peak memory is small). */
-    static final long OVERLAP_BASELINE_MAX_SBOM_BYTES = 32L * 1024 * 1024;
-
     static GateInput load(GateOptions options, Instant now) {
         resolveDefaults(options);
         // Start-up: each loader's first use is mostly class loading and cold code (Jackson and the JSON schema for
-        // the SBOM, Bouncy Castle for the trust store), so on two cores they overlap well. The trust store always
-        // loads beside the SBOM; the baseline too unless the SBOM is large, when holding both documents' parse
-        // trees at once would raise the peak heap. Failures are reported in the same order as when run one by one.
+        // the SBOM, Bouncy Castle for the trust store), so on two cores they overlap well; for large documents the
+        // baseline's reader (one thread) runs beside the SBOM's. Neither builds a tree of its whole document, so
+        // overlapping them does not raise the peak heap. Failures are reported in the same order as when run one by one.
         ExecutorService pool = loaderThread();
         try {
-            Future<StoredBaseline> storedLater = small(options.sbom)
-                    ? pool.submit(() -> new BaselineStore(options.baselineDir).load().orElse(null)) : null;
+            Future<StoredBaseline> storedLater = pool.submit(() -> new BaselineStore(options.baselineDir).load().orElse(null));
             Future<TrustStore> trustLater = pool.submit(() -> TrustStoreLoader.load(options.trustDir()));
             Inventory candidate = SbomReader.read(options.sbom);
             String sbomSha256 = BaselineStore.sha256(options.sbom);
-            StoredBaseline stored = storedLater != null ? join(storedLater)
-                    : new BaselineStore(options.baselineDir).load().orElse(null);
+            StoredBaseline stored = join(storedLater);
             TrustStore trust = join(trustLater);
             return assemble(options, now, candidate, sbomSha256, stored, trust);
         } finally {
@@ -69,14 +64,6 @@ final class GateInputs {
             thread.setDaemon(true);
             return thread;
         });
-    }
-
-    private static boolean small(Path sbom) {
-        try {
-            return Files.isRegularFile(sbom) && Files.size(sbom) <= OVERLAP_BASELINE_MAX_SBOM_BYTES;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The task's result, or its exception as thrown (a BadInputException stays one). */
