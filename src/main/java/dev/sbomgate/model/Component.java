@@ -40,11 +40,27 @@ public record Component(
     public Component {
         Objects.requireNonNull(bomRef, "bomRef");
         Objects.requireNonNull(name, "name");
-        hashes = List.copyOf(hashes == null ? List.of() : hashes.stream().sorted().distinct().toList());
-        licenses = List.copyOf(licenses == null ? List.of() : licenses.stream().sorted().distinct().toList());
-        externalReferences = List.copyOf(externalReferences == null ? List.of()
-                : externalReferences.stream().sorted().distinct().toList());
+        hashes = sortedDistinct(hashes);
+        licenses = sortedDistinct(licenses);
+        externalReferences = sortedDistinct(externalReferences);
         properties = List.copyOf(properties == null ? List.of() : properties);
+    }
+
+    /** An immutable, sorted copy without repeats (natural order; nulls refused, as List.copyOf does). */
+    private static <T extends Comparable<? super T>> List<T> sortedDistinct(List<T> values) {
+        if (values == null || values.isEmpty()) {
+            return List.of();
+        }
+        List<T> sorted = new java.util.ArrayList<>(values);
+        sorted.forEach(Objects::requireNonNull);
+        sorted.sort(null);
+        int kept = 1;
+        for (int i = 1; i < sorted.size(); i++) {
+            if (!sorted.get(i).equals(sorted.get(kept - 1))) {
+                sorted.set(kept++, sorted.get(i));
+            }
+        }
+        return List.copyOf(sorted.subList(0, kept));
     }
 
     /**

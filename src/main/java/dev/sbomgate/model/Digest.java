@@ -10,7 +10,7 @@ public record Digest(HashAlgorithm algorithm, String hex) implements Comparable<
         Objects.requireNonNull(algorithm, "algorithm");
         Objects.requireNonNull(hex, "hex");
         hex = hex.trim().toLowerCase(Locale.ROOT);
-        if (hex.length() != algorithm.hexLength() || !hex.chars().allMatch(Digest::isHexDigit)) {
+        if (hex.length() != algorithm.hexLength() || !isHex(hex)) {
             throw new IllegalArgumentException(
                     algorithm.cycloneDxName() + " digest must be " + algorithm.hexLength() + " hex digits, got '" + hex + "'");
         }
@@ -23,7 +23,16 @@ public record Digest(HashAlgorithm algorithm, String hex) implements Comparable<
     /** Whether this digest is well formed for its algorithm; used by loaders before building one. */
     public static boolean isWellFormed(HashAlgorithm algorithm, String hex) {
         String h = hex == null ? "" : hex.trim();
-        return h.length() == algorithm.hexLength() && h.chars().allMatch(Digest::isHexDigit);
+        return h.length() == algorithm.hexLength() && isHex(h);
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!isHexDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isHexDigit(int c) {
