@@ -72,9 +72,11 @@ public final class Gate {
         LocalDate today = LocalDate.ofInstant(input.now(), ZoneOffset.UTC);
         Map<Rule, List<Finding>> byRule = new IdentityHashMap<>();
         List<Rule> enabled = rules.stream().filter(r -> input.policy().isEnabled(r.id())).toList();
-        for (Rule rule : enabled) {
-            byRule.put(rule, rule.evaluate(context).stream()
-                    .map(f -> applyWaivers(f, input.policy().waivers(), today)).toList());
+        // Each rule is a pure function of the immutable context, so they run side by side; results keep rule order.
+        List<List<Finding>> results = enabled.parallelStream().map(rule -> rule.evaluate(context).stream()
+                .map(f -> applyWaivers(f, input.policy().waivers(), today)).toList()).toList();
+        for (int i = 0; i < enabled.size(); i++) {
+            byRule.put(enabled.get(i), results.get(i));
         }
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : enabled) {
