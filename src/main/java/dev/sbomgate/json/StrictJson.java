@@ -1,6 +1,7 @@
 package dev.sbomgate.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.model.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -102,6 +104,20 @@ public final class StrictJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A UTF-8 generator writing what {@link #pretty} writes for the same calls (it is made by the same writer, so
+     * the same indenter, separators and escaping), without the trailing newline; for documents too large to build
+     * as a tree.
+     */
+    public static JsonGenerator prettyGenerator(OutputStream out) throws IOException {
+        return PRETTY.createGenerator(out);
+    }
+
+    /** A UTF-8 generator writing what {@link #compact} writes for the same calls. */
+    public static JsonGenerator compactGenerator(OutputStream out) throws IOException {
+        return COMPACT.createGenerator(out);
     }
 
     /** Parses bytes into a tree; a syntax error, a duplicate key or an exceeded limit is a BadInputException. */
