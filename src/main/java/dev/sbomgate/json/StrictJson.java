@@ -143,10 +143,14 @@ public final class StrictJson {
 
     /**
      * A streaming parser over {@code in} with the same hardening as {@link #parse}: the same size, depth and
-     * length limits, and a repeated key is an error. The caller checks that nothing follows the document.
+     * length limits, and a repeated key is an error. The caller checks that nothing follows the document, and owns
+     * {@code in}: the parser never closes it (at the end of the input or on close), so the caller can go on reading
+     * it, e.g. to hash every byte of the file.
      */
     public static JsonParser parser(InputStream in) throws IOException {
-        return MAPPER.getFactory().createParser(in);
+        JsonParser parser = MAPPER.getFactory().createParser(in);
+        parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        return parser;
     }
 
     /** The value starting at the parser's current token, as a tree; the parser is left on its last token. */
