@@ -2,9 +2,9 @@ package dev.sbomgate.baseline;
 
 import dev.sbomgate.json.StrictJson;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.content.ArchiveFormat;
 import dev.sbomgate.content.ContentSummary;
 import dev.sbomgate.content.Hook;
@@ -75,48 +75,82 @@ public final class BaselineJson {
     private BaselineJson() {
     }
 
-    /** The canonical bytes of {@code baseline.json} for this baseline (UTF-8). */
+    /**
+     * The canonical bytes of {@code baseline.json} for this baseline (UTF-8). Streamed through one generator into
+     * the result, never a tree of the whole document: a 100,000-component baseline is over 100 MiB of JSON and
+     * several times that as a tree.
+     */
     public static byte[] write(Baseline baseline) {
         if (!SHA256_HEX.matcher(baseline.sbomSha256()).matches()) {
             throw new IllegalArgumentException("a baseline's sbomSha256 is 64 lower-case hex digits, got '"
                     + baseline.sbomSha256() + "'");
         }
-        ObjectNode root = StrictJson.object();
-        root.put("format", Baseline.FORMAT);
-        ObjectNode sbom = root.putObject("sbom");
-        sbom.put("serialNumber", baseline.sbomSerialNumber());
-        sbom.put("version", baseline.sbomVersion());
-        sbom.put("timestamp", instant(baseline.sbomTimestamp()));
-        sbom.put("sha256", baseline.sbomSha256());
-        root.put("trustStoreDigest", baseline.trustStoreDigest());
+        try (ByteArrayBuilder out = new ByteArrayBuilder()) {
+            try (JsonGenerator g = StrictJson.prettyGenerator(out)) {
+                g.writeStartObject();
+                g.writeNumberField("format", Baseline.FORMAT);
+                g.writeObjectFieldStart("sbom");
+                text(g, "serialNumber", baseline.sbomSerialNumber());
+                g.writeNumberField("version", baseline.sbomVersion());
+                text(g, "timestamp", instant(baseline.sbomTimestamp()));
+                text(g, "sha256", baseline.sbomSha256());
+                g.writeEndObject();
+                text(g, "trustStoreDigest", baseline.trustStoreDigest());
 
-        // Baseline already sorts by identity then version; two entries equal on both (the same package listed
-        // twice under different bom-refs) are ordered by their own canonical bytes, so input order never shows.
-        List<ObjectNode> components = new ArrayList<>();
-        for (BaselineComponent component : baseline.components()) {
-            components.add(component(component));
-        }
-        Comparator<ObjectNode> byBytes = Comparator.comparing(
-                node -> new String(StrictJson.compact(node), StandardCharsets.UTF_8));
-        List<ObjectNode> sorted = new ArrayList<>();
-        int start = 0;
-        List<BaselineComponent> list = baseline.components();
-        for (int i = 1; i <= list.size(); i++) {
-            if (i == list.size() || !sameSortKey(list.get(start), list.get(i))) {
-                List<ObjectNode> run = new ArrayList<>(components.subList(start, i));
-                run.sort(byBytes);
-                sorted.addAll(run);
-                start = i;
+                g.writeArrayFieldStart("components");
+                // Baseline already sorts by identity then version; two entries equal on both (the same package
+                // listed twice under different bom-refs) are ordered by their own canonical compact bytes, so input
+                // order never shows. Only such runs (rare) need those bytes.
+                List<BaselineComponent> list = baseline.components();
+                int start = 0;
+                for (int i = 1; i <= list.size(); i++) {
+                    if (i == list.size() || !sameSortKey(list.get(start), list.get(i))) {
+                        if (i - start == 1) {
+                            component(g, list.get(start));
+                        } else {
+                            for (BaselineComponent entry : byCompactBytes(list.subList(start, i))) {
+                                component(g, entry);
+                            }
+                        }
+                        start = i;
+                    }
+                }
+                g.writeEndArray();
+
+                g.writeObjectFieldStart("dependencies");
+                for (Map.Entry<String, SortedSet<String>> edge : baseline.dependencies().entrySet()) {
+                    g.writeArrayFieldStart(edge.getKey());
+                    for (String target : edge.getValue()) {
+                        g.writeString(target);
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+                g.writeEndObject();
             }
+            out.write('\n');
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory cannot fail", e);
         }
-        root.putArray("components").addAll(sorted);
+    }
 
-        ObjectNode dependencies = root.putObject("dependencies");
-        for (Map.Entry<String, SortedSet<String>> edge : baseline.dependencies().entrySet()) {
-            ArrayNode targets = dependencies.putArray(edge.getKey());
-            edge.getValue().forEach(targets::add);
+    /** The run sorted by each entry's compact bytes read as a String (a stable sort: equal bytes keep their order). */
+    private static List<BaselineComponent> byCompactBytes(List<BaselineComponent> run) throws IOException {
+        List<Map.Entry<String, BaselineComponent>> keyed = new ArrayList<>(run.size());
+        for (BaselineComponent entry : run) {
+            ByteArrayBuilder bytes = new ByteArrayBuilder();
+            try (JsonGenerator g = StrictJson.compactGenerator(bytes)) {
+                component(g, entry);
+            }
+            keyed.add(Map.entry(new String(bytes.toByteArray(), StandardCharsets.UTF_8), entry));
         }
-        return StrictJson.pretty(root);
+        keyed.sort(Map.Entry.comparingByKey());
+        List<BaselineComponent> sorted = new ArrayList<>(keyed.size());
+        for (Map.Entry<String, BaselineComponent> entry : keyed) {
+            sorted.add(entry.getValue());
+        }
+        return sorted;
     }
 
     private static boolean sameSortKey(BaselineComponent a, BaselineComponent b) {
@@ -124,79 +158,129 @@ public final class BaselineJson {
                 && String.valueOf(a.component().effectiveVersion()).equals(String.valueOf(b.component().effectiveVersion()));
     }
 
-    private static ObjectNode component(BaselineComponent entry) {
-        Component c = entry.component();
-        ObjectNode node = StrictJson.object();
-        node.put("bomRef", c.bomRef());
-        node.put("purl", c.purl() == null ? null : c.purl().toString());
-        node.put("type", c.type());
-        node.put("group", c.group());
-        node.put("name", c.name());
-        node.put("version", c.version());
-        digests(node.putArray("hashes"), c.hashes());
-        node.put("supplier", c.supplier());
-        node.put("publisher", c.publisher());
-        node.put("author", c.author());
-        node.put("manufacturer", c.manufacturer());
-        ArrayNode licenses = node.putArray("licenses");
-        c.licenses().forEach(licenses::add);
-        ArrayNode references = node.putArray("externalReferences");
-        for (ExternalReference reference : c.externalReferences()) {
-            references.addObject().put("type", reference.type()).put("url", reference.url());
+    /** A string member, or null when unset: every key is always present. */
+    private static void text(JsonGenerator g, String key, String value) throws IOException {
+        g.writeFieldName(key);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value);
         }
-        node.put("scope", c.scope());
+    }
+
+    private static void strings(JsonGenerator g, String key, List<String> values) throws IOException {
+        g.writeArrayFieldStart(key);
+        for (String value : values) {
+            g.writeString(value);
+        }
+        g.writeEndArray();
+    }
+
+    private static void component(JsonGenerator g, BaselineComponent entry) throws IOException {
+        Component c = entry.component();
+        g.writeStartObject();
+        text(g, "bomRef", c.bomRef());
+        text(g, "purl", c.purl() == null ? null : c.purl().toString());
+        text(g, "type", c.type());
+        text(g, "group", c.group());
+        text(g, "name", c.name());
+        text(g, "version", c.version());
+        digests(g, "hashes", c.hashes());
+        text(g, "supplier", c.supplier());
+        text(g, "publisher", c.publisher());
+        text(g, "author", c.author());
+        text(g, "manufacturer", c.manufacturer());
+        strings(g, "licenses", c.licenses());
+        g.writeArrayFieldStart("externalReferences");
+        for (ExternalReference reference : c.externalReferences()) {
+            g.writeStartObject();
+            text(g, "type", reference.type());
+            text(g, "url", reference.url());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        text(g, "scope", c.scope());
         // CycloneDX properties are an unordered bag (names may repeat): written sorted, so document order
         // in the SBOM never changes the baseline's bytes.
-        ArrayNode properties = node.putArray("properties");
-        c.properties().stream()
-                .sorted(Comparator.comparing(Property::name).thenComparing(Property::value))
-                .forEach(p -> properties.addObject().put("name", p.name()).put("value", p.value()));
-        node.put("parentRef", c.parentRef());
-        digests(node.putArray("artifactDigests"), entry.artifactDigests());
+        List<Property> properties = new ArrayList<>(c.properties());
+        properties.sort(Comparator.comparing(Property::name).thenComparing(Property::value));
+        g.writeArrayFieldStart("properties");
+        for (Property p : properties) {
+            g.writeStartObject();
+            text(g, "name", p.name());
+            text(g, "value", p.value());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        text(g, "parentRef", c.parentRef());
+        digests(g, "artifactDigests", entry.artifactDigests());
         if (entry.signatureKind() == null && entry.signer() == null && entry.signatureCreated() == null) {
-            node.putNull("signature");
+            g.writeNullField("signature");
         } else {
-            ObjectNode signature = node.putObject("signature");
-            signature.put("kind", entry.signatureKind() == null ? null : entry.signatureKind().name());
-            signature.put("signer", entry.signer() == null ? null : entry.signer().hex());
-            signature.put("created", instant(entry.signatureCreated()));
+            g.writeObjectFieldStart("signature");
+            text(g, "kind", entry.signatureKind() == null ? null : entry.signatureKind().name());
+            text(g, "signer", entry.signer() == null ? null : entry.signer().hex());
+            text(g, "created", instant(entry.signatureCreated()));
+            g.writeEndObject();
         }
         if (entry.content() == null) {
-            node.putNull("content");
+            g.writeNullField("content");
         } else {
-            node.set("content", content(entry.content()));
+            g.writeFieldName("content");
+            content(g, entry.content());
         }
-        return node;
+        g.writeEndObject();
     }
 
-    private static ObjectNode content(ContentSummary summary) {
-        ObjectNode node = StrictJson.object();
-        node.put("size", summary.size());
-        node.put("format", summary.format().name());
-        node.put("package", summary.packageKind().name());
-        ArrayNode hooks = node.putArray("hooks");
+    private static void content(JsonGenerator g, ContentSummary summary) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("size", summary.size());
+        g.writeStringField("format", summary.format().name());
+        g.writeStringField("package", summary.packageKind().name());
+        g.writeArrayFieldStart("hooks");
         for (Hook hook : summary.hooks()) {
-            hooks.addObject().put("kind", hook.kind().name()).put("name", hook.name()).put("value", hook.value())
-                    .put("path", hook.path());
+            g.writeStartObject();
+            text(g, "kind", hook.kind().name());
+            text(g, "name", hook.name());
+            text(g, "value", hook.value());
+            text(g, "path", hook.path());
+            g.writeEndObject();
         }
-        ArrayNode opaque = node.putArray("opaqueFiles");
+        g.writeEndArray();
+        g.writeArrayFieldStart("opaqueFiles");
         for (OpaqueFile file : summary.opaqueFiles()) {
-            opaque.addObject().put("path", file.path()).put("size", file.size()).put("longestLine", file.longestLine())
-                    .put("averageLine", file.averageLine())
-                    // Bits per byte with two decimals, written from the exact hundredths so it reads back exactly.
-                    .put("entropy", BigDecimal.valueOf(file.entropyCenti(), 2));
+            g.writeStartObject();
+            text(g, "path", file.path());
+            g.writeNumberField("size", file.size());
+            g.writeNumberField("longestLine", file.longestLine());
+            g.writeNumberField("averageLine", file.averageLine());
+            // Bits per byte with two decimals, written from the exact hundredths so it reads back exactly.
+            g.writeNumberField("entropy", BigDecimal.valueOf(file.entropyCenti(), 2));
+            g.writeEndObject();
         }
-        ArrayNode unsafe = node.putArray("unsafeEntries");
-        summary.unsafeEntries().forEach(unsafe::add);
-        ArrayNode links = node.putArray("links");
-        summary.links().forEach(links::add);
-        node.put("problem", summary.problem());
-        return node;
+        g.writeEndArray();
+        strings(g, "unsafeEntries", summary.unsafeEntries());
+        strings(g, "links", summary.links());
+        text(g, "problem", summary.problem());
+        g.writeEndObject();
     }
 
-    private static void digests(ArrayNode array, List<Digest> digests) {
-        digests.stream().sorted().distinct()
-                .forEach(d -> array.addObject().put("alg", d.algorithm().cycloneDxName()).put("content", d.hex()));
+    private static void digests(JsonGenerator g, String key, List<Digest> digests) throws IOException {
+        List<Digest> sorted = new ArrayList<>(digests);
+        sorted.sort(null);
+        g.writeArrayFieldStart(key);
+        Digest previous = null;
+        for (Digest d : sorted) {
+            if (d.equals(previous)) {
+                continue;
+            }
+            previous = d;
+            g.writeStartObject();
+            text(g, "alg", d.algorithm().cycloneDxName());
+            text(g, "content", d.hex());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static String instant(Instant instant) {

@@ -380,8 +380,26 @@ public final class BaselineStore {
         if (!Files.isRegularFile(pendingFile)) {
             return false;
         }
-        byte[] pending = readBounded(pendingFile, MAX_BASELINE_BYTES);
-        return pending != null && ApprovalLog.sha256(pending).equals(last.baselineSha256());
+        String pendingSha = sha256Bounded(pendingFile, MAX_BASELINE_BYTES);
+        return pendingSha != null && pendingSha.equals(last.baselineSha256());
+    }
+
+    /** SHA-256 of the file read as a stream, never held whole; null when it is over {@code max}. */
+    private static String sha256Bounded(Path file, long max) {
+        MessageDigest sha256 = newSha256();
+        try (BoundedDigestStream in = new BoundedDigestStream(Files.newInputStream(file), sha256, max)) {
+            try {
+                in.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                if (in.overLimit()) {
+                    return null;
+                }
+                throw e;
+            }
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (IOException e) {
+            throw new BadInputException("cannot read " + file + ": " + describe(e));
+        }
     }
 
     /** The file's bytes; null when it is over {@code max}. */
@@ -511,12 +529,26 @@ public final class BaselineStore {
     /** Finishes an interrupted approval; the caller holds the exclusive lock. */
     private void install(State state) throws IOException {
         Path pending = directory.resolve(PENDING_FILE);
-        byte[] bytes = readBounded(pending, MAX_BASELINE_BYTES);
-        if (bytes == null || !ApprovalLog.sha256(bytes).equals(state.chain.lastEntry().baselineSha256())) {
-            throw new BadInputException(pending + " changed while finishing an interrupted approval; run the command again");
+        String expected = state.chain.lastEntry().baselineSha256();
+        // Parsed and hashed in one pass, never held whole; only a file the streaming reader does not vouch for is
+        // read again the reference way, whose error names the problem.
+        Streamed streamed = stream(pending);
+        if (streamed != null) {
+            if (streamed.baseline() == null || !streamed.sha256().equals(expected)) {
+                throw changedWhileFinishing(pending);
+            }
+        } else {
+            byte[] bytes = readBounded(pending, MAX_BASELINE_BYTES);
+            if (bytes == null || !ApprovalLog.sha256(bytes).equals(expected)) {
+                throw changedWhileFinishing(pending);
+            }
+            BaselineJson.read(bytes, pending.toString());
         }
-        BaselineJson.read(bytes, pending.toString());
         replace(pending, directory.resolve(BASELINE_FILE));
+    }
+
+    private static BadInputException changedWhileFinishing(Path pending) {
+        return new BadInputException(pending + " changed while finishing an interrupted approval; run the command again");
     }
 
     private interface LockedAction<T> {
@@ -581,13 +613,20 @@ public final class BaselineStore {
         return channel;
     }
 
+    private static final int WRITE_SLICE = 1 << 20;
+
     /** Writes the whole file and forces its bytes and metadata to the device before returning. */
     private static void writeDurably(Path file, byte[] bytes) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            // In slices: a channel write from a heap buffer goes through a temporary direct buffer the size of what
+            // is left, which the JDK then caches per thread, so one write of a 128 MiB baseline would keep 128 MiB of
+            // native memory for the rest of the run.
+            for (int offset = 0; offset < bytes.length; offset += WRITE_SLICE) {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, Math.min(WRITE_SLICE, bytes.length - offset));
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
             }
             channel.force(true);
         }

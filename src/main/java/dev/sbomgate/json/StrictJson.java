@@ -1,6 +1,7 @@
 package dev.sbomgate.json;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.model.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -104,6 +106,20 @@ public final class StrictJson {
         }
     }
 
+    /**
+     * A UTF-8 generator writing what {@link #pretty} writes for the same calls (it is made by the same writer, so
+     * the same indenter, separators and escaping), without the trailing newline; for documents too large to build
+     * as a tree.
+     */
+    public static JsonGenerator prettyGenerator(OutputStream out) throws IOException {
+        return PRETTY.createGenerator(out);
+    }
+
+    /** A UTF-8 generator writing what {@link #compact} writes for the same calls. */
+    public static JsonGenerator compactGenerator(OutputStream out) throws IOException {
+        return COMPACT.createGenerator(out);
+    }
+
     /** Parses bytes into a tree; a syntax error, a duplicate key or an exceeded limit is a BadInputException. */
     public static JsonNode parse(byte[] bytes, String source) {
         if (bytes.length > MAX_DOCUMENT_BYTES) {
@@ -127,10 +143,14 @@ public final class StrictJson {
 
     /**
      * A streaming parser over {@code in} with the same hardening as {@link #parse}: the same size, depth and
-     * length limits, and a repeated key is an error. The caller checks that nothing follows the document.
+     * length limits, and a repeated key is an error. The caller checks that nothing follows the document, and owns
+     * {@code in}: the parser never closes it (at the end of the input or on close), so the caller can go on reading
+     * it, e.g. to hash every byte of the file.
      */
     public static JsonParser parser(InputStream in) throws IOException {
-        return MAPPER.getFactory().createParser(in);
+        JsonParser parser = MAPPER.getFactory().createParser(in);
+        parser.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        return parser;
     }
 
     /** The value starting at the parser's current token, as a tree; the parser is left on its last token. */
