@@ -43,7 +43,9 @@ public final class TyposquatRule implements Rule {
                 (Damerau-Levenshtein distance up to the policy's maxDistance, default 1; swapping two adjacent
                 letters counts as one edit), a look-alike spelling (the same once the separators - _ . / @ : are
                 removed and 0/o, 1/l/i, 5/s are read as one character: c0lors for colors, crossenv for cross-env),
-                or an npm scoped package with its scope dropped (core-http for @azure/core-http). Known names are
+                an npm scoped package with its scope dropped (core-http for @azure/core-http), or a Maven artifact
+                published under the same groupId with another first segment (org.fasterxml.jackson.core for
+                com.fasterxml.jackson.core: three edits, yet the same name to a reader). Known names are
                 the approved components of the same ecosystem (purl type) in the baseline and the bundled lists
                 of popular Maven, npm and PyPI packages. Without a baseline (first use) every component is
                 checked against the popular lists only, so that a squat is not approved into the first baseline.
@@ -151,6 +153,21 @@ public final class TyposquatRule implements Rule {
     }
 
     /**
+     * A Maven key without its groupId's first segment ({@code fasterxml.jackson.core:jackson-databind} for
+     * {@code com.fasterxml.jackson.core:jackson-databind}): two keys with the same tail name the same artifact under
+     * groupIds that differ only where a reader looks least (com/org/io/net…). Empty for other ecosystems and for
+     * one-segment groupIds, whose tail would be the artifact alone.
+     */
+    static java.util.Optional<String> groupTail(String type, String key) {
+        int colon = key.indexOf(':');
+        int dot = key.indexOf('.');
+        if (!"maven".equals(type) || colon < 0 || dot < 0 || dot > colon) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(key.substring(dot + 1));
+    }
+
+    /**
      * The look-alike form of a name: lower case, only letters and digits, and 0, 1, i, 5 read as o, l, l, s; two
      * different names with the same skeleton differ only in separators or easily confused characters.
      */
@@ -187,10 +204,11 @@ public final class TyposquatRule implements Rule {
      *
      * @param scopeOnly whether the resemblance is only an npm scope dropped or glued into the name
      */
-    private record Match(Known known, int distance, boolean lookAlike, boolean scopeDropped, boolean scopeOnly) {
+    private record Match(Known known, int distance, boolean lookAlike, boolean scopeDropped, boolean scopeOnly,
+                         boolean groupRootSwapped) {
         /** Smaller is more telling: a look-alike, then by distance, then a resemblance through the scope only. */
         int strength() {
-            return scopeOnly ? MAX_DISTANCE_CAP + 1 : lookAlike ? 0 : distance;
+            return scopeOnly ? MAX_DISTANCE_CAP + 1 : lookAlike || groupRootSwapped ? 0 : distance;
         }
 
         String describe() {
@@ -204,6 +222,9 @@ public final class TyposquatRule implements Rule {
             if (scopeDropped) {
                 how.add("the same name without its npm scope " + ChangeRuleTexts.plain(known.namespace));
             }
+            if (groupRootSwapped) {
+                how.add("the same artifact and groupId but for the groupId's first segment");
+            }
             return String.join(", ", how);
         }
     }
@@ -214,6 +235,7 @@ public final class TyposquatRule implements Rule {
         private final Map<String, List<Integer>> near = new HashMap<>();
         private final Map<String, List<Integer>> bySkeleton = new HashMap<>();
         private final Map<String, List<Integer>> scopedByName = new HashMap<>();
+        private final Map<String, List<Integer>> byGroupTail = new HashMap<>();
         private final int maxDistance;
 
         /** The known names of {@code type}, searched for the names within {@code maxDistance} of each of {@code keys}. */
@@ -243,6 +265,8 @@ public final class TyposquatRule implements Rule {
             Set<String> skeletons = new HashSet<>();
             keys.forEach(key -> skeletons.add(skeleton(key)));
             Set<String> unscoped = new HashSet<>(keys);
+            Set<String> groupTails = new HashSet<>();
+            keys.forEach(key -> groupTail(type, key).ifPresent(groupTails::add));
             for (Known k : byKey.values()) {
                 if (k.name.length() < MIN_NAME_LENGTH || k.key.length() > MAX_KEY_LENGTH) {
                     continue;
@@ -256,6 +280,8 @@ public final class TyposquatRule implements Rule {
                 if ("npm".equals(type) && k.namespace != null && unscoped.contains(k.name)) {
                     scopedByName.computeIfAbsent(k.name, s -> new ArrayList<>()).add(i);
                 }
+                groupTail(type, k.key).filter(groupTails::contains)
+                        .ifPresent(tail -> byGroupTail.computeIfAbsent(tail, t -> new ArrayList<>()).add(i));
             }
             List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
             List<List<Integer>> found = NameDistance.nearAll(known.stream().map(Known::key).toList(), distinct, maxDistance);
@@ -270,21 +296,26 @@ public final class TyposquatRule implements Rule {
             Map<Integer, Match> found = new LinkedHashMap<>();
             for (int i : near.get(key)) {
                 found.put(i, new Match(known.get(i), NameDistance.bounded(key, known.get(i).key, maxDistance), false, false,
-                        false));
+                        false, false));
             }
             for (int i : bySkeleton.getOrDefault(skeleton(key), List.of())) {
                 Match m = found.get(i);
                 Known k = known.get(i);
                 // '@types/node' and 'types-node' share a skeleton only through the scope glued into the name.
                 boolean throughScope = m == null && "npm".equals(purl.type()) && namespace == null && k.namespace != null;
-                found.put(i, new Match(k, m == null ? 0 : m.distance, true, false, throughScope));
+                found.put(i, new Match(k, m == null ? 0 : m.distance, true, false, throughScope, false));
             }
             if ("npm".equals(purl.type()) && namespace == null) {
                 for (int i : scopedByName.getOrDefault(key, List.of())) {
                     Match m = found.get(i);
                     boolean edited = m != null && m.distance > 0;
-                    found.put(i, new Match(known.get(i), m == null ? 0 : m.distance, m != null && m.lookAlike, true, !edited));
+                    found.put(i, new Match(known.get(i), m == null ? 0 : m.distance, m != null && m.lookAlike, true, !edited,
+                            false));
                 }
+            }
+            for (int i : groupTail(purl.type(), key).map(t -> byGroupTail.getOrDefault(t, List.of())).orElse(List.of())) {
+                Match m = found.get(i);
+                found.put(i, new Match(known.get(i), m == null ? 0 : m.distance, m != null && m.lookAlike, false, false, true));
             }
             List<Match> out = new ArrayList<>();
             for (Match m : found.values()) {

@@ -130,6 +130,38 @@ class TyposquatRuleTest {
     }
 
     @Test
+    void theSameArtifactUnderAnotherGroupRootIsFlagged() {
+        // org. for com.: three edits, beyond the default distance, yet the same name to a reader
+        Baseline baseline = baseline("pkg:maven/com.acme.platform/billing-core@3.1.0");
+        List<Finding> findings = rule.evaluate(context(baseline, "pkg:maven/com.acme.platform/billing-core@3.1.0",
+                "pkg:maven/org.acme.platform/billing-core@3.1.0"));
+        assertEquals(1, findings.size(), findings.toString());
+        Finding f = findings.get(0);
+        assertEquals("pkg:maven/org.acme.platform/billing-core@3.1.0", f.subject());
+        assertEquals("'org.acme.platform:billing-core' looks like 'com.acme.platform:billing-core', an approved component",
+                f.title());
+        assertTrue(f.found().contains("the same artifact and groupId but for the groupId's first segment"), f.found());
+        assertEquals(Severity.BLOCK, f.severity());
+    }
+
+    @Test
+    void aGroupRootSwapOfAPopularArtifactIsFlaggedToo() {
+        Finding f = rule.evaluate(context(baseline("pkg:npm/left-pad@1.3.0"), "pkg:maven/io.slf4j/slf4j-api@2.0.16")).get(0);
+        assertEquals("'io.slf4j:slf4j-api' looks like 'org.slf4j:slf4j-api', a popular maven package", f.title());
+        Finding jackson = added("pkg:maven/org.fasterxml.jackson.core/jackson-databind@2.21.3").get(0);
+        assertEquals("'org.fasterxml.jackson.core:jackson-databind' looks like 'com.fasterxml.jackson.core:jackson-databind', "
+                + "a popular maven package", jackson.title());
+    }
+
+    @Test
+    void anotherArtifactOrAOneSegmentGroupIsNotAGroupRootSwap() {
+        Baseline baseline = baseline("pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.21.3",
+                "pkg:maven/junit/junit-platform@4.13.2");
+        assertTrue(rule.evaluate(context(baseline, "pkg:maven/org.fasterxml.jackson.core/jackson-yaml-support@2.21.3",
+                "pkg:maven/org.junit/junit-platform@4.13.2")).isEmpty());
+    }
+
+    @Test
     void onlyNewComponentsAreJudgedWhenThereIsABaseline() {
         // Already approved: a baseline decision, not this rule's to repeat.
         Baseline baseline = baseline("pkg:npm/crossenv@1.0.0");
