@@ -56,13 +56,21 @@ public enum HashAlgorithm {
         if (name == null) {
             return Optional.empty();
         }
-        String wanted = normalise(name);
+        return Optional.ofNullable(BY_NORMALISED_NAME.get(normalise(name)));
+    }
+
+    /** Every algorithm under its normalised CycloneDX name and its normalised enum name. */
+    private static final java.util.Map<String, HashAlgorithm> BY_NORMALISED_NAME = byNormalisedName();
+
+    private static java.util.Map<String, HashAlgorithm> byNormalisedName() {
+        java.util.Map<String, HashAlgorithm> names = new java.util.HashMap<>();
         for (HashAlgorithm algorithm : values()) {
-            if (normalise(algorithm.cycloneDxName).equals(wanted) || normalise(algorithm.name()).equals(wanted)) {
-                return Optional.of(algorithm);
-            }
+            names.putIfAbsent(normalise(algorithm.cycloneDxName), algorithm);
         }
-        return Optional.empty();
+        for (HashAlgorithm algorithm : values()) {
+            names.putIfAbsent(normalise(algorithm.name()), algorithm);
+        }
+        return java.util.Map.copyOf(names);
     }
 
     private static String normalise(String name) {
