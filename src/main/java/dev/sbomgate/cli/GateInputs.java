@@ -47,10 +47,10 @@ final class GateInputs {
         try {
             Future<StoredBaseline> storedLater = pool.submit(() -> new BaselineStore(options.baselineDir).load().orElse(null));
             Future<TrustStore> trustLater = pool.submit(() -> TrustStoreLoader.load(options.trustDir()));
-            // the SBOM file's SHA-256 (recorded in reports and approvals), on the loader thread once it is free
-            Future<String> sbomSha256Later = pool.submit(() -> BaselineStore.sha256(options.sbom));
-            Inventory candidate = SbomReader.read(options.sbom);
-            String sbomSha256 = join(sbomSha256Later);
+            // the SHA-256 recorded in reports and approvals is that of the bytes parsed, not of a second read
+            SbomReader.Document sbom = SbomReader.readDocument(options.sbom);
+            Inventory candidate = sbom.inventory();
+            String sbomSha256 = sbom.sha256();
             StoredBaseline stored = join(storedLater);
             TrustStore trust = join(trustLater);
             return assemble(options, now, candidate, sbomSha256, stored, trust);

@@ -1,6 +1,8 @@
 package dev.sbomgate.sbom;
 
 import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Digest;
+import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Inventory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,15 +61,39 @@ public final class SbomReader {
         this.maxDepth = maxDepth;
     }
 
+    /**
+     * An SBOM as read: its inventory and the SHA-256 of the very bytes it was parsed from (what a report and an
+     * approval record), so that no second read of the file, which may have changed or be a pipe, can disagree.
+     *
+     * @param sha256 lower-case hex
+     */
+    public record Document(Inventory inventory, String sha256) {
+        public Document {
+            Objects.requireNonNull(inventory, "inventory");
+            Objects.requireNonNull(sha256, "sha256");
+        }
+    }
+
     /** Reads one SBOM with the default limits. */
     public static Inventory read(Path file) {
         return new SbomReader().load(file);
     }
 
+    /** Reads one SBOM with the default limits, with the SHA-256 of the bytes read. */
+    public static Document readDocument(Path file) {
+        return new SbomReader().loadDocument(file);
+    }
+
     /** Reads one SBOM; throws {@link BadInputException} naming the file and the problem when it cannot be used. */
     public Inventory load(Path file) {
+        return loadDocument(file).inventory();
+    }
+
+    /** As {@link #load}, with the SHA-256 of the bytes read. */
+    public Document loadDocument(Path file) {
         Objects.requireNonNull(file, "file");
         byte[] bytes = readBounded(file);
+        String sha256 = Digest.of(HashAlgorithm.SHA_256, sha256(bytes)).hex();
         if (bytes.length == 0) {
             throw Parsed.bad(file, "is empty (0 bytes), expected a CycloneDX SBOM in JSON or XML");
         }
@@ -82,10 +108,18 @@ public final class SbomReader {
                     ? new JsonLoader(maxDepth).load(file, bytes)
                     : new XmlLoader(maxDepth).load(file, bytes);
             bytes = null; // the file's bytes (up to the size limit) are not needed while converting
-            return BomConverter.convert(parsed);
+            return new Document(BomConverter.convert(parsed), sha256);
         } catch (StackOverflowError e) {
             // Depth is bounded before any recursive code runs; this is the last line of defence, not the plan.
             throw Parsed.bad(file, "nested too deeply to be read (refused as hostile)");
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
     }
 

@@ -197,15 +197,6 @@ class BaselineStoreTest {
         assertTrue(e.getMessage().contains("is not a directory"), e.getMessage());
     }
 
-    @Test
-    void sha256OfAFile() throws IOException {
-        Path file = temp.resolve("abc.txt");
-        Files.writeString(file, "abc");
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", BaselineStore.sha256(file));
-        BadInputException e = assertThrows(BadInputException.class, () -> BaselineStore.sha256(temp.resolve("none")));
-        assertTrue(e.getMessage().startsWith("cannot read " + temp.resolve("none")), e.getMessage());
-    }
-
     // ------------------------------------------------------------ tampering
 
     @Test
