@@ -1,13 +1,13 @@
 package dev.sbomgate.cli;
 
 import dev.sbomgate.baseline.Baseline;
-import dev.sbomgate.baseline.BaselineBuilder;
+import dev.sbomgate.gate.BaselineBuilder;
 import dev.sbomgate.baseline.BaselineStore;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
-import dev.sbomgate.rules.Finding;
+import dev.sbomgate.finding.Finding;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

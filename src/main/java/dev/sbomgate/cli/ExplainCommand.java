@@ -2,7 +2,7 @@ package dev.sbomgate.cli;
 
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.rules.Rule;
-import dev.sbomgate.rules.RuleId;
+import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.rules.Rules;
 import java.io.PrintWriter;
 import java.util.Arrays;

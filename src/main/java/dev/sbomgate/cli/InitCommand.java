@@ -1,7 +1,7 @@
 package dev.sbomgate.cli;
 
 import dev.sbomgate.baseline.Baseline;
-import dev.sbomgate.baseline.BaselineBuilder;
+import dev.sbomgate.gate.BaselineBuilder;
 import dev.sbomgate.baseline.BaselineStore;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;

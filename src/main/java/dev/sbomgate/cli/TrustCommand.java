@@ -4,7 +4,7 @@ import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
-import dev.sbomgate.signature.PublicKeys;
+import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.signature.sigstore.TrustedRoot;
 import dev.sbomgate.trust.IdentityPin;
 import dev.sbomgate.trust.PinnedKey;

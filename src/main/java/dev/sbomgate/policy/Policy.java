@@ -1,7 +1,7 @@
 package dev.sbomgate.policy;
 
-import dev.sbomgate.rules.RuleId;
-import dev.sbomgate.rules.Severity;
+import dev.sbomgate.finding.RuleId;
+import dev.sbomgate.finding.Severity;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;

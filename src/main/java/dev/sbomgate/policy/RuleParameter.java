@@ -1,6 +1,6 @@
 package dev.sbomgate.policy;
 
-import dev.sbomgate.rules.RuleId;
+import dev.sbomgate.finding.RuleId;
 import java.util.List;
 import java.util.Optional;
 

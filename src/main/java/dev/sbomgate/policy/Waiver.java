@@ -1,7 +1,7 @@
 package dev.sbomgate.policy;
 
 import dev.sbomgate.model.Purl;
-import dev.sbomgate.rules.RuleId;
+import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.trust.PurlPattern;
 import java.time.LocalDate;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.sbomgate.report;
 
 import dev.sbomgate.gate.Verdict;
-import dev.sbomgate.rules.Finding;
+import dev.sbomgate.finding.Finding;
 import dev.sbomgate.verify.Evidence;
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -2,8 +2,8 @@ package dev.sbomgate.report;
 
 import dev.sbomgate.diff.Change;
 import dev.sbomgate.gate.Verdict;
-import dev.sbomgate.rules.Finding;
-import dev.sbomgate.rules.Severity;
+import dev.sbomgate.finding.Finding;
+import dev.sbomgate.finding.Severity;
 import java.nio.file.Path;
 import java.util.List;
 

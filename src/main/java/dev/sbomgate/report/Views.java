@@ -1,11 +1,11 @@
 package dev.sbomgate.report;
 
 import dev.sbomgate.gate.Verdict;
-import dev.sbomgate.rules.Finding;
+import dev.sbomgate.finding.Finding;
 import dev.sbomgate.rules.Rule;
-import dev.sbomgate.rules.RuleId;
+import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.rules.Rules;
-import dev.sbomgate.rules.Severity;
+import dev.sbomgate.finding.Severity;
 import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.verify.Evidence;

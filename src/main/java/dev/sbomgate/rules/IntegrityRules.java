@@ -1,4 +1,5 @@
 package dev.sbomgate.rules;
+import dev.sbomgate.finding.RuleId;
 
 import java.util.List;
 

@@ -1,4 +1,6 @@
 package dev.sbomgate.rules;
+import dev.sbomgate.finding.Finding;
+import dev.sbomgate.finding.RuleId;
 
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;

@@ -3,7 +3,7 @@ package dev.sbomgate.trust;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
-import dev.sbomgate.signature.PublicKeys;
+import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.signature.sigstore.TrustedRoot;
 import java.io.IOException;
 import java.io.InputStream;

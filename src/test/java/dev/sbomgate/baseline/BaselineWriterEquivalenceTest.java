@@ -1,4 +1,5 @@
 package dev.sbomgate.baseline;
+import dev.sbomgate.gate.BaselineBuilder;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

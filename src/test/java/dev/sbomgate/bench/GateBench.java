@@ -1,7 +1,7 @@
 package dev.sbomgate.bench;
 
 import dev.sbomgate.baseline.Baseline;
-import dev.sbomgate.baseline.BaselineBuilder;
+import dev.sbomgate.gate.BaselineBuilder;
 import dev.sbomgate.baseline.StoredBaseline;
 import dev.sbomgate.diff.Change;
 import dev.sbomgate.diff.SbomDiff;

@@ -170,7 +170,7 @@ class GateCommandsTest {
     @Test
     void explainAndRulesDescribeEveryRule() {
         assertEquals(0, run("rules"));
-        for (dev.sbomgate.rules.RuleId id : dev.sbomgate.rules.RuleId.values()) {
+        for (dev.sbomgate.finding.RuleId id : dev.sbomgate.finding.RuleId.values()) {
             assertTrue(stdout.contains(id.name()), id.name());
         }
         assertEquals(0, run("explain", "signer_changed"));

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sbomgate.model.BadInputException;
-import dev.sbomgate.rules.RuleId;
-import dev.sbomgate.rules.Severity;
+import dev.sbomgate.finding.RuleId;
+import dev.sbomgate.finding.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sbomgate.digest.IntegrityStatus;
 import dev.sbomgate.gate.Verdict;
-import dev.sbomgate.rules.Finding;
-import dev.sbomgate.rules.RuleId;
-import dev.sbomgate.rules.Severity;
+import dev.sbomgate.finding.Finding;
+import dev.sbomgate.finding.RuleId;
+import dev.sbomgate.finding.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SpecificationVersion;
 import dev.sbomgate.rules.Rule;
-import dev.sbomgate.rules.RuleId;
+import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.rules.Rules;
 import java.nio.file.Path;
 import java.util.HashSet;

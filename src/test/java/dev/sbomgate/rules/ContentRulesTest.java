@@ -1,4 +1,6 @@
 package dev.sbomgate.rules;
+import dev.sbomgate.finding.Severity;
+import dev.sbomgate.finding.RuleId;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

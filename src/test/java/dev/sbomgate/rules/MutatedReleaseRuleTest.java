@@ -1,4 +1,7 @@
 package dev.sbomgate.rules;
+import dev.sbomgate.finding.Finding;
+import dev.sbomgate.finding.Severity;
+import dev.sbomgate.finding.RuleId;
 
 import static dev.sbomgate.rules.RuleFixtures.KEY_A;
 import static dev.sbomgate.rules.RuleFixtures.KEY_B;

@@ -1,4 +1,7 @@
 package dev.sbomgate.rules;
+import dev.sbomgate.finding.Finding;
+import dev.sbomgate.finding.Severity;
+import dev.sbomgate.finding.RuleId;
 
 import static dev.sbomgate.rules.ChangeFixtures.baseline;
 import static dev.sbomgate.rules.ChangeFixtures.components;

@@ -1,4 +1,6 @@
-package dev.sbomgate.signature;
+package dev.sbomgate.trust;
+import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.signature.PublicKeyInfo;
 
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.signature.jca.JcaKeys;

@@ -1,4 +1,6 @@
-package dev.sbomgate.baseline;
+package dev.sbomgate.gate;
+import dev.sbomgate.baseline.BaselineComponent;
+import dev.sbomgate.baseline.Baseline;
 
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Inventory;
@@ -42,7 +44,7 @@ public final class BaselineBuilder {
     }
 
     /** The SBOM's bom-ref edges, re-keyed by component identity, which is stable across releases. */
-    static SortedMap<String, SortedSet<String>> dependenciesByIdentity(Inventory inventory) {
+    public static SortedMap<String, SortedSet<String>> dependenciesByIdentity(Inventory inventory) {
         Map<String, String> identityByRef = new HashMap<>();
         if (inventory.root() != null) {
             identityByRef.put(inventory.root().bomRef(), inventory.root().identity());

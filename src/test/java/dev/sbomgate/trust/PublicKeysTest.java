@@ -1,4 +1,6 @@
-package dev.sbomgate.signature;
+package dev.sbomgate.trust;
+import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.signature.PublicKeyInfo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.sbomgate.rules;
+package dev.sbomgate.finding;
 
 import java.util.Optional;
 
