@@ -97,10 +97,15 @@ final class GateInputs {
     }
 
     private static Policy policy(GateOptions options) {
-        if (options.policy != null) {
-            return PolicyLoader.load(options.policy);
+        return policy(options.policy, options.baselineDir);
+    }
+
+    /** The policy given, else the baseline directory's policy.yaml when there is one, else the built-in default. */
+    static Policy policy(Path given, Path baselineDir) {
+        if (given != null) {
+            return PolicyLoader.load(given);
         }
-        Path inBaseline = options.baselineDir.resolve("policy.yaml");
+        Path inBaseline = baselineDir.resolve("policy.yaml");
         return Files.isRegularFile(inBaseline) ? PolicyLoader.load(inBaseline) : Policy.defaults();
     }
 

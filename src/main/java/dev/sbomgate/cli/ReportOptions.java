@@ -55,6 +55,9 @@ final class ReportOptions {
             description = "Write the report of the matching --format to FILE, atomically (whole or not at all). Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
+    /** {@code verify}: the text report also lists each component's evidence and how many are proven. */
+    boolean evidenceInText;
+
     @Option(names = {"-q", "--quiet"}, description = "Text format: print the verdict line alone.")
     boolean quiet;
 
@@ -95,10 +98,15 @@ final class ReportOptions {
 
     /** As {@link #evaluate}, with the gate's stage timings ({@code --timings}); finding the SBOM lines is not timed here. */
     Gate.Timed evaluateTimed(GateInput input, Environment environment, PrintWriter err) {
+        return evaluateTimed(new Gate(), input, environment, err);
+    }
+
+    /** As {@link #evaluateTimed(GateInput, Environment, PrintWriter)}, with another gate ({@code verify}'s). */
+    Gate.Timed evaluateTimed(Gate gate, GateInput input, Environment environment, PrintWriter err) {
         ProgressLine line = new ProgressLine(err, progress, environment.stderrIsTerminal(), System::nanoTime);
         Gate.Timed timed;
         try {
-            timed = new Gate().evaluateTimed(input, line);
+            timed = gate.evaluateTimed(input, line);
         } finally {
             line.finish();
         }
@@ -174,7 +182,7 @@ final class ReportOptions {
             case junit -> new JunitRenderer(here);
             case markdown -> new MarkdownRenderer(here);
             case html -> new HtmlRenderer(here, VersionProvider.version());
-            case text -> new TextRenderer(target.output() == null && colour(environment), quiet);
+            case text -> new TextRenderer(target.output() == null && colour(environment), quiet, evidenceInText);
         };
     }
 
