@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.artifact.ArtifactLocator;
 import dev.sbomgate.baseline.BaselineStore;
 import dev.sbomgate.baseline.StoredBaseline;
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.metadata.ReleaseMetadataLoader;
 import dev.sbomgate.model.BadInputException;
@@ -18,6 +20,7 @@ import dev.sbomgate.sbom.SbomReader;
 import dev.sbomgate.trust.TrustStore;
 import dev.sbomgate.trust.TrustStoreLoader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -113,11 +116,12 @@ final class GateInputs {
             return;
         }
         Path recorded = options.baselineDir.resolve(INPUTS_FILE);
-        if (!Files.isRegularFile(recorded)) {
+        if (!Files.exists(recorded)) {
             throw new BadInputException("no --sbom given, and " + recorded + " does not exist to name one; pass --sbom FILE");
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(Files.readString(recorded));
+            JsonNode node = new ObjectMapper().readTree(new String(InputFiles.read(recorded, Limits.INPUTS_RECORD),
+                    StandardCharsets.UTF_8));
             if (node == null || !node.path("sbom").isTextual()) {
                 throw new BadInputException(recorded + ": expected {\"sbom\": \"...\", \"artifacts\": [...]}");
             }
