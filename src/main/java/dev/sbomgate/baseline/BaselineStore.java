@@ -2,6 +2,8 @@ package dev.sbomgate.baseline;
 
 import dev.sbomgate.json.StrictJson;
 
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -62,9 +64,9 @@ public final class BaselineStore {
     public static final String PENDING_FILE = "baseline.json.pending";
     static final String LOG_TEMP_FILE = "approvals.jsonl.tmp";
     /** Bounds what a hostile baseline file can make us read. */
-    public static final long MAX_BASELINE_BYTES = StrictJson.MAX_DOCUMENT_BYTES;
+    public static final long MAX_BASELINE_BYTES = Limits.BASELINE.bytes();
     /** Bounds what a hostile log can make us read: about 100,000 approvals. */
-    public static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_LOG_BYTES = Limits.APPROVAL_LOG.bytes();
     /** How long {@link #load()} waits for a running approval to finish before reading anyway. */
     private static final long READ_LOCK_WAIT_MILLIS = 2000;
 
@@ -185,7 +187,7 @@ public final class BaselineStore {
         List<String> logProblems = new ArrayList<>();
         byte[] logBytes = new byte[0];
         if (logExists) {
-            byte[] bytes = readBounded(logFile, MAX_LOG_BYTES);
+            byte[] bytes = readBounded(logFile, Limits.APPROVAL_LOG);
             if (bytes == null) {
                 logProblems.add(logFile + ": larger than the " + MAX_LOG_BYTES + "-byte limit: not a log sbomgate wrote");
             } else {
@@ -209,7 +211,7 @@ public final class BaselineStore {
                 evidence.add(baselineFile + ": larger than the " + MAX_BASELINE_BYTES + "-byte limit: not a baseline sbomgate wrote");
             }
         } else if (baselineExists) {
-            byte[] bytes = readBounded(baselineFile, MAX_BASELINE_BYTES);
+            byte[] bytes = readBounded(baselineFile, Limits.BASELINE);
             if (bytes == null) {
                 evidence.add(baselineFile + ": larger than the " + MAX_BASELINE_BYTES + "-byte limit: not a baseline sbomgate wrote");
             } else {
@@ -267,7 +269,7 @@ public final class BaselineStore {
      */
     private static Streamed stream(Path file) {
         MessageDigest sha256 = newSha256();
-        try (InputStream raw = Files.newInputStream(file);
+        try (InputStream raw = InputFiles.open(file, Limits.BASELINE);
              BoundedDigestStream in = new BoundedDigestStream(raw, sha256, MAX_BASELINE_BYTES)) {
             Baseline baseline;
             try {
@@ -285,6 +287,8 @@ public final class BaselineStore {
             in.transferTo(OutputStream.nullOutputStream());
             return in.overLimit() ? new Streamed(null, null)
                     : new Streamed(baseline, HexFormat.of().formatHex(sha256.digest()));
+        } catch (InputFiles.TooLargeException e) {
+            return new Streamed(null, null);
         } catch (IOException e) {
             return null;
         }
@@ -371,10 +375,13 @@ public final class BaselineStore {
     /** SHA-256 of the file read as a stream, never held whole; null when it is over {@code max}. */
     private static String sha256Bounded(Path file, long max) {
         MessageDigest sha256 = newSha256();
-        try (BoundedDigestStream in = new BoundedDigestStream(Files.newInputStream(file), sha256, max)) {
+        try (BoundedDigestStream in = new BoundedDigestStream(InputFiles.open(file, Limits.BASELINE.withBytes(max)),
+                sha256, max)) {
             try {
                 in.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException e) {
+            } catch (InputFiles.TooLargeException e) {
+            return null;
+        } catch (IOException e) {
                 if (in.overLimit()) {
                     return null;
                 }
@@ -387,10 +394,11 @@ public final class BaselineStore {
     }
 
     /** The file's bytes; null when it is over {@code max}. */
-    private static byte[] readBounded(Path file, long max) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 16));
-            return bytes.length > max ? null : bytes;
+    private static byte[] readBounded(Path file, Limits.Limit limit) {
+        try {
+            return InputFiles.read(file, limit);
+        } catch (InputFiles.TooLargeException e) {
+            return null;
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + describe(e));
         }
@@ -522,7 +530,7 @@ public final class BaselineStore {
                 throw changedWhileFinishing(pending);
             }
         } else {
-            byte[] bytes = readBounded(pending, MAX_BASELINE_BYTES);
+            byte[] bytes = readBounded(pending, Limits.BASELINE);
             if (bytes == null || !ApprovalLog.sha256(bytes).equals(expected)) {
                 throw changedWhileFinishing(pending);
             }

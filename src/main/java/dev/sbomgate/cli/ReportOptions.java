@@ -1,5 +1,7 @@
 package dev.sbomgate.cli;
 
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
@@ -196,7 +198,7 @@ final class ReportOptions {
      * not UTF-8) gives no lines, never an error, since the gate already read and judged it.
      */
     static Map<String, Integer> sbomLines(GateInput input) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(input.sbomFile()),
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(InputFiles.open(input.sbomFile(), Limits.SBOM),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             return SbomLines.locate(reader, input.candidate().components());

@@ -1,5 +1,7 @@
 package dev.sbomgate.cli;
 
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Fingerprint;
@@ -13,7 +15,6 @@ import dev.sbomgate.trust.TrustStore;
 import dev.sbomgate.trust.TrustStoreLoader;
 import dev.sbomgate.trust.TrustStoreWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,12 +236,12 @@ final class TrustCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new BadInputException(file + ": trusted root file not found");
             }
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(TrustedRoot.MAX_BYTES + 1);
+            try {
+                bytes = InputFiles.read(file, Limits.SIGSTORE_ROOT);
             } catch (IOException e) {
                 throw new BadInputException(file + ": cannot read the trusted root (" + e.getMessage() + ")");
             }
@@ -464,16 +465,11 @@ final class TrustCommand implements Callable<Integer> {
     }
 
     private static byte[] readKeyFile(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new BadInputException(file + ": key file not found");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(PublicKeys.MAX_KEY_FILE_BYTES + 1);
-            if (bytes.length > PublicKeys.MAX_KEY_FILE_BYTES) {
-                throw new BadInputException(file + ": larger than " + PublicKeys.MAX_KEY_FILE_BYTES
-                        + " bytes; not a key file");
-            }
-            return bytes;
+        try {
+            return InputFiles.read(file, Limits.KEY_FILE);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read key file (" + e.getMessage() + ")");
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.SignatureKind;
@@ -30,7 +31,7 @@ final class TrustIndex {
 
     static final String FILE_NAME = "trust.json";
     static final int VERSION = 1;
-    static final int MAX_INDEX_BYTES = 4 * 1024 * 1024;
+    static final int MAX_INDEX_BYTES = (int) Limits.TRUST_INDEX.bytes();
 
     private static final Set<String> TOP_FIELDS = Set.of("version", "keys", "identities", "sigstore");
     private static final Set<String> IDENTITY_FIELDS = Set.of("name", "issuer", "identity", "identityPattern",

@@ -1,12 +1,13 @@
 package dev.sbomgate.trust;
 
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
 import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.signature.sigstore.TrustedRoot;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +54,7 @@ public final class TrustStoreLoader {
         if (!Files.isRegularFile(indexFile)) {
             throw new BadInputException(indexName + ": is not a regular file");
         }
-        TrustIndex.Index index = TrustIndex.read(readBounded(indexFile, TrustIndex.MAX_INDEX_BYTES, indexName), indexName);
+        TrustIndex.Index index = TrustIndex.read(readBounded(indexFile, Limits.TRUST_INDEX, indexName), indexName);
         List<TrustIndex.Entry> entries = index.keys();
 
         Map<Fingerprint, TrustIndex.Entry> seen = new HashMap<>();
@@ -70,7 +71,7 @@ public final class TrustStoreLoader {
             }
             if (!fileBytes.containsKey(entry.file())) {
                 Path real = TrustPaths.resolveInside(dir, entry.file(), where);
-                byte[] bytes = readBounded(real, PublicKeys.MAX_KEY_FILE_BYTES, dir.resolve(entry.file()).toString());
+                byte[] bytes = readBounded(real, Limits.KEY_FILE, dir.resolve(entry.file()).toString());
                 fileBytes.put(entry.file(), bytes);
                 fileKeys.put(entry.file(), PublicKeys.inspect(bytes, dir.resolve(entry.file()).toString()));
             }
@@ -97,7 +98,7 @@ public final class TrustStoreLoader {
                         + " file of its own");
             }
             Path real = TrustPaths.resolveInside(dir, trustedRoot, where);
-            byte[] bytes = readBounded(real, TrustedRoot.MAX_BYTES, dir.resolve(trustedRoot).toString());
+            byte[] bytes = readBounded(real, Limits.SIGSTORE_ROOT, dir.resolve(trustedRoot).toString());
             TrustedRoot.parse(bytes, dir.resolve(trustedRoot).toString());
             fileBytes.put(trustedRoot, bytes);
         }
@@ -163,13 +164,9 @@ public final class TrustStoreLoader {
         }
     }
 
-    static byte[] readBounded(Path file, int max, String name) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(max + 1);
-            if (bytes.length > max) {
-                throw new BadInputException(name + ": larger than " + max + " bytes; not a trust store file");
-            }
-            return bytes;
+    static byte[] readBounded(Path file, Limits.Limit limit, String name) {
+        try {
+            return InputFiles.read(file, name, limit);
         } catch (IOException e) {
             throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")");
         }

@@ -240,7 +240,8 @@ class TrustStoreLoaderTest {
     @Test
     void oversizedIndexIsRefused() {
         write(dir, "trust.json", new byte[TrustIndex.MAX_INDEX_BYTES + 1]);
-        assertFails(dir.resolve("trust.json") + ": larger than 4194304 bytes; not a trust store file");
+        assertFails(dir.resolve("trust.json") + ": is larger than the trust index size limit of 4 MiB (4194305 bytes);"
+                + " refusing to read it");
     }
 
     @Test
