@@ -5,7 +5,6 @@ import dev.sbomgate.json.StrictJson;
 import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +19,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -187,12 +187,7 @@ public final class BaselineStore {
         List<String> logProblems = new ArrayList<>();
         byte[] logBytes = new byte[0];
         if (logExists) {
-            byte[] bytes = readBounded(logFile, Limits.APPROVAL_LOG);
-            if (bytes == null) {
-                logProblems.add(logFile + ": larger than the " + MAX_LOG_BYTES + "-byte limit: not a log sbomgate wrote");
-            } else {
-                logBytes = bytes;
-            }
+            logBytes = readBounded(logFile, Limits.APPROVAL_LOG);
         }
         ApprovalLog.Chain chain = ApprovalLog.verify(logBytes, logFile.toString());
         logProblems.addAll(chain.problems());
@@ -207,20 +202,13 @@ public final class BaselineStore {
         if (streamed != null) {
             baseline = streamed.baseline();
             baselineSha = streamed.sha256();
-            if (baseline == null) {
-                evidence.add(baselineFile + ": larger than the " + MAX_BASELINE_BYTES + "-byte limit: not a baseline sbomgate wrote");
-            }
         } else if (baselineExists) {
             byte[] bytes = readBounded(baselineFile, Limits.BASELINE);
-            if (bytes == null) {
-                evidence.add(baselineFile + ": larger than the " + MAX_BASELINE_BYTES + "-byte limit: not a baseline sbomgate wrote");
-            } else {
-                baselineSha = ApprovalLog.sha256(bytes);
-                try {
-                    baseline = BaselineJson.read(bytes, baselineFile.toString());
-                } catch (BadInputException e) {
-                    evidence.add(StrictJson.oneLine(e.getMessage()) + " (the baseline cannot be read: it was edited by hand)");
-                }
+            baselineSha = ApprovalLog.sha256(bytes);
+            try {
+                baseline = BaselineJson.read(bytes, baselineFile.toString());
+            } catch (BadInputException e) {
+                evidence.add(StrictJson.oneLine(e.getMessage()) + " (the baseline cannot be read: it was edited by hand)");
             }
         }
 
@@ -255,95 +243,32 @@ public final class BaselineStore {
         return new State(logBytes, chain, logProblems, baseline, evidence, interrupted);
     }
 
-    /**
-     * A baseline read in one pass (see {@link BaselineStreamReader}): the parsed baseline and the SHA-256 of the
-     * bytes exactly as they were read, or (baseline null, hash null) the file was over the size limit.
-     */
     private record Streamed(Baseline baseline, String sha256) {
     }
 
     /**
      * Reads and hashes {@code baseline.json} in one streaming pass, never holding its bytes or a tree of them. Null
      * when the streaming reader does not vouch for the document (malformed, hand-edited, unreadable): the caller
-     * then reads the file again the reference way, which names the problem exactly.
+     * then reads the file again the reference way, which names the problem exactly. A file over
+     * {@link Limits#BASELINE} is refused (exit 2, naming the limit), as every input over its limit.
      */
     private static Streamed stream(Path file) {
         MessageDigest sha256 = newSha256();
-        try (InputStream raw = InputFiles.open(file, Limits.BASELINE);
-             BoundedDigestStream in = new BoundedDigestStream(raw, sha256, MAX_BASELINE_BYTES)) {
+        try (DigestInputStream in = new DigestInputStream(InputFiles.open(file, Limits.BASELINE), sha256)) {
             Baseline baseline;
             try {
                 baseline = BaselineStreamReader.read(in, file.toString());
             } catch (IOException e) {
-                baseline = null;
-            }
-            if (in.overLimit()) {
-                return new Streamed(null, null);
+                return null;
             }
             if (baseline == null) {
                 return null;
             }
             // The hash covers every byte of the file, also any the parser did not need to look at.
             in.transferTo(OutputStream.nullOutputStream());
-            return in.overLimit() ? new Streamed(null, null)
-                    : new Streamed(baseline, HexFormat.of().formatHex(sha256.digest()));
-        } catch (InputFiles.TooLargeException e) {
-            return new Streamed(null, null);
+            return new Streamed(baseline, HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    /** Hashes what passes through, and stops with an IOException once more than {@code max} bytes were read. */
-    private static final class BoundedDigestStream extends FilterInputStream {
-        private final MessageDigest digest;
-        private final long max;
-        private long count;
-
-        BoundedDigestStream(InputStream in, MessageDigest digest, long max) {
-            super(in);
-            this.digest = digest;
-            this.max = max;
-        }
-
-        boolean overLimit() {
-            return count > max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (overLimit()) {
-                throw new IOException("over the size limit");
-            }
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-                digest.update(buffer, offset, n);
-                if (overLimit()) {
-                    throw new IOException("over the size limit");
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // Skipped bytes would escape the hash: read them instead.
-            byte[] sink = new byte[(int) Math.min(Math.max(n, 0), 8192)];
-            int read = read(sink, 0, sink.length);
-            return Math.max(read, 0);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
     }
 
@@ -368,37 +293,27 @@ public final class BaselineStore {
         if (!Files.isRegularFile(pendingFile)) {
             return false;
         }
-        String pendingSha = sha256Bounded(pendingFile, MAX_BASELINE_BYTES);
+        String pendingSha = sha256Bounded(pendingFile);
         return pendingSha != null && pendingSha.equals(last.baselineSha256());
     }
 
-    /** SHA-256 of the file read as a stream, never held whole; null when it is over {@code max}. */
-    private static String sha256Bounded(Path file, long max) {
+    /** SHA-256 of the file read as a stream, never held whole; null when it is over {@link Limits#BASELINE}. */
+    private static String sha256Bounded(Path file) {
         MessageDigest sha256 = newSha256();
-        try (BoundedDigestStream in = new BoundedDigestStream(InputFiles.open(file, Limits.BASELINE.withBytes(max)),
-                sha256, max)) {
-            try {
-                in.transferTo(OutputStream.nullOutputStream());
-            } catch (InputFiles.TooLargeException e) {
-            return null;
-        } catch (IOException e) {
-                if (in.overLimit()) {
-                    return null;
-                }
-                throw e;
-            }
+        try (DigestInputStream in = new DigestInputStream(InputFiles.open(file, Limits.BASELINE), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(sha256.digest());
+        } catch (InputFiles.TooLargeException e) {
+            return null; // not a file sbomgate wrote: the approval is not an interrupted one
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + describe(e));
         }
     }
 
-    /** The file's bytes; null when it is over {@code max}. */
+    /** The file's bytes; over its limit it is refused (exit 2, naming the limit). */
     private static byte[] readBounded(Path file, Limits.Limit limit) {
         try {
             return InputFiles.read(file, limit);
-        } catch (InputFiles.TooLargeException e) {
-            return null;
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + describe(e));
         }
@@ -526,12 +441,12 @@ public final class BaselineStore {
         // read again the reference way, whose error names the problem.
         Streamed streamed = stream(pending);
         if (streamed != null) {
-            if (streamed.baseline() == null || !streamed.sha256().equals(expected)) {
+            if (!streamed.sha256().equals(expected)) {
                 throw changedWhileFinishing(pending);
             }
         } else {
             byte[] bytes = readBounded(pending, Limits.BASELINE);
-            if (bytes == null || !ApprovalLog.sha256(bytes).equals(expected)) {
+            if (!ApprovalLog.sha256(bytes).equals(expected)) {
                 throw changedWhileFinishing(pending);
             }
             BaselineJson.read(bytes, pending.toString());

@@ -91,6 +91,14 @@ final class GateInputs {
         }
         trees.put(options.trustDir(), "the trust store");
         options.artifacts.forEach(dir -> trees.put(dir, "the --artifacts directory " + dir));
+        refuseOutputsOnto(files, trees, outputs);
+    }
+
+    /**
+     * Refuses an output that is one of {@code files} or lies under one of {@code trees} (each mapped to the words that
+     * name it in the error).
+     */
+    static void refuseOutputsOnto(Map<Path, String> files, Map<Path, String> trees, List<Path> outputs) {
         for (Path output : outputs) {
             Path real = realPath(output);
             files.forEach((input, what) -> {

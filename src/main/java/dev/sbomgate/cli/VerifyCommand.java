@@ -11,7 +11,9 @@ import dev.sbomgate.trust.TrustStoreLoader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -66,6 +68,13 @@ final class VerifyCommand implements Callable<Integer> {
         StageClock clock = new StageClock();
         report.targets();
         report.evidenceInText = true;
+        Map<Path, String> inputFiles = new LinkedHashMap<>();
+        inputFiles.put(sbom, "the SBOM");
+        inputFiles.put(policy != null ? policy : Path.of(".sbomgate", "policy.yaml"), "the policy");
+        Map<Path, String> inputTrees = new LinkedHashMap<>();
+        inputTrees.put(trust, "the trust store");
+        artifacts.forEach(dir -> inputTrees.put(dir, "the --artifacts directory " + dir));
+        GateInputs.refuseOutputsOnto(inputFiles, inputTrees, report.outputs);
         SbomReader.Document document;
         TrustStore store;
         ExecutorService pool = GateInputs.loaderThread(); // the trust store loads beside the SBOM (start-up time)
