@@ -1,13 +1,11 @@
 package dev.sbomgate.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.finding.Severity;
+import dev.sbomgate.json.Mappers;
+import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.trust.PurlPattern;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,9 +36,7 @@ public final class PolicyLoader {
         String text = read(file);
         JsonNode root;
         try {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            root = yaml.readTree(text);
+            root = Mappers.strictYaml().readTree(text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
