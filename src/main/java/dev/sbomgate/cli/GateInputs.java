@@ -1,8 +1,8 @@
 package dev.sbomgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.artifact.ArtifactLocator;
 import dev.sbomgate.baseline.BaselineStore;
@@ -10,6 +10,7 @@ import dev.sbomgate.baseline.StoredBaseline;
 import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.GateInput;
+import dev.sbomgate.json.Mappers;
 import dev.sbomgate.metadata.ReleaseMetadataLoader;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Inventory;
@@ -200,7 +201,7 @@ final class GateInputs {
             throw new BadInputException("no --sbom given, and " + recorded + " does not exist to name one; pass --sbom FILE");
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(new String(InputFiles.read(recorded, Limits.INPUTS_RECORD),
+            JsonNode node = Mappers.strictJson().readTree(new String(InputFiles.read(recorded, Limits.INPUTS_RECORD),
                     StandardCharsets.UTF_8));
             if (node == null || !node.path("sbom").isTextual()) {
                 throw new BadInputException(recorded + ": expected {\"sbom\": \"...\", \"artifacts\": [...]}");
@@ -220,8 +221,7 @@ final class GateInputs {
 
     /** Records the inputs of an approval (atomically) so that a bare {@code sbomgate check} can repeat it. */
     static void recordInputs(GateOptions options) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode node = mapper.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         Path project = projectDir(options).toAbsolutePath().normalize();
         node.put("sbom", relative(project, options.sbom));
         ArrayNode dirs = node.putArray("artifacts");
@@ -229,7 +229,7 @@ final class GateInputs {
         Path target = options.baselineDir.resolve(INPUTS_FILE);
         try {
             Path temp = Files.createTempFile(options.baselineDir, INPUTS_FILE, ".tmp");
-            Files.writeString(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
+            Files.writeString(temp, Mappers.writer(Mappers.indented(false)).writeValueAsString(node) + "\n");
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new BadInputException(target + ": cannot record the approval's inputs (" + e.getMessage() + ")");

@@ -15,6 +15,7 @@ import dev.sbomgate.report.Renderer;
 import dev.sbomgate.report.SarifRenderer;
 import dev.sbomgate.report.SbomLines;
 import dev.sbomgate.report.TextRenderer;
+import dev.sbomgate.text.Untrusted;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -164,7 +165,7 @@ final class ReportOptions {
             } catch (IOException | RuntimeException e) {
                 // The verdict stands whatever happens to the summary; say so and go on.
                 err.println("sbomgate: warning: cannot append the job summary to GITHUB_STEP_SUMMARY " + summary + " ("
-                        + Main.oneLine(e.getMessage()) + ")");
+                        + Untrusted.wholeMessage(e.getMessage()) + ")");
                 err.flush();
             }
         }

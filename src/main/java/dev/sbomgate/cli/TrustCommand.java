@@ -6,10 +6,11 @@ import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
-import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.signature.sigstore.TrustedRoot;
+import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.trust.IdentityPin;
 import dev.sbomgate.trust.PinnedKey;
+import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.trust.PurlPattern;
 import dev.sbomgate.trust.TrustStore;
 import dev.sbomgate.trust.TrustStoreLoader;
@@ -380,8 +381,8 @@ final class TrustCommand implements Callable<Integer> {
     private static void describe(PrintWriter out, PinnedKey key, Path dir) {
         if (key.isIdentity()) {
             out.println("  fingerprint  " + key.fingerprint());
-            out.println((key.identity().pattern() ? "  pattern      " : "  identity     ") + printable(key.identity().identity()));
-            out.println("  issuer       " + printable(key.identity().issuer()));
+            out.println((key.identity().pattern() ? "  pattern      " : "  identity     ") + Untrusted.printable(key.identity().identity()));
+            out.println("  issuer       " + Untrusted.printable(key.identity().issuer()));
             for (int i = 0; i < key.scopes().size(); i++) {
                 out.println((i == 0 ? "  scopes       " : "               ") + key.scopes().get(i));
             }
@@ -396,7 +397,7 @@ final class TrustCommand implements Callable<Integer> {
             out.println("  user IDs     (none)");
         } else {
             for (int i = 0; i < info.userIds().size(); i++) {
-                out.println((i == 0 ? "  user IDs     " : "               ") + printable(info.userIds().get(i)));
+                out.println((i == 0 ? "  user IDs     " : "               ") + Untrusted.printable(info.userIds().get(i)));
             }
         }
         out.println("  created      " + instant(info.created(), "(not recorded)"));
@@ -414,11 +415,6 @@ final class TrustCommand implements Callable<Integer> {
         }
         out.println("  window       " + key.window());
         out.println("  file         " + dir.resolve(key.file()));
-    }
-
-    /** User IDs come from the key file: shown, never trusted, and stripped of control characters. */
-    private static String printable(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String instant(Instant instant, String none) {

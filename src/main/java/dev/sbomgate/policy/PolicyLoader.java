@@ -1,15 +1,14 @@
 package dev.sbomgate.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
-import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.finding.Severity;
+import dev.sbomgate.json.Mappers;
+import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.trust.PurlPattern;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -43,9 +42,7 @@ public final class PolicyLoader {
         String text = read(file);
         JsonNode root;
         try {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            root = yaml.readTree(text);
+            root = Mappers.strictYaml().readTree(text);
             refuseSeveralDocuments(file, text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
@@ -218,7 +215,7 @@ public final class PolicyLoader {
      */
     private static void refuseSeveralDocuments(Path file, String text) {
         int documents = 0;
-        try (JsonParser parser = new YAMLFactory().createParser(text)) {
+        try (JsonParser parser = Mappers.strictYaml().getFactory().createParser(text)) {
             while (parser.nextToken() != null) {
                 documents++;
                 if (documents > 1) {

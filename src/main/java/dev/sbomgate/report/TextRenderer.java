@@ -1,9 +1,10 @@
 package dev.sbomgate.report;
 
-import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.finding.Finding;
 import dev.sbomgate.finding.Severity;
+import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.verify.Evidence;
 import java.util.Comparator;
 import java.util.List;
@@ -156,7 +157,7 @@ public final class TextRenderer implements Renderer {
 
     /** Text from SBOMs is hostile: no terminal escape, control or bidi character reaches the screen. */
     static String clean(String text) {
-        return Escape.line(text);
+        return Untrusted.oneLine(text);
     }
 
     private String paint(String code, String text) {

@@ -6,6 +6,7 @@ import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Inventory;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ public final class SbomReader {
         } catch (AccessDeniedException e) {
             throw Parsed.bad(file, "cannot be read: permission denied");
         } catch (IOException e) {
-            throw Parsed.bad(file, "cannot be read: " + Text.oneLine(e.getMessage() == null
+            throw Parsed.bad(file, "cannot be read: " + Untrusted.message(e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()));
         }
     }

@@ -5,8 +5,9 @@ import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
-import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.signature.sigstore.TrustedRoot;
+import dev.sbomgate.text.Untrusted;
+import dev.sbomgate.trust.PublicKeys;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -63,11 +64,11 @@ public final class TrustStoreLoader {
         Map<String, Set<Fingerprint>> pinnedPerFile = new HashMap<>();
         List<PinnedKey> keys = new ArrayList<>();
         for (TrustIndex.Entry entry : entries) {
-            String where = indexName + ": key '" + TrustIndex.printable(entry.name()) + "' (" + entry.file() + ")";
+            String where = indexName + ": key '" + Untrusted.printable(entry.name()) + "' (" + entry.file() + ")";
             TrustIndex.Entry previous = seen.put(entry.fingerprint(), entry);
             if (previous != null) {
                 throw new BadInputException(indexName + ": fingerprint " + entry.fingerprint() + " is pinned twice ('"
-                        + TrustIndex.printable(previous.name()) + "' and '" + TrustIndex.printable(entry.name()) + "'); keep one entry and merge their scopes");
+                        + Untrusted.printable(previous.name()) + "' and '" + Untrusted.printable(entry.name()) + "'); keep one entry and merge their scopes");
             }
             if (!fileBytes.containsKey(entry.file())) {
                 Path real = TrustPaths.resolveInside(dir, entry.file(), where);
@@ -103,7 +104,7 @@ public final class TrustStoreLoader {
             fileBytes.put(trustedRoot, bytes);
         }
         for (TrustIndex.IdentityEntry entry : index.identities()) {
-            String where = indexName + ": identity '" + TrustIndex.printable(entry.name()) + "'";
+            String where = indexName + ": identity '" + Untrusted.printable(entry.name()) + "'";
             if (trustedRoot == null) {
                 throw new BadInputException(where + ": identity pins are verified through a Sigstore trusted root, and"
                         + " the store has none; add one with 'sbomgate trust sigstore-root trusted_root.json'");
@@ -111,7 +112,7 @@ public final class TrustStoreLoader {
             TrustIndex.Entry previousKey = seen.get(entry.identity().fingerprint());
             if (previousKey != null) {
                 throw new BadInputException(where + ": fingerprint " + entry.identity().fingerprint() + " is also pinned as"
-                        + " key '" + TrustIndex.printable(previousKey.name()) + "'");
+                        + " key '" + Untrusted.printable(previousKey.name()) + "'");
             }
             if (keys.stream().anyMatch(k -> k.fingerprint().equals(entry.identity().fingerprint()))) {
                 throw new BadInputException(where + ": " + entry.identity().describe() + " is pinned twice; keep one"
