@@ -1,14 +1,13 @@
 package dev.sbomgate.baseline;
 
-import dev.sbomgate.json.StrictJson;
-
+import dev.sbomgate.files.AtomicWrite;
 import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
+import dev.sbomgate.json.StrictJson;
 import dev.sbomgate.model.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -17,7 +16,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -421,10 +419,10 @@ public final class BaselineStore {
             System.arraycopy(line, 0, newLog, oldLog.length, line.length);
 
             Path pending = directory.resolve(PENDING_FILE);
-            writeDurably(pending, baselineBytes);
+            AtomicWrite.durably(pending, baselineBytes);
             stages.accept("pending-written");
             Path logTemp = directory.resolve(LOG_TEMP_FILE);
-            writeDurably(logTemp, newLog);
+            AtomicWrite.durably(logTemp, newLog);
             replace(logTemp, directory.resolve(LOG_FILE));
             stages.accept("log-committed");
             replace(pending, directory.resolve(BASELINE_FILE));
@@ -520,42 +518,13 @@ public final class BaselineStore {
         return channel;
     }
 
-    private static final int WRITE_SLICE = 1 << 20;
-
-    /** Writes the whole file and forces its bytes and metadata to the device before returning. */
-    private static void writeDurably(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-            // In slices: a channel write from a heap buffer goes through a temporary direct buffer the size of what
-            // is left, which the JDK then caches per thread, so one write of a 128 MiB baseline would keep 128 MiB of
-            // native memory for the rest of the run.
-            for (int offset = 0; offset < bytes.length; offset += WRITE_SLICE) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, Math.min(WRITE_SLICE, bytes.length - offset));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            }
-            channel.force(true);
-        }
-    }
-
-    /** Atomic rename (rename(2) on POSIX, MoveFileEx on Windows), then a sync of the directory entry. */
+    /** {@link AtomicWrite#rename}; a file system that cannot rename atomically cannot hold a baseline. */
     private void replace(Path source, Path target) throws IOException {
         try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicWrite.rename(source, target);
         } catch (AtomicMoveNotSupportedException e) {
             throw new BadInputException("cannot replace " + target + " atomically on this file system: "
                     + "put the baseline directory on a local disk");
-        }
-        syncDirectory();
-    }
-
-    /** Makes a rename durable (POSIX needs an fsync of the directory); not possible on Windows, where it is skipped. */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
         }
     }
 

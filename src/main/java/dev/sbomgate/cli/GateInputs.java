@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.artifact.ArtifactLocator;
 import dev.sbomgate.baseline.BaselineStore;
 import dev.sbomgate.baseline.StoredBaseline;
+import dev.sbomgate.files.AtomicWrite;
 import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.GateInput;
@@ -24,7 +25,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -228,9 +228,8 @@ final class GateInputs {
         options.artifacts.forEach(d -> dirs.add(relative(project, d)));
         Path target = options.baselineDir.resolve(INPUTS_FILE);
         try {
-            Path temp = Files.createTempFile(options.baselineDir, INPUTS_FILE, ".tmp");
-            Files.writeString(temp, Mappers.writer(Mappers.indented(false)).writeValueAsString(node) + "\n");
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            String json = Mappers.writer(Mappers.indented(false)).writeValueAsString(node) + "\n";
+            AtomicWrite.write(target, json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BadInputException(target + ": cannot record the approval's inputs (" + e.getMessage() + ")");
         }

@@ -1,5 +1,6 @@
 package dev.sbomgate.cli;
 
+import dev.sbomgate.files.AtomicWrite;
 import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.Gate;
@@ -142,7 +143,7 @@ final class ReportOptions {
             }
             String report = renderer(target, environment).render(verdict);
             if (target.output() != null) {
-                AtomicFiles.write(target.output(), report);
+                write(target.output(), report);
             } else {
                 out.print(report);
                 out.flush();
@@ -205,6 +206,20 @@ final class ReportOptions {
             return SbomLines.locate(reader, input.candidate().components());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return Map.of();
+        }
+    }
+
+    /** A report file, whole or not at all ({@link AtomicWrite}); its directory is created when missing. */
+    private static void write(Path target, String content) {
+        Path absolute = target.toAbsolutePath();
+        try {
+            if (Files.isDirectory(absolute)) {
+                throw new BadInputException("--output " + target + ": is a directory; give a file name");
+            }
+            Files.createDirectories(absolute.getParent());
+            AtomicWrite.write(absolute, content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BadInputException("--output " + target + ": cannot write (" + e.getMessage() + ")");
         }
     }
 }

@@ -42,8 +42,8 @@ public final class PolicyLoader {
         String text = read(file);
         JsonNode root;
         try {
-            root = Mappers.strictYaml().readTree(text);
             refuseSeveralDocuments(file, text);
+            root = Mappers.strictYaml().readTree(text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
@@ -214,26 +214,27 @@ public final class PolicyLoader {
      * would believe it applies, so a policy is exactly one document.
      */
     private static void refuseSeveralDocuments(Path file, String text) {
-        int documents = 0;
         try (JsonParser parser = Mappers.strictYaml().getFactory().createParser(text)) {
-            while (parser.nextToken() != null) {
-                documents++;
-                if (documents > 1) {
-                    break;
+            try {
+                if (parser.nextToken() == null) {
+                    return;
                 }
                 parser.skipChildren();
+            } catch (IOException e) {
+                return; // the first document itself is malformed: the reader names where
+            }
+            try {
+                if (parser.nextToken() == null) {
+                    return;
+                }
+            } catch (IOException e) {
+                // what follows the first document is another one, broken
             }
         } catch (IOException e) {
-            if (documents == 0) {
-                throw new BadInputException(file + ": not a valid YAML policy: "
-                        + e.getMessage().lines().findFirst().orElse("").strip());
-            }
-            documents++; // the first document parsed; what follows it is another (broken) one
+            return;
         }
-        if (documents > 1) {
-            throw new BadInputException(file + ": holds several YAML documents (separated by '---'); a policy is one"
-                    + " document: merge them into one, or keep each in a file of its own");
-        }
+        throw new BadInputException(file + ": holds several YAML documents (separated by '---'); a policy is one"
+                + " document: merge them into one, or keep each in a file of its own");
     }
 
     private static List<String> withSeverity(List<String> keys) {

@@ -47,7 +47,7 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
         name = name.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a key name is 1 to " + MAX_NAME_LENGTH
-                    + " characters on one line, got '" + name.replaceAll("\\p{Cntrl}", "?") + "'");
+                    + " characters on one line, got '" + Untrusted.printable(name) + "'");
         }
         if ((type == SignatureKind.SIGSTORE) != (identity != null)) {
             throw new IllegalArgumentException("an identity pin (and only one) has type sigstore and an identity");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sbomgate.json.Mappers;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -144,9 +145,9 @@ final class Json {
         }
     }
 
-    /** Text echoed in a message: one line, at most 80 characters, control characters as '?'. */
+    /** Text echoed in a message: one line, at most 80 characters, hidden characters visible. */
     static String shown(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        String oneLine = Untrusted.printable(text);
         return oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
     }
 
