@@ -92,6 +92,95 @@ class TyposquatRuleTest {
     }
 
     @Test
+    void aFindingNamesTheClassOfLookAlike() {
+        // Real squats (registry, year): each finding ends with the class that matched.
+        assertClass("pkg:npm/crossenv@1.0.0", "cross-env", "separator swap of 'crossenv' for 'cross-env'"); // npm 2017
+        assertClass("pkg:npm/electorn@1.0.0", "electron", "transposition of 'electorn' for 'electron'"); // npm 2018
+        assertClass("pkg:npm/mongose@1.0.0", "mongoose", "dropped letter of 'mongose' for 'mongoose'"); // npm 2017
+        assertClass("pkg:npm/electronn@1.0.0", "electron", "doubled letter of 'electronn' for 'electron'");
+        assertClass("pkg:pypi/python3-dateutil@2.8.1", "python-dateutil",
+                "extra letter of 'python3-dateutil' for 'python-dateutil'"); // PyPI 2019
+        assertClass("pkg:pypi/djanga@1.0", "django", "substituted letter of 'djanga' for 'django'"); // PyPI 2017
+        assertClass("pkg:npm/rnocha@10.0.0", "mocha", "homoglyph of 'rnocha' for 'mocha'");
+    }
+
+    @Test
+    void jeIlyfishIsAHomoglyphOfAnApprovedJellyfish() {
+        // PyPI 2019: a capital I for an l; PyPI names compare in lower case, where i and l still look alike.
+        Finding f = rule.evaluate(context(baseline("pkg:pypi/jellyfish@0.7.2"), "pkg:pypi/jeIlyfish@0.7.2")).get(0);
+        assertEquals("'jeilyfish' looks like 'jellyfish', an approved component", f.title());
+        assertTrue(f.found().endsWith("homoglyph of 'jeilyfish' for 'jellyfish'"), f.found());
+        assertEquals(Severity.BLOCK, f.severity());
+    }
+
+    @Test
+    void comboNamesOfPopularPackagesWarn() {
+        // nodemailer-js and jquery.js (npm 2017, the crossenv author's batch): a popular name plus a word
+        Finding f = added("pkg:npm/nodemailer-js@1.0.0").get(0);
+        assertEquals("'nodemailer-js' looks like 'nodemailer', a popular npm package", f.title());
+        assertTrue(f.found().contains("the popular name with a common word added")
+                && f.found().endsWith("combo name of 'nodemailer-js' for 'nodemailer'"), f.found());
+        // Ports and plugins are named the same way (acorn-node, asn1.js): a combo asks for a look, it does not block.
+        assertEquals(Severity.WARN, f.severity());
+        assertEquals("'jquery.js' looks like 'jquery', a popular npm package", added("pkg:npm/jquery.js@3.0.0").get(0).title());
+        assertEquals("'py-requests' looks like 'requests', a popular pypi package",
+                added("pkg:pypi/py-requests@1.0").get(0).title());
+        // Only popular names are combo targets: an approved 'internal-toolkit' does not make 'internal-toolkit-js' one.
+        assertTrue(rule.evaluate(context(baseline("pkg:npm/internal-toolkit@1.0.0"), "pkg:npm/internal-toolkit-js@1.0.0"))
+                .isEmpty());
+    }
+
+    @Test
+    void aScopeThatImitatesAKnownScopeBlocks() {
+        // @typescript_eslinter/eslint (npm, 2024) imitated the @typescript-eslint scope.
+        Finding f = added("pkg:npm/%40typescript_eslinter/eslint@8.0.0").get(0);
+        assertTrue(f.title().startsWith("'@typescript_eslinter/eslint' looks like '@typescript-eslint/"), f.title());
+        assertTrue(f.found().contains("an npm scope that imitates @typescript-eslint"), f.found());
+        assertEquals(Severity.BLOCK, f.severity());
+        // A one-letter slip in a scope, and a known scope with a word added ('@types-x'), are look-alikes too.
+        Finding types = added("pkg:npm/%40types-node/node@20.0.0").get(0);
+        assertEquals("'@types-node/node' looks like '@types/node', a popular npm package", types.title());
+        assertTrue(types.found().endsWith("look-alike scope of '@types-node/node' for '@types/node'"), types.found());
+        assertTrue(added("pkg:npm/%40typescrpt-eslint/parser@8.0.0").get(0).title()
+                .endsWith("looks like '@typescript-eslint/parser', a popular npm package"), added("pkg:npm/%40typescrpt-eslint/parser@8.0.0").toString());
+        // A scope nobody known uses, with nothing like a known scope, is no finding.
+        assertTrue(added("pkg:npm/%40acme-internal/widgets@1.0.0").isEmpty());
+    }
+
+    @Test
+    void aScopeNamedLikeAPackageWarns() {
+        Finding f = added("pkg:npm/%40lodash/core@1.0.0").get(0);
+        assertEquals("'@lodash/core' looks like 'lodash', a popular npm package", f.title());
+        assertTrue(f.found().endsWith("scope named like a package of '@lodash/core' for 'lodash'"), f.found());
+        assertEquals(Severity.WARN, f.severity());
+    }
+
+    @Test
+    void pluralsWarnAndOrdinaryNeighboursAreNotFlagged() {
+        // shadowsock for shadowsocks (npm, 2017) is a plural, as are the ordinary cookie/cookies: warn.
+        Baseline baseline = baseline("pkg:npm/shadowsocks@1.0.0", "pkg:npm/eventemitter3@5.0.1", "pkg:npm/lodash.map@4.6.0",
+                "pkg:alpine/zlib@1.3.1");
+        Finding f = rule.evaluate(context(baseline, "pkg:npm/shadowsock@1.0.0")).get(0);
+        assertEquals("'shadowsock' looks like 'shadowsocks', an approved component", f.title());
+        assertEquals(Severity.WARN, f.severity());
+        // One version digit for another, a short name's letter, a dotted family's member: pairs of real packages.
+        assertTrue(rule.evaluate(context(baseline, "pkg:npm/eventemitter2@6.4.9", "pkg:npm/lodash.max@4.0.1",
+                "pkg:alpine/glib@2.80.0")).isEmpty());
+        // A homoglyph in a short name still counts: only plain substitutions are dropped there.
+        assertEquals("'g1ob' looks like 'glob', a popular npm package", added("pkg:npm/g1ob@1.0.0").get(0).title());
+    }
+
+    private void assertClass(String purl, String known, String technique) {
+        List<Finding> findings = added(purl);
+        assertEquals(1, findings.size(), findings.toString());
+        Finding f = findings.get(0);
+        assertTrue(f.title().endsWith("looks like '" + known + "', a popular " + (purl.startsWith("pkg:npm") ? "npm" : "pypi")
+                + " package"), f.title());
+        assertTrue(f.found().endsWith("; the closest: " + technique), f.found());
+        assertEquals(Severity.BLOCK, f.severity());
+    }
+
+    @Test
     void exactAndPopularNamesAreNotTyposquats() {
         assertTrue(added("pkg:npm/lodash@4.17.21", "pkg:pypi/requests@2.31.0", "pkg:maven/com.google.guava/guava@33.0.0-jre")
                 .isEmpty());
