@@ -30,6 +30,8 @@ final class JsonLoader {
     private final int maxDepth;
     private final ObjectMapper strict;
     private final JsonStream stream;
+    /** The last document loaded was CycloneDX 1.7, read with the 1.6 beans. */
+    private boolean next;
 
     JsonLoader(int maxDepth) {
         this.maxDepth = maxDepth;
@@ -49,6 +51,11 @@ final class JsonLoader {
         return parsed != null ? parsed : whole(file, bytes);
     }
 
+    /** True when the last document loaded declared CycloneDX 1.7 (its Parsed says 1.6, whose beans read it). */
+    boolean next() {
+        return next;
+    }
+
     /** The fast road alone: the document when {@link JsonStream} accepts it, else null (for tests). */
     Parsed streamed(Path file, byte[] bytes) {
         return stream.load(file, bytes);
@@ -62,31 +69,42 @@ final class JsonLoader {
                     + ", expected an object with \"bomFormat\": \"CycloneDX\"");
         }
         Version version = version(file, root);
+        // CycloneDX 1.7 is validated against the bundled 1.7 schema, then bound to the library's 1.6 beans
+        next = SpecSchemas.CYCLONEDX_17.equals(root.path("specVersion").textValue());
+        String label = next ? SpecSchemas.CYCLONEDX_17 : version.getVersionString();
         // "$schema" only points at a schema document. The 1.2 and 1.3 schemas bundled with the library pin it to
         // one revision ("bom-1.2a"), while SBOMs made by CycloneDX's own tools name later ones ("bom-1.2b",
         // "bom-1.3a"); the document is validated against its specVersion's schema whatever it points at.
         ((ObjectNode) root).remove("$schema");
         List<com.networknt.schema.Error> violations;
         try {
-            violations = LibraryCache.json(version).validate(root);
+            violations = (next ? SpecSchemas.cyclonedx17Json() : LibraryCache.json(version)).validate(root);
         } catch (RuntimeException e) {
-            throw Parsed.bad(file, "cannot be checked against the CycloneDX " + version.getVersionString()
+            throw Parsed.bad(file, "cannot be checked against the CycloneDX " + label
                     + " JSON schema: " + Untrusted.message(e.getMessage()));
         }
         if (!violations.isEmpty()) {
-            throw Parsed.bad(file, Violations.describe("CycloneDX " + version.getVersionString() + " JSON schema",
+            throw Parsed.bad(file, Violations.describe("CycloneDX " + label + " JSON schema",
                     violations.stream().map(JsonLoader::describe).toList()));
         }
         boolean hasTimestamp = root.path("metadata").has("timestamp");
+        byte[] bind = bytes;
+        if (next) {
+            try {
+                bind = strict.writeValueAsBytes(Projection17.of(root));
+            } catch (JsonProcessingException e) {
+                throw Parsed.bad(file, "cannot be read: " + Untrusted.message(e.getOriginalMessage()));
+            }
+        }
         // The tree is done with: let it go before the bean parse, which builds a second copy of the document (for
         // 100,000 components the tree is several hundred MB of heap that would otherwise stay live beside the beans).
         root = null;
         violations = null;
         Bom bom;
         try {
-            bom = LibraryCache.jsonParser().parse(bytes);
+            bom = LibraryCache.jsonParser().parse(bind);
         } catch (ParseException | RuntimeException e) {
-            throw Parsed.bad(file, "valid against the CycloneDX " + version.getVersionString()
+            throw Parsed.bad(file, "valid against the CycloneDX " + label
                     + " JSON schema but cannot be read: " + Violations.rootCause(e));
         }
         if (bom == null) {
@@ -137,7 +155,8 @@ final class JsonLoader {
             throw Parsed.bad(file, "CycloneDX JSON without a \"specVersion\" string (found "
                     + (spec == null ? "none" : Text.quote(spec.toString())) + "), expected e.g. \"1.6\"");
         }
-        Version version = Parsed.versionOf(spec.textValue());
+        Version version = SpecSchemas.CYCLONEDX_17.equals(spec.textValue()) ? Version.VERSION_16
+                : Parsed.versionOf(spec.textValue());
         if (version == null) {
             throw Parsed.bad(file, "unsupported CycloneDX spec version " + Text.quote(spec.textValue())
                     + "; sbomgate reads " + Parsed.supportedVersions() + " (export the SBOM as CycloneDX 1.6)");

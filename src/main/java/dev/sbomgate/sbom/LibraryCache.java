@@ -55,7 +55,10 @@ final class LibraryCache {
         public javax.xml.validation.Schema getXmlSchema(Version version) throws SAXException {
             javax.xml.validation.Schema schema = XML.get(version);
             if (schema == null) {
-                schema = new LinearSchema(super.getXmlSchema(version));
+                // 1.5 and 1.6: the specification's own XSDs (see SpecSchemas), not the library's older copies
+                schema = new LinearSchema(version == Version.VERSION_15 ? SpecSchemas.cyclonedxXsd("bom-1.5.xsd")
+                        : version == Version.VERSION_16 ? SpecSchemas.cyclonedxXsd("bom-1.6.xsd")
+                        : super.getXmlSchema(version));
                 XML.putIfAbsent(version, schema);
             }
             return schema;

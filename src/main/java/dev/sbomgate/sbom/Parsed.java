@@ -48,9 +48,9 @@ record Parsed(Path file, Syntax syntax, Version version, Bom bom,
         return null;
     }
 
+    /** 1.0 to 1.6 as the library has them, and 1.7 with the schemas sbomgate ships ({@link SpecSchemas}). */
     static String supportedVersions() {
-        Version[] all = Version.values();
-        return all[0].getVersionString() + " to " + all[all.length - 1].getVersionString();
+        return Version.values()[0].getVersionString() + " to " + SpecSchemas.CYCLONEDX_17;
     }
 
     /** A bad-input failure about this file: "{@code <file>: <problem>}". */

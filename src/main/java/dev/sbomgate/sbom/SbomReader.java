@@ -15,11 +15,12 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Loads a CycloneDX SBOM, JSON or XML (told apart by content), spec 1.0 to 1.6, into an {@link Inventory},
+ * Loads a CycloneDX SBOM, JSON or XML (told apart by content), spec 1.0 to 1.7, into an {@link Inventory},
  * after validating it against its spec version's schema; anything unusable is a one-line {@link BadInputException}.
  *
  * <p>What is bad input, beyond files that cannot be read or are not CycloneDX: a schema violation; a spec version
- * that cyclonedx-core-java 12.2.0 has no schema for (1.7 and later); a JSON document with duplicate keys; nesting
+ * that sbomgate has no schema for (1.8 and later; 1.7 is validated against the specification's schemas shipped in
+ * the jar, and read with the library's 1.6 beans after {@link Projection17} keeps what the gate judges); a JSON document with duplicate keys; nesting
  * deeper than the limit; an XML document with a DOCTYPE; two components (or, in XML, any two elements) with one
  * bom-ref; a component without a name; a malformed purl; a hash whose algorithm is unknown, whose length does not
  * fit its algorithm, or that contradicts another hash of the same algorithm for the same component.
@@ -106,11 +107,15 @@ public final class SbomReader {
             throw Parsed.bad(file, "not a CycloneDX SBOM: " + e.getMessage());
         }
         try {
-            Parsed parsed = syntax == Syntax.JSON
-                    ? new JsonLoader(maxDepth).load(file, bytes)
-                    : new XmlLoader(maxDepth).load(file, bytes);
+            JsonLoader json = syntax == Syntax.JSON ? new JsonLoader(maxDepth) : null;
+            XmlLoader xml = syntax == Syntax.XML ? new XmlLoader(maxDepth) : null;
+            Parsed parsed = json != null ? json.load(file, bytes) : xml.load(file, bytes);
             bytes = null; // the file's bytes (up to the size limit) are not needed while converting
-            return new Document(BomConverter.convert(parsed), sha256);
+            Inventory inventory = BomConverter.convert(parsed);
+            if (json != null ? json.next() : xml.next()) {
+                inventory = Inventories.withSpecVersion(inventory, SpecSchemas.CYCLONEDX_17);
+            }
+            return new Document(inventory, sha256);
         } catch (StackOverflowError e) {
             // Depth is bounded before any recursive code runs; this is the last line of defence, not the plan.
             throw Parsed.bad(file, "nested too deeply to be read (refused as hostile)");

@@ -10,30 +10,40 @@ import org.cyclonedx.model.Bom;
 import org.cyclonedx.parsers.XmlParser;
 
 /**
- * Reads a CycloneDX XML document (spec 1.0 to 1.6). Our own pre-scan ({@link XmlScan}) refuses any DOCTYPE,
+ * Reads a CycloneDX XML document (spec 1.0 to 1.7; 1.7 against the bundled XSD, see {@link SpecSchemas}). Our own pre-scan ({@link XmlScan}) refuses any DOCTYPE,
  * bounds nesting, finds the spec version in the root element's namespace and keeps only CycloneDX's own
  * elements; then the library validates the original against its XSD and parses the cleaned copy.
  */
 final class XmlLoader {
 
     private final int maxDepth;
+    /** The last document loaded was CycloneDX 1.7, read with the 1.6 beans. */
+    private boolean next;
 
     XmlLoader(int maxDepth) {
         this.maxDepth = maxDepth;
     }
 
+    /** True when the last document loaded declared CycloneDX 1.7 (its Parsed says 1.6, whose beans read it). */
+    boolean next() {
+        return next;
+    }
+
     Parsed load(Path file, byte[] bytes) {
         XmlScan scan = XmlScan.of(file, bytes, maxDepth);
-        String schema = "CycloneDX " + scan.version().getVersionString() + " XML schema";
+        String schema = "CycloneDX " + (scan.next() ? SpecSchemas.CYCLONEDX_17 : scan.version().getVersionString())
+                + " XML schema";
         XmlParser parser = LibraryCache.xmlParser();
-        List<ParseException> violations;
+        List<String> violations;
         try {
-            violations = parser.validate(bytes, scan.version());
+            violations = scan.next()
+                    ? SpecSchemas.validateXml(SpecSchemas.cyclonedxXsd("bom-1.7.xsd"), bytes)
+                    : parser.validate(bytes, scan.version()).stream().map(Violations::xml).toList();
         } catch (IOException | RuntimeException e) {
             throw Parsed.bad(file, "cannot be checked against the " + schema + ": " + Violations.rootCause(e));
         }
         if (!violations.isEmpty()) {
-            throw Parsed.bad(file, Violations.describe(schema, violations.stream().map(Violations::xml).toList()));
+            throw Parsed.bad(file, Violations.describe(schema, violations));
         }
         Bom bom;
         try {
@@ -46,6 +56,7 @@ final class XmlLoader {
         if (bom == null) {
             throw Parsed.bad(file, "the CycloneDX parser returned nothing");
         }
+        next = scan.next();
         return new Parsed(file, Syntax.XML, scan.version(), bom, scan.componentDependencies(), scan.hasTimestamp());
     }
 }

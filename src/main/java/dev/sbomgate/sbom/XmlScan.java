@@ -66,6 +66,12 @@ final class XmlScan {
     private int graphFrom;
 
     private Version version;
+    /** The document is CycloneDX 1.7, which {@link #version} stands in for with 1.6. */
+    private boolean next;
+    /** CycloneDX 1.7 only: the local names of the open elements, innermost first, and the depth of an expression being rewritten. */
+    private final Deque<String> names = new ArrayDeque<>();
+    private int wrapAt;
+    private boolean skipAttributes;
     private boolean hasTimestamp;
 
     private XmlScan(Path file, byte[] bytes, XmlEncoding encoding, int maxDepth) throws XMLStreamException {
@@ -107,6 +113,11 @@ final class XmlScan {
 
     Version version() {
         return version;
+    }
+
+    /** True for CycloneDX 1.7 (then {@link #version} is 1.6, whose beans read it). */
+    boolean next() {
+        return next;
     }
 
     /** The document with every element and attribute outside the CycloneDX namespaces left out, as UTF-8. */
@@ -193,9 +204,34 @@ final class XmlScan {
             dependencyOwners.push(parent.bomRef() == null ? "" : parent.bomRef());
         } else if (skipFrom == 0 && !namespace.equals(rootNamespace) && open.peek().kind() != Kind.BOM_GRAPH) {
             skipFrom = depth;
+        } else if (skipFrom == 0 && next && Projection17.skippedXml(local, depth, parent != null && parent.kind() == Kind.COMPONENT)) {
+            skipFrom = depth; // CycloneDX 1.7 beyond what the 1.6 beans bind and the gate judges
+        } else if (skipFrom == 0 && next && "expression-detailed".equals(local)) {
+            // CycloneDX 1.7 licenseExpressionDetailed: the expression is an attribute. Carried as a licence name,
+            // because 1.7 lets licences and expressions mix in one list and the 1.6 beans keep one kind only; the
+            // inventory lists both as the same text.
+            String prefix = reader.getPrefix() == null ? "" : reader.getPrefix();
+            writer.writeStartElement(prefix, "license", namespace);
+            writer.writeStartElement(prefix, "name", namespace);
+            String expression = unqualified("expression");
+            writer.writeCharacters(expression == null ? "" : expression);
+            writer.writeEndElement();
+            writer.writeEndElement();
+            skipFrom = depth;
+        } else if (skipFrom == 0 && next && "expression".equals(local) && "licenses".equals(names.peek())) {
+            // CycloneDX 1.7 <expression> beside <license> elements: carried as a licence name too (see above)
+            String prefix = reader.getPrefix() == null ? "" : reader.getPrefix();
+            writer.writeStartElement(prefix, "license", namespace);
+            writer.writeStartElement(prefix, "name", namespace);
+            wrapAt = depth;
+            skipAttributes = true;
         }
-        if (skipFrom == 0) {
+        if (skipFrom == 0 && !skipAttributes) {
             copyStart(namespace);
+        }
+        skipAttributes = false;
+        if (next) {
+            names.push(local);
         }
     }
 
@@ -221,6 +257,13 @@ final class XmlScan {
     private void end() throws XMLStreamException {
         if (skipFrom == 0) {
             writer.writeEndElement();
+        }
+        if (wrapAt == depth) {
+            writer.writeEndElement();
+            wrapAt = 0;
+        }
+        if (next && !names.isEmpty()) {
+            names.pop();
         }
         if (graphFrom > 0) {
             dependencyOwners.pop();
@@ -250,6 +293,10 @@ final class XmlScan {
         }
         String versionText = namespace.substring(NAMESPACE_PREFIX.length());
         version = Parsed.versionOf(versionText);
+        if (version == null && SpecSchemas.CYCLONEDX_17.equals(versionText)) {
+            next = true; // validated against the bundled 1.7 XSD, bound to the library's 1.6 beans (XmlLoader)
+            version = Version.VERSION_16;
+        }
         if (version == null) {
             throw Parsed.bad(file, "unsupported CycloneDX spec version " + Text.quote(versionText) + " (XML namespace "
                     + Text.quote(namespace) + "); sbomgate reads " + Parsed.supportedVersions()

@@ -221,11 +221,11 @@ class BadInputTest {
     @Test
     void unsupportedSpecVersions() throws IOException {
         assertTrue(rejected(write(dir, "a.json", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"2.0\"}"))
-                .contains("unsupported CycloneDX spec version '2.0'; sbomgate reads 1.0 to 1.6"));
-        assertTrue(rejected(Fixtures.resource("unsupported/valid-bom-1.7.json"))
-                .contains("unsupported CycloneDX spec version '1.7'; sbomgate reads 1.0 to 1.6 (export the SBOM as CycloneDX 1.6)"));
-        assertTrue(rejected(Fixtures.resource("unsupported/valid-bom-1.7.xml"))
-                .contains("unsupported CycloneDX spec version '1.7' (XML namespace 'http://cyclonedx.org/schema/bom/1.7')"));
+                .contains("unsupported CycloneDX spec version '2.0'; sbomgate reads 1.0 to 1.7"));
+        assertTrue(rejected(write(dir, "b.json", "{\"bomFormat\": \"CycloneDX\", \"specVersion\": \"1.8\"}"))
+                .contains("unsupported CycloneDX spec version '1.8'; sbomgate reads 1.0 to 1.7"));
+        assertTrue(rejected(write(dir, "c.xml", "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.8\" version=\"1\"/>"))
+                .contains("unsupported CycloneDX spec version '1.8' (XML namespace 'http://cyclonedx.org/schema/bom/1.8')"));
     }
 
     @Test

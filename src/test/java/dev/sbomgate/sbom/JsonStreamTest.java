@@ -27,7 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JsonStreamTest {
 
-    /** Valid JSON vectors the stream hands to the whole-tree road, with why. None. */
+    /**
+     * Valid JSON vectors the stream hands to the whole-tree road, with why. None of 1.2 to 1.6; every CycloneDX 1.7
+     * document takes the whole-tree road by design (it is projected onto the 1.6 beans, see Projection17), which
+     * the check below tells by {@link JsonLoader#next()}.
+     */
     static final Set<String> VALID_NOT_STREAMED = Set.of();
 
     private final JsonLoader loader = new JsonLoader(SbomReader.DEFAULT_MAX_DEPTH);
@@ -54,7 +58,8 @@ class JsonStreamTest {
         String name = file.getFileName().toString();
         if (streamed == null) {
             boolean validVector = name.startsWith("valid-") && whole instanceof Parsed;
-            assertTrue(!validVector || VALID_NOT_STREAMED.contains(name), "a valid vector not streamed: " + name);
+            assertTrue(!validVector || VALID_NOT_STREAMED.contains(name) || loader.next(),
+                    "a valid vector not streamed: " + name);
             return;
         }
         assertTrue(whole instanceof Parsed, () -> "streamed, but the whole-tree road refuses it: " + "");
