@@ -44,12 +44,14 @@ final class GateInputs {
     }
 
     /**
-     * Loads every input of a gate run. {@code outputs} are the report files to be written: one that is an input of
-     * the run is refused (exit 2) before anything is read or evaluated.
+     * Loads every input of a gate run. The report files to be written are {@code report}'s: one that is an input of
+     * the run is refused (exit 2) before anything is read or evaluated; when a report points at SBOM lines, the SBOM
+     * reader records them during its one read.
      */
-    static GateInput load(GateOptions options, List<Path> outputs, Instant now) {
+    static GateInput load(GateOptions options, ReportOptions report, Environment environment, Instant now) {
         resolveDefaults(options);
-        refuseOutputsOntoInputs(options, outputs);
+        refuseOutputsOntoInputs(options, report.outputs);
+        SbomReader reader = report.sbomReader(environment);
         // Start-up: each loader's first use is mostly class loading and cold code (Jackson and the JSON schema for
         // the SBOM, Bouncy Castle for the trust store), so on two cores they overlap well; for large documents the
         // baseline's reader (one thread) runs beside the SBOM's. Neither builds a tree of its whole document, so
@@ -59,12 +61,10 @@ final class GateInputs {
             Future<StoredBaseline> storedLater = pool.submit(() -> new BaselineStore(options.baselineDir).load().orElse(null));
             Future<TrustStore> trustLater = pool.submit(() -> TrustStoreLoader.load(options.trustDir()));
             // the SHA-256 recorded in reports and approvals is that of the bytes parsed, not of a second read
-            SbomReader.Document sbom = SbomReader.readDocument(options.sbom);
-            Inventory candidate = sbom.inventory();
-            String sbomSha256 = sbom.sha256();
+            SbomReader.Document sbom = reader.loadDocument(options.sbom);
             StoredBaseline stored = join(storedLater);
             TrustStore trust = join(trustLater);
-            return assemble(options, now, candidate, sbomSha256, stored, trust);
+            return assemble(options, now, sbom, stored, trust);
         } finally {
             pool.shutdownNow();
         }
@@ -166,13 +166,14 @@ final class GateInputs {
         }
     }
 
-    private static GateInput assemble(GateOptions options, Instant now, Inventory candidate, String sbomSha256,
-                                      StoredBaseline stored, TrustStore trust) {
+    private static GateInput assemble(GateOptions options, Instant now, SbomReader.Document sbom, StoredBaseline stored,
+                                      TrustStore trust) {
         ArtifactLocator locator = options.artifacts.isEmpty() ? null : new ArtifactLocator(options.artifacts);
         Policy policy = policy(options);
         ReleaseDates releases = options.metadata == null ? ReleaseDates.none() : ReleaseMetadataLoader.load(options.metadata);
-        return new GateInput(options.sbom, sbomSha256, candidate, stored, trust, locator, policy, releases, now,
-                approvePrefix(options));
+        Inventory candidate = sbom.inventory();
+        return new GateInput(options.sbom, sbom.sha256(), candidate, stored, trust, locator, policy, releases, now,
+                approvePrefix(options), sbom.lines().of(candidate.components()));
     }
 
     private static Policy policy(GateOptions options) {

@@ -59,9 +59,10 @@ final class InitCommand implements Callable<Integer> {
             throw new BadInputException(gate.baselineDir + " already holds a baseline; use 'sbomgate approve' for updates, "
                     + "or 'sbomgate init --force' to replace it (the approval log continues)");
         }
-        GateInput loaded = GateInputs.load(gate, report.outputs, main.now());
+        GateInput loaded = GateInputs.load(gate, report, main.environment(), main.now());
         GateInput firstUse = new GateInput(loaded.sbomFile(), loaded.sbomSha256(), loaded.candidate(), null, loaded.trust(),
-                loaded.locator(), loaded.policy(), loaded.releaseDates(), loaded.now(), loaded.approvePrefix());
+                loaded.locator(), loaded.policy(), loaded.releaseDates(), loaded.now(), loaded.approvePrefix(),
+                loaded.sbomLines());
         Verdict verdict = report.evaluate(firstUse, main.environment(), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (verdict.blocked()) {

@@ -1,8 +1,6 @@
 package dev.sbomgate.cli;
 
 import dev.sbomgate.files.AtomicWrite;
-import dev.sbomgate.files.InputFiles;
-import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
@@ -14,14 +12,11 @@ import dev.sbomgate.report.JunitRenderer;
 import dev.sbomgate.report.MarkdownRenderer;
 import dev.sbomgate.report.Renderer;
 import dev.sbomgate.report.SarifRenderer;
-import dev.sbomgate.report.SbomLines;
 import dev.sbomgate.report.TextRenderer;
+import dev.sbomgate.sbom.SbomReader;
 import dev.sbomgate.text.Untrusted;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +24,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -114,10 +108,15 @@ final class ReportOptions {
         } finally {
             line.finish();
         }
-        if (!needsSbomLines(environment)) {
+        if (input.sbomLines().isEmpty()) {
             return timed;
         }
-        return new Gate.Timed(timed.verdict().withSbomLines(sbomLines(input)), timed.timings());
+        return new Gate.Timed(timed.verdict().withSbomLines(input.sbomLines()), timed.timings());
+    }
+
+    /** The SBOM reader for these reports: one that records component lines when a report points at them. */
+    SbomReader sbomReader(Environment environment) {
+        return needsSbomLines(environment) ? new SbomReader().locatingLines() : new SbomReader();
     }
 
     /** Only the JSON and SARIF reports and GitHub annotations point at SBOM lines; the others never read them. */
@@ -193,20 +192,6 @@ final class ReportOptions {
     /** Colours only on a terminal, never under NO_COLOR (no-color.org) or TERM=dumb. */
     static boolean colour(Environment environment) {
         return environment.stdoutIsTerminal() && !environment.isSet("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
-    }
-
-    /**
-     * The SBOM line of each component, for SARIF and annotations. Cosmetic: an SBOM that cannot be read again (or is
-     * not UTF-8) gives no lines, never an error, since the gate already read and judged it.
-     */
-    static Map<String, Integer> sbomLines(GateInput input) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(InputFiles.open(input.sbomFile(), Limits.SBOM),
-                StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
-                        .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
-            return SbomLines.locate(reader, input.candidate().components());
-        } catch (IOException | RuntimeException | StackOverflowError e) {
-            return Map.of();
-        }
     }
 
     /** A report file, whole or not at all ({@link AtomicWrite}); its directory is created when missing. */

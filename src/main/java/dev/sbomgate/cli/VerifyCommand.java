@@ -80,14 +80,15 @@ final class VerifyCommand implements Callable<Integer> {
         ExecutorService pool = GateInputs.loaderThread(); // the trust store loads beside the SBOM (start-up time)
         try {
             Future<TrustStore> storeLater = pool.submit(() -> TrustStoreLoader.load(trust));
-            document = SbomReader.readDocument(sbom);
+            document = report.sbomReader(main.environment()).loadDocument(sbom);
             store = GateInputs.join(storeLater);
         } finally {
             pool.shutdownNow();
         }
         Policy rules = GateInputs.policy(policy, Path.of(".sbomgate"));
         GateInput input = new GateInput(sbom, document.sha256(), document.inventory(), null, store,
-                new ArtifactLocator(artifacts), rules, null, main.now(), null);
+                new ArtifactLocator(artifacts), rules, null, main.now(), null,
+                document.lines().of(document.inventory().components()));
         clock.stage("load");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -8,6 +8,7 @@ import dev.sbomgate.policy.Policy;
 import dev.sbomgate.trust.TrustStore;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -23,11 +24,20 @@ import java.util.Objects;
  * @param releaseDates  publish times from {@code --metadata}
  * @param now           the injected clock's time
  * @param approvePrefix the approve command for these inputs, for fix texts
+ * @param sbomLines     bom-ref → the SBOM line declaring it, as the parser saw it (empty when not asked for)
  */
 public record GateInput(Path sbomFile, String sbomSha256, Inventory candidate, StoredBaseline stored, TrustStore trust,
                         ArtifactLocator locator, Policy policy, ReleaseDates releaseDates, Instant now,
-                        String approvePrefix) {
+                        String approvePrefix, Map<String, Integer> sbomLines) {
+
+    /** Without SBOM lines. */
+    public GateInput(Path sbomFile, String sbomSha256, Inventory candidate, StoredBaseline stored, TrustStore trust,
+                     ArtifactLocator locator, Policy policy, ReleaseDates releaseDates, Instant now, String approvePrefix) {
+        this(sbomFile, sbomSha256, candidate, stored, trust, locator, policy, releaseDates, now, approvePrefix, Map.of());
+    }
+
     public GateInput {
+        sbomLines = Map.copyOf(sbomLines == null ? Map.of() : sbomLines);
         Objects.requireNonNull(sbomFile, "sbomFile");
         Objects.requireNonNull(sbomSha256, "sbomSha256");
         Objects.requireNonNull(candidate, "candidate");

@@ -1,6 +1,7 @@
 package dev.sbomgate.sbom;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -33,8 +34,16 @@ final class JsonLoader {
     /** The last document loaded was CycloneDX 1.7, read with the 1.6 beans. */
     private boolean next;
 
+    private final SourceLines.Recorder lines;
+
     JsonLoader(int maxDepth) {
+        this(maxDepth, null);
+    }
+
+    /** @param lines where to report the lines of bom-refs and purls, or null */
+    JsonLoader(int maxDepth, SourceLines.Recorder lines) {
         this.maxDepth = maxDepth;
+        this.lines = lines;
         // Our own read comes first and is stricter than the library's: bounded nesting (hostile input could
         // otherwise exhaust the stack of the schema validator), and duplicate keys refused, so that the schema
         // validator and the bean parser cannot disagree about which of two "specVersion" or "purl" values counts.
@@ -47,7 +56,7 @@ final class JsonLoader {
      * here as a whole tree, which says what is wrong with it (or, if nothing is, loads it all the same).
      */
     Parsed load(Path file, byte[] bytes) {
-        Parsed parsed = stream.load(file, bytes);
+        Parsed parsed = stream.load(file, bytes, lines);
         return parsed != null ? parsed : whole(file, bytes);
     }
 
@@ -115,7 +124,14 @@ final class JsonLoader {
 
     private JsonNode readTree(Path file, byte[] bytes) {
         try {
-            JsonNode node = strict.readTree(bytes);
+            JsonNode node;
+            if (lines == null) {
+                node = strict.readTree(bytes);
+            } else {
+                try (JsonParser parser = lines.watching(strict.getFactory().createParser(bytes))) {
+                    node = strict.readTree(parser);
+                }
+            }
             if (node == null || node.isMissingNode()) {
                 throw Parsed.bad(file, "is empty, expected a CycloneDX SBOM");
             }

@@ -78,8 +78,19 @@ final class JsonStream {
 
     /** The document, parsed, when it is valid and this class could check that; null otherwise (read it the whole way). */
     Parsed load(Path file, byte[] bytes) {
+        return load(file, bytes, null);
+    }
+
+    /** As {@link #load(Path, byte[])}, reporting where bom-refs and purls are declared to {@code lines} (or null). */
+    Parsed load(Path file, byte[] bytes, SourceLines.Recorder lines) {
         List<Elements<?>> streams = new ArrayList<>();
-        try (JsonParser parser = values.getFactory().createParser(bytes)) {
+        JsonParser raw;
+        try {
+            raw = values.getFactory().createParser(bytes);
+        } catch (IOException e) {
+            return null;
+        }
+        try (JsonParser parser = lines == null ? raw : lines.watching(raw)) {
             return read(file, parser, streams);
         } catch (IOException | RuntimeException e) {
             return null;

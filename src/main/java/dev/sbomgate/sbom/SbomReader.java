@@ -41,11 +41,21 @@ public final class SbomReader {
 
     private final long maxBytes;
     private final int maxDepth;
+    private final boolean locatingLines;
 
     /** A reader with the default limits. */
     public SbomReader() {
         this(DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
     }
+
+    /**
+     * A reader with these limits that also records, during its one read, the line that declares each component
+     * ({@link Document#lines()}); reports that point at lines (SARIF, annotations) ask for it, others need not pay.
+     */
+    public SbomReader locatingLines() {
+        return new SbomReader(maxBytes, maxDepth, true);
+    }
+
 
     /**
      * A reader with other limits.
@@ -54,6 +64,10 @@ public final class SbomReader {
      * @param maxDepth deepest nesting accepted, 8 to 1000
      */
     public SbomReader(long maxBytes, int maxDepth) {
+        this(maxBytes, maxDepth, false);
+    }
+
+    private SbomReader(long maxBytes, int maxDepth, boolean locatingLines) {
         if (maxBytes < 1 || maxBytes > 1L << 30) {
             throw new IllegalArgumentException("maxBytes must be 1 to 1073741824, got " + maxBytes);
         }
@@ -62,6 +76,7 @@ public final class SbomReader {
         }
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
+        this.locatingLines = locatingLines;
     }
 
     /**
@@ -69,11 +84,14 @@ public final class SbomReader {
      * approval record), so that no second read of the file, which may have changed or be a pipe, can disagree.
      *
      * @param sha256 lower-case hex
+     * @param lines  where each component is declared; {@link SourceLines#NONE} unless the reader was
+     *               {@link #locatingLines() asked} for them
      */
-    public record Document(Inventory inventory, String sha256) {
+    public record Document(Inventory inventory, String sha256, SourceLines lines) {
         public Document {
             Objects.requireNonNull(inventory, "inventory");
             Objects.requireNonNull(sha256, "sha256");
+            Objects.requireNonNull(lines, "lines");
         }
     }
 
@@ -107,15 +125,16 @@ public final class SbomReader {
             throw Parsed.bad(file, "not a CycloneDX SBOM: " + e.getMessage());
         }
         try {
-            JsonLoader json = syntax == Syntax.JSON ? new JsonLoader(maxDepth) : null;
-            XmlLoader xml = syntax == Syntax.XML ? new XmlLoader(maxDepth) : null;
+            SourceLines.Recorder recorder = locatingLines ? new SourceLines.Recorder() : null;
+            JsonLoader json = syntax == Syntax.JSON ? new JsonLoader(maxDepth, recorder) : null;
+            XmlLoader xml = syntax == Syntax.XML ? new XmlLoader(maxDepth, recorder) : null;
             Parsed parsed = json != null ? json.load(file, bytes) : xml.load(file, bytes);
             bytes = null; // the file's bytes (up to the size limit) are not needed while converting
             Inventory inventory = BomConverter.convert(parsed);
             if (json != null ? json.next() : xml.next()) {
                 inventory = Inventories.withSpecVersion(inventory, SpecSchemas.CYCLONEDX_17);
             }
-            return new Document(inventory, sha256);
+            return new Document(inventory, sha256, recorder == null ? SourceLines.NONE : recorder.lines());
         } catch (StackOverflowError e) {
             // Depth is bounded before any recursive code runs; this is the last line of defence, not the plan.
             throw Parsed.bad(file, "nested too deeply to be read (refused as hostile)");

@@ -20,8 +20,16 @@ final class XmlLoader {
     /** The last document loaded was CycloneDX 1.7, read with the 1.6 beans. */
     private boolean next;
 
+    private final SourceLines.Recorder lines;
+
     XmlLoader(int maxDepth) {
+        this(maxDepth, null);
+    }
+
+    /** @param lines where to report the lines of bom-refs and purls, or null */
+    XmlLoader(int maxDepth, SourceLines.Recorder lines) {
         this.maxDepth = maxDepth;
+        this.lines = lines;
     }
 
     /** True when the last document loaded declared CycloneDX 1.7 (its Parsed says 1.6, whose beans read it). */
@@ -30,7 +38,7 @@ final class XmlLoader {
     }
 
     Parsed load(Path file, byte[] bytes) {
-        XmlScan scan = XmlScan.of(file, bytes, maxDepth);
+        XmlScan scan = XmlScan.of(file, bytes, maxDepth, lines);
         String schema = "CycloneDX " + (scan.next() ? SpecSchemas.CYCLONEDX_17 : scan.version().getVersionString())
                 + " XML schema";
         XmlParser parser = LibraryCache.xmlParser();

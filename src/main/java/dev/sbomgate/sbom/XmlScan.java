@@ -73,9 +73,15 @@ final class XmlScan {
     private int wrapAt;
     private boolean skipAttributes;
     private boolean hasTimestamp;
+    /** Where bom-refs and purls are declared, when asked for (null otherwise); the purl element being read. */
+    private final SourceLines.Recorder lines;
+    private StringBuilder purlText;
+    private int purlLine;
 
-    private XmlScan(Path file, byte[] bytes, XmlEncoding encoding, int maxDepth) throws XMLStreamException {
+    private XmlScan(Path file, byte[] bytes, XmlEncoding encoding, int maxDepth, SourceLines.Recorder lines)
+            throws XMLStreamException {
         this.file = file;
+        this.lines = lines;
         this.maxDepth = maxDepth;
         XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, Boolean.FALSE);
@@ -88,10 +94,15 @@ final class XmlScan {
 
     /** Scans a document; throws {@link BadInputException} for anything refused. */
     static XmlScan of(Path file, byte[] bytes, int maxDepth) {
+        return of(file, bytes, maxDepth, null);
+    }
+
+    /** As {@link #of(Path, byte[], int)}, reporting where bom-refs and purls are declared to {@code lines}. */
+    static XmlScan of(Path file, byte[] bytes, int maxDepth, SourceLines.Recorder lines) {
         XmlEncoding encoding = XmlEncoding.of(file, bytes);
         XmlScan scan = null;
         try {
-            scan = new XmlScan(file, bytes, encoding, maxDepth);
+            scan = new XmlScan(file, bytes, encoding, maxDepth, lines);
             scan.run();
             return scan;
         } catch (XMLStreamException e) {
@@ -149,6 +160,9 @@ final class XmlScan {
                 case XMLStreamConstants.START_ELEMENT -> start();
                 case XMLStreamConstants.END_ELEMENT -> end();
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+                    if (purlText != null) {
+                        purlText.append(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
+                    }
                     if (skipFrom == 0 && depth > 0) {
                         writer.writeCharacters(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
                     }
@@ -182,6 +196,13 @@ final class XmlScan {
         if (bomRef != null && !bomRefs.add(bomRef)) {
             throw Parsed.bad(file, "bom-ref " + Text.quote(bomRef) + " is declared twice" + at(reader.getLocation())
                     + "; bom-refs must be unique within a CycloneDX BOM");
+        }
+        if (lines != null) {
+            lines.bomRef(bomRef, reader.getLocation().getLineNumber());
+            if ("purl".equals(local) && namespace.equals(rootNamespace)) {
+                purlText = new StringBuilder();
+                purlLine = reader.getLocation().getLineNumber();
+            }
         }
         if (depth == 3 && "timestamp".equals(local) && namespace.equals(rootNamespace) && parent.kind() == Kind.METADATA) {
             hasTimestamp = true;
@@ -255,6 +276,10 @@ final class XmlScan {
     }
 
     private void end() throws XMLStreamException {
+        if (purlText != null) {
+            lines.purl(purlText.toString(), purlLine);
+            purlText = null;
+        }
         if (skipFrom == 0) {
             writer.writeEndElement();
         }
