@@ -22,7 +22,7 @@ public enum RuleId {
     ROLLBACK(Category.CHANGE, Severity.BLOCK, "A version lower than the approved one."),
     NEW_COMPONENT(Category.CHANGE, Severity.WARN, "A component that is not in the baseline."),
     NEW_DEPENDENCY_IN_PATCH(Category.CHANGE, Severity.BLOCK, "A patch or minor update adds a dependency on a brand-new component."),
-    TYPOSQUAT(Category.CHANGE, Severity.BLOCK, "A new component named one small edit away from a known package."),
+    TYPOSQUAT(Category.CHANGE, Severity.BLOCK, "A new component whose name imitates a known package (a look-alike, misspelt, combo or scope name)."),
     SUPPLIER_CHANGED(Category.CHANGE, Severity.WARN, "Supplier, publisher, author or manufacturer differs from the approved version's."),
     SOURCE_CHANGED(Category.CHANGE, Severity.WARN, "The VCS URL or the purl's repository_url changed."),
     DEPENDENCY_CONFUSION(Category.CHANGE, Severity.BLOCK, "An approved package now resolves from another registry, namespace or type under the same name."),

@@ -75,6 +75,14 @@ public final class Mappers {
         return factory(constraints, true);
     }
 
+    /**
+     * A reader of values one at a time from inside a document read with {@link #strictFactory}: strict as that factory,
+     * without the trailing-token check, since the caller checks the end of the document itself.
+     */
+    public static ObjectMapper valuesInside(StreamReadConstraints constraints) {
+        return JsonMapper.builder(strictFactory(constraints)).build();
+    }
+
     private static JsonFactory factory(StreamReadConstraints constraints, boolean refuseDuplicates) {
         JsonFactory factory = JsonFactory.builder()
                 .streamReadConstraints(constraints)

@@ -48,7 +48,7 @@ final class JsonLoader {
         // otherwise exhaust the stack of the schema validator), and duplicate keys refused, so that the schema
         // validator and the bean parser cannot disagree about which of two "specVersion" or "purl" values counts.
         this.strict = Mappers.strictJson(maxDepth);
-        this.stream = new JsonStream(Mappers.strictFactory(strict.getFactory().streamReadConstraints()));
+        this.stream = new JsonStream(strict.getFactory().streamReadConstraints());
     }
 
     /**

@@ -1,12 +1,12 @@
 package dev.sbomgate.sbom;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.json.Mappers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -69,11 +69,10 @@ final class JsonStream {
 
     private final ObjectMapper values;
 
-    /** @param factory the strict factory of {@link JsonLoader}: duplicate keys refused, nesting bounded */
-    JsonStream(JsonFactory factory) {
-        // No FAIL_ON_TRAILING_TOKENS here: values are read one at a time from inside the document; the end of the
-        // document is checked by hand.
-        this.values = JsonMapper.builder(factory).build();
+    /** @param constraints the bounds of {@link JsonLoader}'s strict reader: nesting, string and number sizes */
+    JsonStream(StreamReadConstraints constraints) {
+        // Values are read one at a time from inside the document; the end of the document is checked by hand.
+        this.values = Mappers.valuesInside(constraints);
     }
 
     /** The document, parsed, when it is valid and this class could check that; null otherwise (read it the whole way). */
