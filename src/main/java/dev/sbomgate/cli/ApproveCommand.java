@@ -8,6 +8,7 @@ import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.finding.Finding;
+import dev.sbomgate.finding.RuleId;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +63,13 @@ final class ApproveCommand implements Callable<Integer> {
         report.targets();
         if (reason.isBlank()) {
             throw new BadInputException("--reason must say why this update is legitimate");
+        }
+        List<String> malicious = accept.stream().filter(a -> a.startsWith(RuleId.KNOWN_MALICIOUS.name())).distinct().toList();
+        if (!malicious.isEmpty()) {
+            throw new BadInputException("--accept " + String.join(", ", malicious) + ": KNOWN_MALICIOUS is not accepted by"
+                    + " approve (it judges every component on every run); a false positive needs a dated waiver naming the"
+                    + " exact purl and the record: {rule: KNOWN_MALICIOUS, purl: 'pkg:…@VERSION', record: MAL-…, reason, expires}"
+                    + " (docs/feed.md)");
         }
         GateInput input = GateInputs.load(gate, report, main.environment(), main.now());
         if (input.stored() == null) {

@@ -12,6 +12,8 @@ import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.json.Mappers;
+import dev.sbomgate.feed.FeedSnapshot;
+import dev.sbomgate.feed.SnapshotFile;
 import dev.sbomgate.metadata.ReleaseMetadataLoader;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Inventory;
@@ -90,6 +92,7 @@ final class GateInputs {
         if (options.metadata != null) {
             files.put(options.metadata, "the --metadata file");
         }
+        trees.put(options.feedDir(), "the feed directory");
         trees.put(options.trustDir(), "the trust store");
         options.artifacts.forEach(dir -> trees.put(dir, "the --artifacts directory " + dir));
         refuseOutputsOnto(files, trees, outputs);
@@ -171,9 +174,23 @@ final class GateInputs {
         ArtifactLocator locator = options.artifacts.isEmpty() ? null : new ArtifactLocator(options.artifacts);
         Policy policy = policy(options);
         ReleaseDates releases = options.metadata == null ? ReleaseDates.none() : ReleaseMetadataLoader.load(options.metadata);
+        FeedSnapshot feed = feed(options.feed, options.feedDir());
         Inventory candidate = sbom.inventory();
         return new GateInput(options.sbom, sbom.sha256(), candidate, stored, trust, locator, policy, releases, now,
-                approvePrefix(options), sbom.lines().of(candidate.components()));
+                approvePrefix(options), sbom.lines().of(candidate.components()), feed);
+    }
+
+    /**
+     * The feed snapshot in {@code dir}; none when the default directory holds none. A {@code --feed} given on the
+     * command line must hold one: a typo must not silently turn the feed off.
+     */
+    static FeedSnapshot feed(Path given, Path dir) {
+        java.util.Optional<FeedSnapshot> snapshot = SnapshotFile.read(dir);
+        if (snapshot.isEmpty() && given != null) {
+            throw new BadInputException("--feed " + given + " holds no " + SnapshotFile.NAME
+                    + "; run 'sbomgate feed update --into " + given + "' first");
+        }
+        return snapshot.orElse(null);
     }
 
     private static Policy policy(GateOptions options) {
@@ -194,6 +211,7 @@ final class GateInputs {
      * relative to the directory that holds the baseline directory.
      */
     private static void resolveDefaults(GateOptions options) {
+        resolveFeed(options);
         if (options.sbom != null) {
             return;
         }
@@ -220,6 +238,26 @@ final class GateInputs {
         }
     }
 
+    /**
+     * Without --feed, the feed directory recorded at the last approval, whatever else was given: a check must not
+     * silently run without the feed its baseline was approved with.
+     */
+    private static void resolveFeed(GateOptions options) {
+        Path recorded = options.baselineDir.resolve(INPUTS_FILE);
+        if (options.feed != null || !Files.isRegularFile(recorded)) {
+            return;
+        }
+        try {
+            JsonNode node = Mappers.strictJson().readTree(new String(InputFiles.read(recorded, Limits.INPUTS_RECORD),
+                    StandardCharsets.UTF_8));
+            if (node != null && node.path("feed").isTextual()) {
+                options.feed = projectDir(options).resolve(expandHome(node.get("feed").asText())).normalize();
+            }
+        } catch (IOException e) {
+            throw new BadInputException(recorded + ": cannot read (" + e.getMessage().lines().findFirst().orElse("") + ")");
+        }
+    }
+
     /** Records the inputs of an approval (atomically) so that a bare {@code sbomgate check} can repeat it. */
     static void recordInputs(GateOptions options) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -227,6 +265,9 @@ final class GateInputs {
         node.put("sbom", relative(project, options.sbom));
         ArrayNode dirs = node.putArray("artifacts");
         options.artifacts.forEach(d -> dirs.add(relative(project, d)));
+        if (options.feed != null) {
+            node.put("feed", relative(project, options.feed));
+        }
         Path target = options.baselineDir.resolve(INPUTS_FILE);
         try {
             String json = Mappers.writer(Mappers.indented(false)).writeValueAsString(node) + "\n";

@@ -29,8 +29,17 @@ final class GateOptions {
     @Option(names = "--metadata", paramLabel = "FILE", description = "Release publish times (docs/metadata.md), for RELEASE_TOO_FRESH.")
     Path metadata;
 
+    @Option(names = "--feed", paramLabel = "DIR", description = "The malicious-package feed snapshot's directory, written by"
+            + " 'sbomgate feed update' (default: <baseline>/feed when it holds one), for KNOWN_MALICIOUS and FEED_STALE.")
+    Path feed;
+
     /** Set when --sbom (and --artifacts) came from the baseline's inputs.json rather than the command line. */
     boolean recordedInputs;
+
+    /** The feed directory: --feed, else the baseline's {@code feed/}. */
+    Path feedDir() {
+        return feed != null ? feed : baselineDir.resolve("feed");
+    }
 
     Path trustDir() {
         return trust != null ? trust : baselineDir.resolve("trust");

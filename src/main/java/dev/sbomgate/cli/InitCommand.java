@@ -60,9 +60,7 @@ final class InitCommand implements Callable<Integer> {
                     + "or 'sbomgate init --force' to replace it (the approval log continues)");
         }
         GateInput loaded = GateInputs.load(gate, report, main.environment(), main.now());
-        GateInput firstUse = new GateInput(loaded.sbomFile(), loaded.sbomSha256(), loaded.candidate(), null, loaded.trust(),
-                loaded.locator(), loaded.policy(), loaded.releaseDates(), loaded.now(), loaded.approvePrefix(),
-                loaded.sbomLines());
+        GateInput firstUse = loaded.withoutBaseline();
         Verdict verdict = report.evaluate(firstUse, main.environment(), spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (verdict.blocked()) {

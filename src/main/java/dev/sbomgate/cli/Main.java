@@ -32,6 +32,7 @@ import picocli.CommandLine;
                 ExplainCommand.class,
                 RulesCommand.class,
                 TrustCommand.class,
+                FeedCommand.class,
                 AutoComplete.GenerateCompletion.class,
         })
 public final class Main implements Runnable {

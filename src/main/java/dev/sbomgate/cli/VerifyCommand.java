@@ -53,6 +53,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Policy file (default: .sbomgate/policy.yaml when it exists, else the built-in default, as check).")
     Path policy;
 
+    @Option(names = "--feed", paramLabel = "DIR", description = "The malicious-package feed snapshot's directory"
+            + " ('sbomgate feed update'; default: .sbomgate/feed when it holds one), for KNOWN_MALICIOUS and FEED_STALE.")
+    Path feed;
+
     @Mixin
     ReportOptions report = new ReportOptions();
 
@@ -73,6 +77,7 @@ final class VerifyCommand implements Callable<Integer> {
         inputFiles.put(policy != null ? policy : Path.of(".sbomgate", "policy.yaml"), "the policy");
         Map<Path, String> inputTrees = new LinkedHashMap<>();
         inputTrees.put(trust, "the trust store");
+        inputTrees.put(feed != null ? feed : Path.of(".sbomgate", "feed"), "the feed directory");
         artifacts.forEach(dir -> inputTrees.put(dir, "the --artifacts directory " + dir));
         GateInputs.refuseOutputsOnto(inputFiles, inputTrees, report.outputs);
         SbomReader.Document document;
@@ -88,7 +93,8 @@ final class VerifyCommand implements Callable<Integer> {
         Policy rules = GateInputs.policy(policy, Path.of(".sbomgate"));
         GateInput input = new GateInput(sbom, document.sha256(), document.inventory(), null, store,
                 new ArtifactLocator(artifacts), rules, null, main.now(), null,
-                document.lines().of(document.inventory().components()));
+                document.lines().of(document.inventory().components()),
+                GateInputs.feed(feed, feed != null ? feed : Path.of(".sbomgate", "feed")));
         clock.stage("load");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

@@ -62,9 +62,17 @@ public final class Limits {
     /** A --metadata file of release publish times: a million releases is about 100 MB. */
     public static final Limit METADATA = new Limit("metadata", 128 * MIB);
 
+    /** The feed snapshot, osv-snapshot.jsonl: every malicious-package record of npm, PyPI and Maven is about 100 MB. */
+    public static final Limit FEED_SNAPSHOT = new Limit("feed snapshot", 512 * MIB);
+    /** One OSV record file read by {@code feed update --from-dir}: real ones are a few KB. */
+    public static final Limit OSV_RECORD = new Limit("OSV record", 4 * MIB);
+
+    /** An OSV per-ecosystem archive read by {@code feed update --archive}: npm's all.zip is a few hundred MB. */
+    public static final Limit FEED_ARCHIVE = new Limit("OSV archive", 1024 * MIB);
+
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
-            APPROVAL_LOG, INPUTS_RECORD, METADATA);
+            APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE);
 
     private Limits() {
     }

@@ -18,6 +18,7 @@ public enum RuleId {
     WEAK_CRYPTO(Category.INTEGRITY, Severity.BLOCK, "MD5/SHA-1 signature digest, RSA under 2048 bits, DSA, or only MD5/SHA-1 hashes offered."),
     MUTATED_RELEASE(Category.INTEGRITY, Severity.BLOCK, "Same package and version as approved, but other bytes or another signer."),
     MISSING_ARTIFACT(Category.INTEGRITY, Severity.BLOCK, "Artifacts were given, but this component's file is not among them."),
+    KNOWN_MALICIOUS(Category.INTEGRITY, Severity.BLOCK, "A malicious-package feed lists this component's version or artifact digest."),
     // Change: does this update look like the package's normal releases?
     ROLLBACK(Category.CHANGE, Severity.BLOCK, "A version lower than the approved one."),
     NEW_COMPONENT(Category.CHANGE, Severity.WARN, "A component that is not in the baseline."),
@@ -35,7 +36,8 @@ public enum RuleId {
     CONTENT_ANOMALY(Category.CONTENT, Severity.WARN, "The artifact's content changed unusually (size, native binaries, minified files), or the archive is hostile."),
     // The gate's own state.
     WAIVER_EXPIRED(Category.GATE, Severity.BLOCK, "A waiver in the policy is past its expiry date."),
-    BASELINE_TAMPERED(Category.GATE, Severity.BLOCK, "The baseline or its approval log was edited outside sbomgate.");
+    BASELINE_TAMPERED(Category.GATE, Severity.BLOCK, "The baseline or its approval log was edited outside sbomgate."),
+    FEED_STALE(Category.GATE, Severity.WARN, "The malicious-package feed snapshot is older than the policy allows, or missing where required.");
 
     /** The families of rules, as PRODUCT.md groups them. */
     public enum Category { INTEGRITY, CHANGE, CONTENT, GATE }

@@ -37,7 +37,7 @@ public final class Gate {
      */
     public static final Set<RuleId> INTEGRITY_ONLY = Collections.unmodifiableSet(EnumSet.of(RuleId.HASH_MISMATCH,
             RuleId.BAD_SIGNATURE, RuleId.UNSIGNED, RuleId.UNTRUSTED_SIGNER, RuleId.KEY_NOT_VALID, RuleId.WEAK_CRYPTO,
-            RuleId.MISSING_ARTIFACT, RuleId.CONTENT_ANOMALY));
+            RuleId.MISSING_ARTIFACT, RuleId.CONTENT_ANOMALY, RuleId.KNOWN_MALICIOUS, RuleId.FEED_STALE));
 
     public Gate() {
         this(Rules.all());
@@ -88,7 +88,7 @@ public final class Gate {
         }
         RuleContext context = new RuleContext(input.approvePrefix(), input.candidate(), baseline, evidence,
                 diff.changes(), diff.approved(), input.policy(), input.trust(), input.now(), input.locator() != null,
-                tamperEvidence, input.releaseDates());
+                tamperEvidence, input.releaseDates(), input.feed());
 
         // Waivers apply first, so that a rule's second look (review) sees which findings still stand.
         LocalDate today = LocalDate.ofInstant(input.now(), ZoneOffset.UTC);
@@ -132,13 +132,23 @@ public final class Gate {
     static Finding applyWaivers(Finding finding, List<Waiver> waivers, LocalDate today) {
         Optional<Purl> purl = parsePurl(finding.subject());
         for (Waiver waiver : waivers) {
-            if (!waiver.isExpired(today) && purl.isPresent() && waiver.covers(finding.rule(), purl.get())) {
+            boolean covers = purl.isPresent() && (finding.rule() == RuleId.KNOWN_MALICIOUS
+                    ? waiver.coversRecord(knownMaliciousRecord(finding), purl.get())
+                    : waiver.covers(finding.rule(), purl.get()));
+            if (!waiver.isExpired(today) && covers) {
                 String reason = waiver.reason() + (waiver.ticket() == null ? "" : " (" + waiver.ticket() + ")")
                         + ", until " + waiver.expires();
                 return finding.withSeverity(finding.severity().atMost(Severity.WARN), reason);
             }
         }
         return finding;
+    }
+
+    /** The feed record a KNOWN_MALICIOUS finding is about: its {@code found} starts with the record id. */
+    private static String knownMaliciousRecord(Finding finding) {
+        String found = finding.found() == null ? "" : finding.found();
+        int end = found.indexOf(' ');
+        return end < 0 ? found : found.substring(0, end);
     }
 
     private static Optional<Purl> parsePurl(String subject) {

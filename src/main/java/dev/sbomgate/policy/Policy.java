@@ -16,11 +16,19 @@ import java.util.Objects;
  * @param severities the severities the policy sets explicitly
  * @param parameters the parameters the policy sets explicitly
  * @param waivers    the waivers, in file order
+ * @param feed       the {@code feed:} section
  */
 public record Policy(String name, Map<RuleId, Severity> severities, Map<RuleParameter, Object> parameters,
-                     List<Waiver> waivers) {
+                     List<Waiver> waivers, FeedPolicy feed) {
+
+    /** A policy with the default {@code feed:} section. */
+    public Policy(String name, Map<RuleId, Severity> severities, Map<RuleParameter, Object> parameters,
+                  List<Waiver> waivers) {
+        this(name, severities, parameters, waivers, FeedPolicy.DEFAULT);
+    }
 
     public Policy {
+        feed = feed == null ? FeedPolicy.DEFAULT : feed;
         Objects.requireNonNull(name, "name");
         severities = Collections.unmodifiableMap(severities.isEmpty() ? new EnumMap<>(RuleId.class) : new EnumMap<>(severities));
         parameters = Collections.unmodifiableMap(parameters.isEmpty() ? new EnumMap<>(RuleParameter.class) : new EnumMap<>(parameters));

@@ -32,8 +32,9 @@ import java.util.Set;
  * parameter is an error naming the file and the key, never ignored.
  */
 public final class PolicyLoader {
-    private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "description", "rules", "waivers");
-    private static final Set<String> WAIVER_KEYS = Set.of("rule", "purl", "reason", "expires", "ticket");
+    private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "description", "rules", "waivers", "feed");
+    private static final Set<String> FEED_KEYS = Set.of("max_age", "required");
+    private static final Set<String> WAIVER_KEYS = Set.of("rule", "purl", "reason", "expires", "ticket", "record");
 
     private PolicyLoader() {
     }
@@ -72,7 +73,7 @@ public final class PolicyLoader {
             }
         }
         List<Waiver> waivers = readWaivers(file, root.get("waivers"));
-        return new Policy(name, severities, parameters, waivers);
+        return new Policy(name, severities, parameters, waivers, readFeed(file, root.get("feed")));
     }
 
     private static void readRule(Path file, RuleId rule, JsonNode settings, Map<RuleId, Severity> severities,
@@ -181,9 +182,78 @@ public final class PolicyLoader {
                 throw new BadInputException(where + ": purl pattern '" + w.get("purl").asText() + "' is malformed: " + e.getMessage());
             }
             String ticket = w.hasNonNull("ticket") ? w.get("ticket").asText() : null;
-            waivers.add(new Waiver(rule, purl, w.get("reason").asText(), expires, ticket));
+            List<String> records = knownMaliciousRecords(where, rule, w);
+            waivers.add(new Waiver(rule, purl, w.get("reason").asText(), expires, ticket, records));
         }
         return waivers;
+    }
+
+    /**
+     * A KNOWN_MALICIOUS waiver names the feed record(s) it accepts ({@code record}: an id or a list of ids) for one
+     * exact purl with its version: a pattern or a bare rule would accept malware published later under the same name.
+     * Other rules take no {@code record}.
+     */
+    private static List<String> knownMaliciousRecords(String where, RuleId rule, JsonNode w) {
+        JsonNode record = w.get("record");
+        if (rule != RuleId.KNOWN_MALICIOUS) {
+            if (record != null) {
+                throw new BadInputException(where + ": 'record' names feed records, for rule KNOWN_MALICIOUS only");
+            }
+            return List.of();
+        }
+        String purlText = w.get("purl").asText();
+        boolean exact = !purlText.contains("*");
+        if (exact) {
+            try {
+                exact = dev.sbomgate.model.Purl.parse(purlText).version() != null;
+            } catch (IllegalArgumentException e) {
+                exact = false;
+            }
+        }
+        if (!exact) {
+            throw new BadInputException(where + ": a KNOWN_MALICIOUS waiver needs one exact purl with its version (no '*'),"
+                    + " found '" + purlText + "'");
+        }
+        List<String> ids = new ArrayList<>();
+        if (record != null && record.isTextual()) {
+            ids.add(record.textValue());
+        } else if (record != null && record.isArray()) {
+            record.forEach(r -> ids.add(r.asText()));
+        }
+        if (ids.isEmpty() || ids.stream().anyMatch(String::isBlank)) {
+            throw new BadInputException(where + ": a KNOWN_MALICIOUS waiver needs 'record': the feed record id(s) it"
+                    + " accepts, e.g. record: MAL-2025-1234");
+        }
+        return ids;
+    }
+
+    /** The {@code feed:} section: {@code max_age} (7d, 48h) and {@code required}. */
+    private static FeedPolicy readFeed(Path file, JsonNode node) {
+        if (node == null || node.isNull()) {
+            return FeedPolicy.DEFAULT;
+        }
+        if (!node.isObject()) {
+            throw new BadInputException(file + ": 'feed' must be a mapping with keys " + sorted(FEED_KEYS));
+        }
+        checkKeys(file, "feed", node, FEED_KEYS);
+        java.time.Duration maxAge = FeedPolicy.DEFAULT.maxAge();
+        if (node.has("max_age")) {
+            try {
+                maxAge = FeedPolicy.parseDuration(node.get("max_age").isTextual() ? node.get("max_age").textValue() : "");
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(file + ": feed.max_age: " + e.getMessage() + ", found '"
+                        + node.get("max_age").asText() + "'");
+            }
+        }
+        boolean required = FeedPolicy.DEFAULT.required();
+        if (node.has("required")) {
+            if (!node.get("required").isBoolean()) {
+                throw new BadInputException(file + ": feed.required must be true or false, found '"
+                        + node.get("required").asText() + "'");
+            }
+            required = node.get("required").booleanValue();
+        }
+        return new FeedPolicy(maxAge, required);
     }
 
     private static void checkKeys(Path file, String what, JsonNode node, Set<String> allowed) {

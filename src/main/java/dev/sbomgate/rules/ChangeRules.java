@@ -24,6 +24,7 @@ public final class ChangeRules {
                 new ReleaseTooFreshRule(),
                 new SbomRegressionRule(),
                 new WaiverExpiredRule(),
-                new BaselineTamperedRule());
+                new BaselineTamperedRule(),
+                new FeedStaleRule());
     }
 }

@@ -21,6 +21,7 @@ public final class IntegrityRules {
                 new KeyNotValidRule(),
                 new WeakCryptoRule(),
                 new MutatedReleaseRule(),
-                new MissingArtifactRule());
+                new MissingArtifactRule(),
+                new KnownMaliciousRule());
     }
 }

@@ -6,6 +6,7 @@ import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.baseline.Baseline;
 import dev.sbomgate.baseline.BaselineComponent;
 import dev.sbomgate.diff.Change;
+import dev.sbomgate.feed.FeedSnapshot;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Inventory;
 import dev.sbomgate.model.ReleaseDates;
@@ -33,11 +34,21 @@ import java.util.Optional;
  * @param artifactsGiven   whether any {@code --artifacts} directory was given
  * @param tamperEvidence   what the baseline store found edited or broken (empty when intact)
  * @param releaseDates     publish times from {@code --metadata}
+ * @param feed             the malicious-package feed snapshot, or null when none was given
  */
 public record RuleContext(String approvePrefix, Inventory candidate, Baseline baseline, List<Evidence> evidence,
                           List<Change> changes, Map<String, BaselineComponent> approved, Policy policy,
                           TrustStore trust, Instant now, boolean artifactsGiven, List<String> tamperEvidence,
-                          ReleaseDates releaseDates) {
+                          ReleaseDates releaseDates, FeedSnapshot feed) {
+
+    /** Without a feed snapshot. */
+    public RuleContext(String approvePrefix, Inventory candidate, Baseline baseline, List<Evidence> evidence,
+                       List<Change> changes, Map<String, BaselineComponent> approved, Policy policy,
+                       TrustStore trust, Instant now, boolean artifactsGiven, List<String> tamperEvidence,
+                       ReleaseDates releaseDates) {
+        this(approvePrefix, candidate, baseline, evidence, changes, approved, policy, trust, now, artifactsGiven,
+                tamperEvidence, releaseDates, null);
+    }
 
     public RuleContext {
         Objects.requireNonNull(candidate, "candidate");
