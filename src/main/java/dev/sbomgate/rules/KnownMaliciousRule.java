@@ -30,8 +30,8 @@ public final class KnownMaliciousRule implements Rule {
     @Override
     public String explain() {
         return """
-                KNOWN_MALICIOUS reports a component that a malicious-package feed already lists: its package and
-                version fall in an affected range or version list of an OSV record of the feed snapshot (feed update,
+                KNOWN_MALICIOUS: a malicious-package feed lists this component. Its package and version fall
+                in an affected range or version list of an OSV record of the feed snapshot (feed update,
                 docs/feed.md), or a digest of its artifact (computed, or declared by the SBOM) is one the record
                 lists. Every component is judged on every run, transitive ones included and whether or not it
                 changed: a record published after the approval blocks the next check. Withdrawn records (false
@@ -40,7 +40,7 @@ public final class KnownMaliciousRule implements Rule {
                 Why it matters: signatures and continuity catch a compromised publisher, but not a package that is
                 malware by design (a typosquat, a dependency-confusion upload) or a release that others have
                 already caught: the OpenSSF malicious-packages project publishes every confirmed one as an OSV
-                MAL- record (event-stream's flatmap-stream, plain-crypto-js, ctx).
+                MAL- record (event-stream's payload flatmap-stream in 2018, plain-crypto-js, ctx).
 
                 Fix: remove the component or move to a version the record does not list, and rotate whatever
                 secrets the machines that installed it could read. A false positive is accepted only by a dated

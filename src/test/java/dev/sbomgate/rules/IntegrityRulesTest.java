@@ -34,22 +34,23 @@ import org.junit.jupiter.api.Test;
 class IntegrityRulesTest {
 
     /** A real incident from THREATS.md that each rule's explain text must name. */
-    private static final Map<RuleId, String> INCIDENT = Map.of(
-            RuleId.HASH_MISMATCH, "Codecov",
-            RuleId.BAD_SIGNATURE, "Codecov",
-            RuleId.UNSIGNED, "tj-actions",
-            RuleId.SIGNATURE_DOWNGRADE, "axios",
-            RuleId.UNTRUSTED_SIGNER, "ua-parser-js",
-            RuleId.SIGNER_CHANGED, "xz-utils",
-            RuleId.KEY_NOT_VALID, "LiteLLM",
-            RuleId.WEAK_CRYPTO, "Codecov",
-            RuleId.MUTATED_RELEASE, "Trivy",
-            RuleId.MISSING_ARTIFACT, "Shai-Hulud");
+    private static final Map<RuleId, String> INCIDENT = Map.ofEntries(
+            Map.entry(RuleId.HASH_MISMATCH, "Codecov"),
+            Map.entry(RuleId.BAD_SIGNATURE, "Codecov"),
+            Map.entry(RuleId.UNSIGNED, "tj-actions"),
+            Map.entry(RuleId.SIGNATURE_DOWNGRADE, "axios"),
+            Map.entry(RuleId.UNTRUSTED_SIGNER, "ua-parser-js"),
+            Map.entry(RuleId.SIGNER_CHANGED, "xz-utils"),
+            Map.entry(RuleId.KEY_NOT_VALID, "LiteLLM"),
+            Map.entry(RuleId.WEAK_CRYPTO, "Codecov"),
+            Map.entry(RuleId.MUTATED_RELEASE, "Trivy"),
+            Map.entry(RuleId.MISSING_ARTIFACT, "Shai-Hulud"),
+            Map.entry(RuleId.KNOWN_MALICIOUS, "event-stream"));
 
     @Test
     void holdsExactlyTheIntegrityRulesInRuleIdOrder() {
         List<RuleId> expected = Arrays.stream(RuleId.values()).filter(id -> id.category() == RuleId.Category.INTEGRITY).toList();
-        assertEquals(10, expected.size());
+        assertEquals(11, expected.size());
         assertEquals(expected, IntegrityRules.all().stream().map(Rule::id).toList());
     }
 
