@@ -5,12 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sbomgate.json.Mappers;
 import dev.sbomgate.text.Untrusted;
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
 
 /**
  * Reads the hooks out of the few files that declare them. Pure: bytes in, hooks out. Each parser reads the
@@ -22,6 +25,7 @@ final class HookParsers {
     static final List<String> NPM_SCRIPTS = List.of("preinstall", "install", "postinstall", "prepare", "prepack");
 
     private static final ObjectMapper JSON = Mappers.lastKeyWins();
+    private static final ObjectMapper TOML = Mappers.toml();
 
     private HookParsers() {
     }
@@ -128,111 +132,79 @@ final class HookParsers {
 
     /**
      * {@code pyproject.toml}'s {@code [build-system]} table (PEP 517/518): {@code build-backend} and
-     * {@code backend-path}. A small reader of exactly these two keys, not a TOML parser: basic and literal strings,
-     * arrays of them (possibly over several lines). Without the table, pip falls back on setup.py (recorded apart).
-     * With the table but no backend, pip uses {@code setuptools.build_meta:__legacy__}.
+     * {@code backend-path}, read with a TOML parser ({@link Mappers#toml()}): pip refuses a pyproject.toml that is not
+     * TOML, so one that does not parse is a problem, not an empty list. Without the table, pip falls back on setup.py
+     * (recorded apart). With the table but no backend, pip uses {@code setuptools.build_meta:__legacy__}.
      */
-    static List<Hook> pyproject(byte[] bytes, String path) {
-        String[] lines = text(bytes).split("\r\n|\r|\n");
-        boolean inTable = false;
-        boolean sawTable = false;
-        String backend = null;
-        List<String> backendPath = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i].strip();
-            if (line.startsWith("[")) {
-                inTable = line.replace(" ", "").equals("[build-system]");
-                sawTable |= inTable;
-                continue;
-            }
-            if (!inTable) {
-                continue;
-            }
-            if (line.startsWith("build-backend") && line.substring("build-backend".length()).strip().startsWith("=")) {
-                backend = firstString(line.substring(line.indexOf('=') + 1));
-            } else if (line.startsWith("backend-path") && line.substring("backend-path".length()).strip().startsWith("=")) {
-                StringBuilder array = new StringBuilder(line.substring(line.indexOf('=') + 1));
-                while (array.indexOf("]") < 0 && i + 1 < lines.length) {
-                    array.append(' ').append(lines[++i].strip());
-                }
-                backendPath.addAll(strings(array.toString()));
-            }
+    static List<Hook> pyproject(byte[] bytes, String path) throws Unparseable {
+        JsonNode root;
+        try {
+            root = TOML.readTree(text(bytes));
+        } catch (JsonProcessingException e) {
+            throw new Unparseable(path + " is not valid TOML: " + oneLine(e.getOriginalMessage()));
+        } catch (java.io.IOException e) {
+            throw new Unparseable(path + " cannot be read: " + oneLine(e.getMessage()));
         }
-        if (!sawTable) {
+        JsonNode table = root == null ? null : root.get("build-system");
+        if (table == null || !table.isObject()) {
             return List.of();
         }
-        String value = (backend == null ? "setuptools.build_meta:__legacy__ (no build-backend given)" : backend)
-                + (backendPath.isEmpty() ? "" : " from backend-path " + backendPath);
+        JsonNode backend = table.get("build-backend");
+        List<String> backendPath = new ArrayList<>();
+        for (JsonNode entry : table.path("backend-path")) {
+            backendPath.add(entry.asText());
+        }
+        String value = (backend == null || !backend.isTextual() ? "setuptools.build_meta:__legacy__ (no build-backend given)"
+                : backend.textValue()) + (backendPath.isEmpty() ? "" : " from backend-path " + backendPath);
         return List.of(Hook.of(HookKind.BUILD_BACKEND, "build-backend", value, path));
     }
 
     /**
-     * A MANIFEST's main section (the JAR File Specification, "Manifest specification"): {@code Name: value}
-     * lines, continuation lines start with one space, the section ends at the first empty line. Attribute names
-     * are case-insensitive. Lenient on malformed lines, which the JDK would refuse anyway.
+     * A MANIFEST's main section, read by the JDK's own {@link Manifest} (so this reads exactly what the JVM reads:
+     * continuation lines, case-insensitive names); only the main section is given to it, since the entry sections
+     * after it may have been cut at the read limit. A manifest the JDK refuses is a problem: its hooks are unknown.
      */
-    static List<Hook> manifest(byte[] bytes, String path) {
+    static List<Hook> manifest(byte[] bytes, String path) throws Unparseable {
+        int end = mainSectionLength(bytes, bytes.length);
+        byte[] main = Arrays.copyOf(bytes, end < 0 ? bytes.length : end);
+        if (main.length == 0 || main[main.length - 1] != '\n') {
+            main = Arrays.copyOf(main, main.length + 1);
+            main[main.length - 1] = '\n';
+        }
+        Attributes attributes;
+        try {
+            attributes = new Manifest(new ByteArrayInputStream(main)).getMainAttributes();
+        } catch (java.io.IOException | RuntimeException e) {
+            throw new Unparseable(path + " is not a manifest the JDK reads: " + oneLine(e.getMessage()));
+        }
         List<Hook> hooks = new ArrayList<>();
-        String current = null;
-        StringBuilder value = new StringBuilder();
-        for (String line : mainSection(text(bytes))) {
-            if (line.startsWith(" ") && current != null) {
-                value.append(line, 1, line.length());
-                continue;
-            }
-            addManifestHook(hooks, current, value.toString(), path);
-            int colon = line.indexOf(": ");
-            current = colon > 0 ? line.substring(0, colon) : null;
-            value.setLength(0);
-            if (colon > 0) {
-                value.append(line.substring(colon + 2));
+        for (String name : List.of("Premain-Class", "Agent-Class", "Launcher-Agent-Class", "Main-Class")) {
+            String value = attributes.getValue(name);
+            if (value != null && !value.isBlank()) {
+                hooks.add(Hook.of(name.equals("Main-Class") ? HookKind.MAIN_CLASS : HookKind.JAVA_AGENT, name,
+                        value.strip(), path));
             }
         }
-        addManifestHook(hooks, current, value.toString(), path);
         return hooks;
     }
 
-    /** The main section's lines, or null if the bytes end before it does (an empty line or the end of the file). */
-    static List<String> mainSection(String text) {
-        List<String> out = new ArrayList<>();
-        for (String line : text.split("\r\n|\r|\n", -1)) {
-            if (line.isEmpty()) {
-                break;
-            }
-            out.add(line);
-        }
-        return out;
-    }
-
-    /** Whether these leading bytes of a manifest already hold its whole main section. */
-    static boolean mainSectionEnds(byte[] bytes, int length) {
+    /**
+     * The length of a manifest's main section (up to and including the empty line that ends it) within the first
+     * {@code length} bytes, or -1 when those bytes do not hold its end.
+     */
+    static int mainSectionLength(byte[] bytes, int length) {
         for (int i = 0; i + 1 < length; i++) {
-            if (bytes[i] == '\n' && (bytes[i + 1] == '\n' || (bytes[i + 1] == '\r' && i + 2 < length && bytes[i + 2] == '\n'))) {
-                return true;
+            if (bytes[i] == '\n' && bytes[i + 1] == '\n') {
+                return i + 2;
+            }
+            if (bytes[i] == '\n' && bytes[i + 1] == '\r' && i + 2 < length && bytes[i + 2] == '\n') {
+                return i + 3;
             }
             if (bytes[i] == '\r' && bytes[i + 1] == '\r') {
-                return true;
+                return i + 2;
             }
         }
-        return false;
-    }
-
-    private static void addManifestHook(List<Hook> hooks, String attribute, String value, String path) {
-        if (attribute == null) {
-            return;
-        }
-        String canonical = switch (attribute.toLowerCase(Locale.ROOT)) {
-            case "premain-class" -> "Premain-Class";
-            case "agent-class" -> "Agent-Class";
-            case "launcher-agent-class" -> "Launcher-Agent-Class";
-            case "main-class" -> "Main-Class";
-            default -> null;
-        };
-        if (canonical == null || value.isBlank()) {
-            return;
-        }
-        hooks.add(Hook.of(canonical.equals("Main-Class") ? HookKind.MAIN_CLASS : HookKind.JAVA_AGENT, canonical,
-                value.strip(), path));
+        return -1;
     }
 
     /**
@@ -250,34 +222,6 @@ final class HookParsers {
             }
         }
         return hooks;
-    }
-
-    private static String firstString(String text) {
-        List<String> all = strings(text);
-        return all.isEmpty() ? text.strip() : all.get(0);
-    }
-
-    /** The TOML basic ("…", with backslash escapes kept as written) and literal ('…') strings in {@code text}. */
-    private static List<String> strings(String text) {
-        List<String> out = new ArrayList<>();
-        int i = 0;
-        while (i < text.length()) {
-            char c = text.charAt(i);
-            if (c == '#') {
-                break;
-            }
-            if (c == '"' || c == '\'') {
-                int end = i + 1;
-                while (end < text.length() && text.charAt(end) != c) {
-                    end += c == '"' && text.charAt(end) == '\\' ? 2 : 1;
-                }
-                out.add(text.substring(i + 1, Math.min(end, text.length())));
-                i = end + 1;
-                continue;
-            }
-            i++;
-        }
-        return out;
     }
 
     private static String text(byte[] bytes) {

@@ -665,7 +665,7 @@ final class Inspection {
             }
         }
         if (length > max) {
-            if (manifest && HookParsers.mainSectionEnds(bytes, max)) {
+            if (manifest && HookParsers.mainSectionLength(bytes, max) >= 0) {
                 body.skip();
                 return Arrays.copyOf(bytes, max);
             }

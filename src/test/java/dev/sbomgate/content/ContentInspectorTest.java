@@ -151,6 +151,20 @@ class ContentInspectorTest {
     }
 
     @Test
+    void aPyprojectThatIsNotTomlLeavesTheHooksUnknown() {
+        ContentSummary s = inspect(Archives.tar().file("d-1/pyproject.toml", "[build-system]\nbuild-backend = \"a\"\n"
+                + "build-backend = \"b\"\n").gzip(), "d-1.tar.gz", "pypi");
+        assertTrue(s.problem() != null && s.problem().contains("pyproject.toml is not valid TOML"), s.problem());
+    }
+
+    @Test
+    void aManifestTheJdkRefusesLeavesTheHooksUnknown() {
+        byte[] jar = Archives.zip().add("META-INF/MANIFEST.MF", "Manifest-Version: 1.0\r\nPremain-Class a.B\r\n\r\n").bytes();
+        ContentSummary s = inspect(jar, "a.jar", "maven");
+        assertTrue(s.problem() != null && s.problem().contains("is not a manifest the JDK reads"), s.problem());
+    }
+
+    @Test
     void manifestSectionsAfterTheMainOneAreNotAttributesOfTheJar() {
         byte[] jar = Archives.zip().add("META-INF/MANIFEST.MF",
                 "Manifest-Version: 1.0\r\n\r\nName: com/example/\r\nPremain-Class: not.the.Main\r\n").bytes();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * False positives of TYPOSQUAT on real SBOMs: every CycloneDX file of the shared corpus
- * ({@code /work/shared/corpus/sbom/real}, or the directory named by {@code -Dsbomgate.corpus.real}) is judged twice,
+ * ({@code ../shared/corpus/sbom/real} beside the repository, or the directory named by {@code -Dsbomgate.corpus.real}) is judged twice,
  * as a first inventory (no baseline: every component against the popular lists) and as the next SBOM of a project
  * whose baseline approved every other corpus file's components (its own new names against popular and approved ones).
  * The corpus holds real, legitimate projects, so every finding is a false positive or a legitimate package that
@@ -43,7 +43,7 @@ class TyposquatCorpusTest {
 
     @Test
     void realSbomsGiveFewFindings() throws IOException {
-        Path dir = Path.of(System.getProperty("sbomgate.corpus.real", "/work/shared/corpus/sbom/real"));
+        Path dir = Path.of(System.getProperty("sbomgate.corpus.real", "../shared/corpus/sbom/real"));
         assumeTrue(Files.isDirectory(dir), "the real-SBOM corpus " + dir + " is absent: false positives not measured");
         Map<String, List<Component>> sboms = new TreeMap<>();
         List<String> unreadable = new ArrayList<>();
