@@ -24,8 +24,6 @@ import java.util.zip.ZipInputStream;
 final class Inspection {
 
     private static final List<String> NESTED = List.of(".jar", ".war", ".ear", ".zip", ".aar", ".hpi", ".jpi");
-    private static final List<String> NATIVE = List.of(".so", ".dll", ".dylib", ".jnilib", ".pyd", ".node", ".exe");
-    private static final Pattern VERSIONED_SO = Pattern.compile(".*\\.so(\\.[0-9]+)+");
     private static final List<String> SCRIPTS = List.of(".js", ".mjs", ".cjs", ".py", ".pth", ".sh", ".bash", ".ps1",
             ".bat", ".cmd", ".vbs", ".rb", ".pl", ".php");
     private static final Pattern WHEEL_DATA_PTH = Pattern.compile("[^/]+\\.data/(purelib|platlib)/[^/]+\\.pth");
@@ -309,7 +307,7 @@ final class Inspection {
         // A tarball's (or a zip sdist's) root directory is where it unpacks (npm strips it): names and links are
         // read from inside it, so that they stay the same from one version's root (demo-1.0/) to the next.
         boolean rooted = depth == 0 && (format == ArchiveFormat.TAR_GZIP || kind == PackageKind.SDIST);
-        String why = unsafeReason(rooted ? stripRoot(rawName) : rawName, rawName, type, link);
+        String why = EntryNames.unsafeReason(rooted ? EntryNames.stripRoot(rawName) : rawName, rawName, type, link);
         if (why != null) {
             unsafe(display + " (" + why + ")");
             data.skip();
@@ -327,7 +325,7 @@ final class Inspection {
             data.skip();
             return;
         }
-        String rel = rooted ? stripRoot(name) : name;
+        String rel = rooted ? EntryNames.stripRoot(name) : name;
         String lower = rel.toLowerCase(Locale.ROOT);
         if (depth == 0) {
             HookFile file = hookFile(rel, lower);
@@ -451,7 +449,7 @@ final class Inspection {
         } else {
             head = data.head(8);
         }
-        if (nativeMagic(head, head.length) || nativeName(lower)) {
+        if (NativeBinaries.nativeMagic(head, head.length) || NativeBinaries.nativeName(lower)) {
             addHook(Hook.of(HookKind.NATIVE_BINARY, path.substring(path.lastIndexOf('/') + 1), "", path));
         }
         if (stats != null) {
@@ -471,11 +469,6 @@ final class Inspection {
         return false;
     }
 
-    /** By extension: {@code .so} (also versioned, {@code libz.so.1}), {@code .dll}, {@code .dylib}, {@code .node}… */
-    static boolean nativeName(String lower) {
-        return endsWithAny(lower, NATIVE) || (lower.contains(".so.") && VERSIONED_SO.matcher(lower).matches());
-    }
-
     /** Non-empty path segments, separated by / or \\ (a Windows extractor splits on both). */
     private static int levels(String name) {
         int levels = 0;
@@ -490,28 +483,6 @@ final class Inspection {
             }
         }
         return levels;
-    }
-
-    /** ELF (7f 'E' 'L' 'F'), Mach-O (32/64-bit, either byte order) and Mach-O universal binaries. */
-    static boolean nativeMagic(byte[] head, int length) {
-        if (length < 4) {
-            return false;
-        }
-        int magic = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
-        switch (magic) {
-            case 0x7f454c46, 0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe:
-                return true;
-            case 0xcafebabe, 0xcafebabf:
-                // Java class files share CAFEBABE; their next word is the class version (major >= 45), a universal
-                // binary's is its small count of architectures.
-                if (length < 8) {
-                    return false;
-                }
-                int next = ((head[4] & 0xff) << 24) | ((head[5] & 0xff) << 16) | ((head[6] & 0xff) << 8) | (head[7] & 0xff);
-                return next > 0 && next < 45;
-            default:
-                return false;
-        }
     }
 
     private void addOpaque(OpaqueFile file) {
@@ -553,87 +524,6 @@ final class Inspection {
             out.add("… and " + (count - listed.size()) + " more");
         }
         return out;
-    }
-
-    /**
-     * Why an entry may not be trusted by an extracting installer: links whose target is absolute or outside the
-     * archive (never followed here, but followed by some extractors: the node-tar and tarfile CVEs), special
-     * files, absolute paths, {@code ..} segments, and NUL characters (Python's zipfile cuts a name at its first
-     * NUL, so {@code evil.pth\0.txt} installs as {@code evil.pth}). Null when safe. The test for links is that of
-     * Python's tarfile "data" filter (PEP 706): a symbolic link resolves from its own directory, a hard link
-     * from the archive's root.
-     */
-    static String unsafeReason(String relative, String name, TarReader.Type type, String link) {
-        String target = link == null ? "" : link;
-        // A symbolic link resolves from its own directory; a hard link names another entry, from the root.
-        if ((type == TarReader.Type.SYMLINK && escapes(parentOf(relative), target))
-                || (type == TarReader.Type.HARDLINK && escapes("", target))) {
-            return "a link to " + printable(target) + ", outside the archive, never followed";
-        }
-        if (type == TarReader.Type.SPECIAL) {
-            return "a device, FIFO or sparse file";
-        }
-        if (name.indexOf('\0') >= 0) {
-            return "a NUL character in its path";
-        }
-        if (name.startsWith("/") || name.startsWith("\\") || (name.length() >= 2 && name.charAt(1) == ':'
-                && Character.isLetter(name.charAt(0)))) {
-            return "an absolute path";
-        }
-        int start = 0;
-        for (int i = 0; i <= name.length(); i++) {
-            if (i == name.length() || name.charAt(i) == '/' || name.charAt(i) == '\\') {
-                if (i - start == 2 && name.charAt(start) == '.' && name.charAt(start + 1) == '.') {
-                    return "climbs out of the archive with ..";
-                }
-                start = i + 1;
-            }
-        }
-        return null;
-    }
-
-    private static String parentOf(String name) {
-        String n = name.replace('\\', '/');
-        while (n.endsWith("/")) {
-            n = n.substring(0, n.length() - 1);
-        }
-        int slash = n.lastIndexOf('/');
-        return slash < 0 ? "" : n.substring(0, slash);
-    }
-
-    /** Whether {@code target}, read from directory {@code base} inside the archive, is absolute or climbs above its root. */
-    static boolean escapes(String base, String target) {
-        String t = target.replace('\\', '/');
-        if (t.isEmpty() || t.startsWith("/") || (t.length() >= 2 && t.charAt(1) == ':' && Character.isLetter(t.charAt(0)))
-                || t.indexOf('\0') >= 0) {
-            return true;
-        }
-        int depth = 0;
-        for (String segment : base.replace('\\', '/').split("/")) {
-            if (!segment.isEmpty() && !segment.equals(".")) {
-                depth++;
-            }
-        }
-        for (String segment : t.split("/")) {
-            if (segment.equals("..")) {
-                if (--depth < 0) {
-                    return true;
-                }
-            } else if (!segment.isEmpty() && !segment.equals(".")) {
-                depth++;
-            }
-        }
-        return false;
-    }
-
-    /** Removes a tarball's root directory ({@code package/} for npm, {@code name-version/} for an sdist). */
-    static String stripRoot(String name) {
-        String n = name;
-        while (n.startsWith("./")) {
-            n = n.substring(2);
-        }
-        int slash = n.indexOf('/');
-        return slash >= 0 ? n.substring(slash + 1) : n;
     }
 
     /** Control, bidirectional-override and line-separator characters escaped, so a name stays one honest line. */

@@ -208,13 +208,13 @@ class HostileArchivesTest {
 
     @Test
     void linkTargetsAreResolvedFromTheLinksDirectory() {
-        assertEquals(false, Inspection.escapes("a/b", "../c"));
-        assertEquals(false, Inspection.escapes("a/b", "../../c"));
-        assertEquals(true, Inspection.escapes("a/b", "../../../c"));
-        assertEquals(true, Inspection.escapes("a", "b/../../.."));
-        assertEquals(false, Inspection.escapes("", "./x/./y"));
-        assertEquals(true, Inspection.escapes("", ""));
-        assertEquals(true, Inspection.escapes("a", "\\\\server\\share"));
+        assertEquals(false, EntryNames.escapes("a/b", "../c"));
+        assertEquals(false, EntryNames.escapes("a/b", "../../c"));
+        assertEquals(true, EntryNames.escapes("a/b", "../../../c"));
+        assertEquals(true, EntryNames.escapes("a", "b/../../.."));
+        assertEquals(false, EntryNames.escapes("", "./x/./y"));
+        assertEquals(true, EntryNames.escapes("", ""));
+        assertEquals(true, EntryNames.escapes("a", "\\\\server\\share"));
     }
 
     @Test
