@@ -13,10 +13,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sbomgate trust add}: pin one public key file for a set of purls. */
 @Command(name = "add",
@@ -29,14 +27,8 @@ import picocli.CommandLine.Spec;
                 "      --scope 'pkg:maven/com.fasterxml.jackson.*/*' --not-after 2027-12-31",
                 "  sbomgate trust add cosign.pub --name 'ACME CI' --scope 'pkg:npm/@acme/*'"})
 final class TrustAddCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     TrustCommand.TrustDir trust;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Parameters(index = "0", paramLabel = "KEYFILE", description = "The public key file to pin.")
     Path keyFile;
@@ -67,16 +59,16 @@ final class TrustAddCommand implements Callable<Integer> {
         byte[] bytes = TrustArguments.readKeyFile(keyFile);
         PinnedKey pin = new TrustStoreWriter(trust.dir).add(bytes, keyFile.toString(), name, patterns,
                 TrustArguments.date("--not-before", notBefore), TrustArguments.date("--not-after", notAfter));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = trust.out();
         out.println("Pinned " + pin.typeName() + " key '" + pin.name() + "' in " + trust.dir + ":");
         TrustTexts.describe(out, pin, trust.dir);
         out.println("  trust store  " + TrustStoreLoader.load(trust.dir).digest());
         out.flush();
         String weakness = TrustTexts.weakness(pin.key().algorithm());
         if (weakness != null) {
-            spec.commandLine().getErr().println("sbomgate: warning: " + pin.key().algorithm() + " " + weakness
+            trust.err().println("sbomgate: warning: " + pin.key().algorithm() + " " + weakness
                     + ": its signatures will be reported as WEAK_CRYPTO");
-            spec.commandLine().getErr().flush();
+            trust.err().flush();
         }
         return ExitCode.OK.code();
     }

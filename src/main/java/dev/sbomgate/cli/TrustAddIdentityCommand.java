@@ -13,9 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code sbomgate trust add-identity}: pin a Sigstore signing identity (issuer and subject) for a set of purls. */
 @Command(name = "add-identity",
@@ -32,14 +30,8 @@ import picocli.CommandLine.Spec;
                         + "release-sigstore-java-from-tag\\.yaml@refs/tags/v[0-9.]+' \\",
                 "      --scope 'pkg:maven/dev.sigstore/*'"})
 final class TrustAddIdentityCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     TrustCommand.TrustDir trust;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Option(names = "--name", required = true, paramLabel = "NAME", description = "A human name for the pin (shown in reports).")
     String name;
@@ -92,7 +84,7 @@ final class TrustAddIdentityCommand implements Callable<Integer> {
         }
         PinnedKey pin = new TrustStoreWriter(trust.dir).addIdentity(name, pinned, patterns,
                 TrustArguments.date("--not-before", notBefore), TrustArguments.date("--not-after", notAfter));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = trust.out();
         out.println("Pinned Sigstore identity '" + pin.name() + "' in " + trust.dir + ":");
         TrustTexts.describe(out, pin, trust.dir);
         out.println("  trust store  " + TrustStoreLoader.load(trust.dir).digest());

@@ -1,6 +1,7 @@
 package dev.sbomgate.cli;
 
 import dev.sbomgate.model.ExitCode;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,10 +40,24 @@ final class TrustCommand implements Callable<Integer> {
         return ExitCode.OK.code();
     }
 
-    /** The trust directory option every subcommand takes. */
+    /** What every trust subcommand takes: the trust directory, --help, and the command's output. */
     static final class TrustDir {
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec command;
+
         @Option(names = "--trust", paramLabel = "DIR", defaultValue = ".sbomgate/trust",
                 description = "Trust store directory (default: ${DEFAULT-VALUE}).")
         Path dir;
+
+        @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+        boolean help;
+
+        PrintWriter out() {
+            return command.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return command.commandLine().getErr();
+        }
     }
 }

@@ -13,27 +13,18 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code sbomgate trust list}: the pins as a table. */
 @Command(name = "list", description = "List the pins: name, type, fingerprint, scopes, window and key expiry.",
         footer = {"", "Example:", "  sbomgate trust list --trust .sbomgate/trust"})
 final class TrustListCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     TrustCommand.TrustDir trust;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Override
     public Integer call() {
         TrustStore store = TrustStoreLoader.load(trust.dir);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = trust.out();
         if (store.isEmpty()) {
             out.println("No keys are pinned in " + trust.dir + ": every signature counts as UNKNOWN_KEY."
                     + " Pin one with 'sbomgate trust add'" + (store.sigstoreTrustedRootFile().isPresent()

@@ -9,23 +9,14 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sbomgate trust remove}: unpin a key and delete its key file. */
 @Command(name = "remove", description = "Remove a pinned key and its key file from the trust store.",
         footer = {"", "Example:", "  sbomgate trust remove 28118C070CB22A0175A2E8D43D12CA2AC19F3181"})
 final class TrustRemoveCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     TrustCommand.TrustDir trust;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "The full fingerprint (spaces allowed).")
     String fingerprint;
@@ -37,7 +28,7 @@ final class TrustRemoveCommand implements Callable<Integer> {
             throw TrustArguments.notPinned(trust.dir, wanted);
         }
         PinnedKey removed = new TrustStoreWriter(trust.dir).remove(wanted);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = trust.out();
         out.println("Removed " + (removed.isIdentity() ? "Sigstore identity" : removed.typeName() + " key") + " '"
                 + removed.name() + "' (" + removed.fingerprint() + ") from " + trust.dir + ".");
         out.flush();

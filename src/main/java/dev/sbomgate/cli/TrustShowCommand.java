@@ -9,23 +9,14 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sbomgate trust show}: one pin in full. */
 @Command(name = "show", description = "Show one pinned key: fingerprint, algorithm, user IDs, dates, subkeys, scopes, window.",
         footer = {"", "Example:", "  sbomgate trust show 28118C070CB22A0175A2E8D43D12CA2AC19F3181"})
 final class TrustShowCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     TrustCommand.TrustDir trust;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Parameters(index = "0", paramLabel = "FINGERPRINT", description = "The full fingerprint (spaces allowed).")
     String fingerprint;
@@ -35,7 +26,7 @@ final class TrustShowCommand implements Callable<Integer> {
         Fingerprint wanted = TrustArguments.fingerprint(fingerprint);
         TrustStore store = TrustStoreLoader.load(trust.dir);
         PinnedKey key = store.find(wanted).orElseThrow(() -> TrustArguments.notPinned(trust.dir, wanted));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = trust.out();
         out.println(key.isIdentity() ? "Sigstore identity '" + key.name() + "':" : key.typeName() + " key '" + key.name() + "':");
         TrustTexts.describe(out, key, trust.dir);
         out.flush();

@@ -15,10 +15,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code sbomgate trust sigstore-root}: install the Sigstore trusted root the store verifies bundles against. */
 @Command(name = "sigstore-root",
@@ -30,14 +27,8 @@ import picocli.CommandLine.Spec;
                 + " it like a key."},
         footer = {"", "Example:", "  sbomgate trust sigstore-root trusted_root.json"})
 final class TrustSigstoreRootCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
-
     @Mixin
     TrustCommand.TrustDir trust;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
-    boolean help;
 
     @Parameters(index = "0", paramLabel = "TRUSTED_ROOT", description = "The trusted_root.json to install.")
     Path file;
@@ -55,7 +46,7 @@ final class TrustSigstoreRootCommand implements Callable<Integer> {
         }
         TrustedRoot root = new TrustStoreWriter(trust.dir).setSigstoreRoot(bytes, file.toString());
         TrustStore store = TrustStoreLoader.load(trust.dir);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = trust.out();
         out.println("Installed the Sigstore trusted root " + trust.dir.resolve(store.sigstoreTrustedRootFile().orElseThrow())
                 + " (SHA-256 " + root.sha256() + "):");
         root.describe().forEach(line -> out.println("  " + line));
