@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 12's hostile inputs 1, 2, 3, 7 and 8, each reproduced as the issue gives it, end to end through
  * {@link Main#run} over a real signed POM project (4 is {@link Defect4VerifyHostileNameTest}, 5
- * {@code signature.pgp.Defect5HostileKeyBoundsTest}, 6 {@link ZipEndRecordGateTest}). Every refusal is exit 2 with
+ * {@code signature.pgp.Defect5HostileKeyBoundsTest}, 6 {@link Defect6ZipEndRecordGateTest}). Every refusal is exit 2 with
  * one line on standard error, within seconds, and leaves the inputs as they were.
  */
 class Issue12DefectsTest {

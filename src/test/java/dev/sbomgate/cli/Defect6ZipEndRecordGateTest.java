@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 65,535 entries while its directory holds fewer is an unsafe archive, which blocks {@code check}; the same zip
  * with its end record intact passes.
  */
-class ZipEndRecordGateTest {
+class Defect6ZipEndRecordGateTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-28T12:00:00Z"), ZoneOffset.UTC);
 
     @TempDir
@@ -61,7 +61,7 @@ class ZipEndRecordGateTest {
     }
 
     @Test
-    void endRecordDisagreeingWithItsCentralDirectoryBlocksCheck() throws IOException {
+    void defect6EndRecordDisagreeingWithItsCentralDirectoryBlocksCheck() throws IOException {
         assertEquals(0, run(gate("init", "1.0", sdist())), stdout + stderr);
         assertEquals(0, run(gate("check", "1.0", sdist())), stdout + stderr);
         assertFalse(stdout.contains("CONTENT_ANOMALY"), stdout);
