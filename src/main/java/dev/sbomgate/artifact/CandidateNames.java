@@ -37,6 +37,9 @@ final class CandidateNames {
             if ("maven".equals(purl.type())) {
                 mavenLayout(purl, version).ifPresent(c -> out.putIfAbsent(c.display(), c));
             }
+            if ("npm".equals(purl.type()) && version != null) {
+                npmLayout(purl, version).ifPresent(c -> out.putIfAbsent(c.display(), c));
+            }
             Optional.ofNullable(purl.qualifier("file_name")).filter(SafeName::isSafe).map(CandidateNames::exact)
                     .ifPresent(c -> out.putIfAbsent(c.display(), c));
             Optional.ofNullable(purl.qualifier("download_url")).flatMap(SafeName::fileNameOfUrl).map(CandidateNames::exact)
@@ -104,6 +107,19 @@ final class CandidateNames {
         addExact(out, fileName + "-" + fileVersion + ".tar.gz");
         out.add(new Candidate.Listing("legacy sdist " + key + "-" + version + ".{tar.gz,zip,tar.bz2} (any name spelling)",
                 f -> PypiNames.isLegacySdistOf(f, key, version)));
+    }
+
+    /** The evidence layout of docs/evidence.md: {@code npm/[@scope/]name/version/[scope-]name-version.tgz}. */
+    static Optional<Candidate> npmLayout(Purl purl, String version) {
+        List<String> segments = new ArrayList<>(List.of("npm"));
+        String ns = purl.namespace();
+        if (ns != null) {
+            segments.add(ns);
+        }
+        segments.add(purl.name());
+        segments.add(version);
+        segments.add((ns == null ? "" : (ns.startsWith("@") ? ns.substring(1) : ns) + "-") + purl.name() + "-" + version + ".tgz");
+        return SafeName.isSafe(segments) ? Optional.of(new Candidate.Exact(segments)) : Optional.empty();
     }
 
     /** The Maven repository layout (maven-resolver's default layout: groupId dots become directories). */
