@@ -1,13 +1,13 @@
 package dev.sbomgate.baseline;
 
+import dev.sbomgate.files.AtomicWrite;
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.json.StrictJson;
-
 import dev.sbomgate.model.BadInputException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -16,8 +16,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -62,9 +62,9 @@ public final class BaselineStore {
     public static final String PENDING_FILE = "baseline.json.pending";
     static final String LOG_TEMP_FILE = "approvals.jsonl.tmp";
     /** Bounds what a hostile baseline file can make us read. */
-    public static final long MAX_BASELINE_BYTES = StrictJson.MAX_DOCUMENT_BYTES;
+    public static final long MAX_BASELINE_BYTES = Limits.BASELINE.bytes();
     /** Bounds what a hostile log can make us read: about 100,000 approvals. */
-    public static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
+    public static final long MAX_LOG_BYTES = Limits.APPROVAL_LOG.bytes();
     /** How long {@link #load()} waits for a running approval to finish before reading anyway. */
     private static final long READ_LOCK_WAIT_MILLIS = 2000;
 
@@ -185,12 +185,7 @@ public final class BaselineStore {
         List<String> logProblems = new ArrayList<>();
         byte[] logBytes = new byte[0];
         if (logExists) {
-            byte[] bytes = readBounded(logFile, MAX_LOG_BYTES);
-            if (bytes == null) {
-                logProblems.add(logFile + ": larger than the " + MAX_LOG_BYTES + "-byte limit: not a log sbomgate wrote");
-            } else {
-                logBytes = bytes;
-            }
+            logBytes = readBounded(logFile, Limits.APPROVAL_LOG);
         }
         ApprovalLog.Chain chain = ApprovalLog.verify(logBytes, logFile.toString());
         logProblems.addAll(chain.problems());
@@ -205,20 +200,13 @@ public final class BaselineStore {
         if (streamed != null) {
             baseline = streamed.baseline();
             baselineSha = streamed.sha256();
-            if (baseline == null) {
-                evidence.add(baselineFile + ": larger than the " + MAX_BASELINE_BYTES + "-byte limit: not a baseline sbomgate wrote");
-            }
         } else if (baselineExists) {
-            byte[] bytes = readBounded(baselineFile, MAX_BASELINE_BYTES);
-            if (bytes == null) {
-                evidence.add(baselineFile + ": larger than the " + MAX_BASELINE_BYTES + "-byte limit: not a baseline sbomgate wrote");
-            } else {
-                baselineSha = ApprovalLog.sha256(bytes);
-                try {
-                    baseline = BaselineJson.read(bytes, baselineFile.toString());
-                } catch (BadInputException e) {
-                    evidence.add(StrictJson.oneLine(e.getMessage()) + " (the baseline cannot be read: it was edited by hand)");
-                }
+            byte[] bytes = readBounded(baselineFile, Limits.BASELINE);
+            baselineSha = ApprovalLog.sha256(bytes);
+            try {
+                baseline = BaselineJson.read(bytes, baselineFile.toString());
+            } catch (BadInputException e) {
+                evidence.add(StrictJson.oneLine(e.getMessage()) + " (the baseline cannot be read: it was edited by hand)");
             }
         }
 
@@ -253,93 +241,32 @@ public final class BaselineStore {
         return new State(logBytes, chain, logProblems, baseline, evidence, interrupted);
     }
 
-    /**
-     * A baseline read in one pass (see {@link BaselineStreamReader}): the parsed baseline and the SHA-256 of the
-     * bytes exactly as they were read, or (baseline null, hash null) the file was over the size limit.
-     */
     private record Streamed(Baseline baseline, String sha256) {
     }
 
     /**
      * Reads and hashes {@code baseline.json} in one streaming pass, never holding its bytes or a tree of them. Null
      * when the streaming reader does not vouch for the document (malformed, hand-edited, unreadable): the caller
-     * then reads the file again the reference way, which names the problem exactly.
+     * then reads the file again the reference way, which names the problem exactly. A file over
+     * {@link Limits#BASELINE} is refused (exit 2, naming the limit), as every input over its limit.
      */
     private static Streamed stream(Path file) {
         MessageDigest sha256 = newSha256();
-        try (InputStream raw = Files.newInputStream(file);
-             BoundedDigestStream in = new BoundedDigestStream(raw, sha256, MAX_BASELINE_BYTES)) {
+        try (DigestInputStream in = new DigestInputStream(InputFiles.open(file, Limits.BASELINE), sha256)) {
             Baseline baseline;
             try {
                 baseline = BaselineStreamReader.read(in, file.toString());
             } catch (IOException e) {
-                baseline = null;
-            }
-            if (in.overLimit()) {
-                return new Streamed(null, null);
+                return null;
             }
             if (baseline == null) {
                 return null;
             }
             // The hash covers every byte of the file, also any the parser did not need to look at.
             in.transferTo(OutputStream.nullOutputStream());
-            return in.overLimit() ? new Streamed(null, null)
-                    : new Streamed(baseline, HexFormat.of().formatHex(sha256.digest()));
+            return new Streamed(baseline, HexFormat.of().formatHex(sha256.digest()));
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    /** Hashes what passes through, and stops with an IOException once more than {@code max} bytes were read. */
-    private static final class BoundedDigestStream extends FilterInputStream {
-        private final MessageDigest digest;
-        private final long max;
-        private long count;
-
-        BoundedDigestStream(InputStream in, MessageDigest digest, long max) {
-            super(in);
-            this.digest = digest;
-            this.max = max;
-        }
-
-        boolean overLimit() {
-            return count > max;
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            if (overLimit()) {
-                throw new IOException("over the size limit");
-            }
-            int n = in.read(buffer, offset, length);
-            if (n > 0) {
-                count += n;
-                digest.update(buffer, offset, n);
-                if (overLimit()) {
-                    throw new IOException("over the size limit");
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // Skipped bytes would escape the hash: read them instead.
-            byte[] sink = new byte[(int) Math.min(Math.max(n, 0), 8192)];
-            int read = read(sink, 0, sink.length);
-            return Math.max(read, 0);
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
         }
     }
 
@@ -364,33 +291,27 @@ public final class BaselineStore {
         if (!Files.isRegularFile(pendingFile)) {
             return false;
         }
-        String pendingSha = sha256Bounded(pendingFile, MAX_BASELINE_BYTES);
+        String pendingSha = sha256Bounded(pendingFile);
         return pendingSha != null && pendingSha.equals(last.baselineSha256());
     }
 
-    /** SHA-256 of the file read as a stream, never held whole; null when it is over {@code max}. */
-    private static String sha256Bounded(Path file, long max) {
+    /** SHA-256 of the file read as a stream, never held whole; null when it is over {@link Limits#BASELINE}. */
+    private static String sha256Bounded(Path file) {
         MessageDigest sha256 = newSha256();
-        try (BoundedDigestStream in = new BoundedDigestStream(Files.newInputStream(file), sha256, max)) {
-            try {
-                in.transferTo(OutputStream.nullOutputStream());
-            } catch (IOException e) {
-                if (in.overLimit()) {
-                    return null;
-                }
-                throw e;
-            }
+        try (DigestInputStream in = new DigestInputStream(InputFiles.open(file, Limits.BASELINE), sha256)) {
+            in.transferTo(OutputStream.nullOutputStream());
             return HexFormat.of().formatHex(sha256.digest());
+        } catch (InputFiles.TooLargeException e) {
+            return null; // not a file sbomgate wrote: the approval is not an interrupted one
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + describe(e));
         }
     }
 
-    /** The file's bytes; null when it is over {@code max}. */
-    private static byte[] readBounded(Path file, long max) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes((int) Math.min(max + 1, Integer.MAX_VALUE - 16));
-            return bytes.length > max ? null : bytes;
+    /** The file's bytes; over its limit it is refused (exit 2, naming the limit). */
+    private static byte[] readBounded(Path file, Limits.Limit limit) {
+        try {
+            return InputFiles.read(file, limit);
         } catch (IOException e) {
             throw new BadInputException("cannot read " + file + ": " + describe(e));
         }
@@ -498,10 +419,10 @@ public final class BaselineStore {
             System.arraycopy(line, 0, newLog, oldLog.length, line.length);
 
             Path pending = directory.resolve(PENDING_FILE);
-            writeDurably(pending, baselineBytes);
+            AtomicWrite.durably(pending, baselineBytes);
             stages.accept("pending-written");
             Path logTemp = directory.resolve(LOG_TEMP_FILE);
-            writeDurably(logTemp, newLog);
+            AtomicWrite.durably(logTemp, newLog);
             replace(logTemp, directory.resolve(LOG_FILE));
             stages.accept("log-committed");
             replace(pending, directory.resolve(BASELINE_FILE));
@@ -518,12 +439,12 @@ public final class BaselineStore {
         // read again the reference way, whose error names the problem.
         Streamed streamed = stream(pending);
         if (streamed != null) {
-            if (streamed.baseline() == null || !streamed.sha256().equals(expected)) {
+            if (!streamed.sha256().equals(expected)) {
                 throw changedWhileFinishing(pending);
             }
         } else {
-            byte[] bytes = readBounded(pending, MAX_BASELINE_BYTES);
-            if (bytes == null || !ApprovalLog.sha256(bytes).equals(expected)) {
+            byte[] bytes = readBounded(pending, Limits.BASELINE);
+            if (!ApprovalLog.sha256(bytes).equals(expected)) {
                 throw changedWhileFinishing(pending);
             }
             BaselineJson.read(bytes, pending.toString());
@@ -597,42 +518,13 @@ public final class BaselineStore {
         return channel;
     }
 
-    private static final int WRITE_SLICE = 1 << 20;
-
-    /** Writes the whole file and forces its bytes and metadata to the device before returning. */
-    private static void writeDurably(Path file, byte[] bytes) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING, LinkOption.NOFOLLOW_LINKS)) {
-            // In slices: a channel write from a heap buffer goes through a temporary direct buffer the size of what
-            // is left, which the JDK then caches per thread, so one write of a 128 MiB baseline would keep 128 MiB of
-            // native memory for the rest of the run.
-            for (int offset = 0; offset < bytes.length; offset += WRITE_SLICE) {
-                ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, Math.min(WRITE_SLICE, bytes.length - offset));
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-            }
-            channel.force(true);
-        }
-    }
-
-    /** Atomic rename (rename(2) on POSIX, MoveFileEx on Windows), then a sync of the directory entry. */
+    /** {@link AtomicWrite#rename}; a file system that cannot rename atomically cannot hold a baseline. */
     private void replace(Path source, Path target) throws IOException {
         try {
-            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            AtomicWrite.rename(source, target);
         } catch (AtomicMoveNotSupportedException e) {
             throw new BadInputException("cannot replace " + target + " atomically on this file system: "
                     + "put the baseline directory on a local disk");
-        }
-        syncDirectory();
-    }
-
-    /** Makes a rename durable (POSIX needs an fsync of the directory); not possible on Windows, where it is skipped. */
-    private void syncDirectory() {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a directory as a channel; NTFS journals the rename itself.
         }
     }
 

@@ -63,7 +63,7 @@ final class ApproveCommand implements Callable<Integer> {
         if (reason.isBlank()) {
             throw new BadInputException("--reason must say why this update is legitimate");
         }
-        GateInput input = GateInputs.load(gate, main.now());
+        GateInput input = GateInputs.load(gate, report.outputs, main.now());
         if (input.stored() == null) {
             throw new BadInputException(gate.baselineDir + " holds no baseline yet; create the first one with 'sbomgate init'");
         }

@@ -52,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         StageClock clock = new StageClock();
         report.targets();
-        GateInput input = GateInputs.load(gate, main.now());
+        GateInput input = GateInputs.load(gate, report.outputs, main.now());
         if (input.stored() == null) {
             throw new BadInputException(gate.baselineDir + " holds no baseline: create one with 'sbomgate init --sbom FILE "
                     + "--artifacts DIR', or use 'sbomgate verify' to check signatures without one");

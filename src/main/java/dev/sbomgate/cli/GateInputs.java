@@ -1,13 +1,17 @@
 package dev.sbomgate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.artifact.ArtifactLocator;
 import dev.sbomgate.baseline.BaselineStore;
 import dev.sbomgate.baseline.StoredBaseline;
+import dev.sbomgate.files.AtomicWrite;
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.GateInput;
+import dev.sbomgate.json.Mappers;
 import dev.sbomgate.metadata.ReleaseMetadataLoader;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Inventory;
@@ -18,12 +22,14 @@ import dev.sbomgate.sbom.SbomReader;
 import dev.sbomgate.trust.TrustStore;
 import dev.sbomgate.trust.TrustStoreLoader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,8 +43,13 @@ final class GateInputs {
     private GateInputs() {
     }
 
-    static GateInput load(GateOptions options, Instant now) {
+    /**
+     * Loads every input of a gate run. {@code outputs} are the report files to be written: one that is an input of
+     * the run is refused (exit 2) before anything is read or evaluated.
+     */
+    static GateInput load(GateOptions options, List<Path> outputs, Instant now) {
         resolveDefaults(options);
+        refuseOutputsOntoInputs(options, outputs);
         // Start-up: each loader's first use is mostly class loading and cold code (Jackson and the JSON schema for
         // the SBOM, Bouncy Castle for the trust store), so on two cores they overlap well; for large documents the
         // baseline's reader (one thread) runs beside the SBOM's. Neither builds a tree of its whole document, so
@@ -56,6 +67,74 @@ final class GateInputs {
             return assemble(options, now, candidate, sbomSha256, stored, trust);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * A report written over an input would destroy it: {@code --output bom.json} over the SBOM, or over the baseline,
+     * the approval log, the policy. Real paths are compared, through symbolic links; an output that does not exist
+     * yet is its parent's real path plus its name.
+     */
+    static void refuseOutputsOntoInputs(GateOptions options, List<Path> outputs) {
+        if (outputs.isEmpty()) {
+            return;
+        }
+        Map<Path, String> files = new LinkedHashMap<>();
+        Map<Path, String> trees = new LinkedHashMap<>();
+        files.put(options.sbom, "the SBOM");
+        files.put(options.policy != null ? options.policy : options.baselineDir.resolve("policy.yaml"), "the policy");
+        for (String name : List.of(BaselineStore.BASELINE_FILE, BaselineStore.LOG_FILE, BaselineStore.PENDING_FILE,
+                BaselineStore.LOCK_FILE, INPUTS_FILE)) {
+            files.put(options.baselineDir.resolve(name), "the baseline's " + name);
+        }
+        if (options.metadata != null) {
+            files.put(options.metadata, "the --metadata file");
+        }
+        trees.put(options.trustDir(), "the trust store");
+        options.artifacts.forEach(dir -> trees.put(dir, "the --artifacts directory " + dir));
+        refuseOutputsOnto(files, trees, outputs);
+    }
+
+    /**
+     * Refuses an output that is one of {@code files} or lies under one of {@code trees} (each mapped to the words that
+     * name it in the error).
+     */
+    static void refuseOutputsOnto(Map<Path, String> files, Map<Path, String> trees, List<Path> outputs) {
+        for (Path output : outputs) {
+            Path real = realPath(output);
+            files.forEach((input, what) -> {
+                if (real.equals(realPath(input)) || sameFile(output, input)) {
+                    throw new BadInputException("--output " + output + " is " + what + " this run reads; write the"
+                            + " report to another file");
+                }
+            });
+            trees.forEach((dir, what) -> {
+                if (real.startsWith(realPath(dir))) {
+                    throw new BadInputException("--output " + output + " is inside " + what + ", an input of this run;"
+                            + " write the report to another file");
+                }
+            });
+        }
+    }
+
+    /** The real path through symbolic links; for a path that does not exist, its nearest existing ancestor's. */
+    private static Path realPath(Path path) {
+        Path absolute = path.toAbsolutePath();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            Path parent = absolute.getParent();
+            return parent == null || absolute.getFileName() == null ? absolute.normalize()
+                    : realPath(parent).resolve(absolute.getFileName()).normalize();
+        }
+    }
+
+    /** Hard links: two names of one file. */
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -97,10 +176,15 @@ final class GateInputs {
     }
 
     private static Policy policy(GateOptions options) {
-        if (options.policy != null) {
-            return PolicyLoader.load(options.policy);
+        return policy(options.policy, options.baselineDir);
+    }
+
+    /** The policy given, else the baseline directory's policy.yaml when there is one, else the built-in default. */
+    static Policy policy(Path given, Path baselineDir) {
+        if (given != null) {
+            return PolicyLoader.load(given);
         }
-        Path inBaseline = options.baselineDir.resolve("policy.yaml");
+        Path inBaseline = baselineDir.resolve("policy.yaml");
         return Files.isRegularFile(inBaseline) ? PolicyLoader.load(inBaseline) : Policy.defaults();
     }
 
@@ -113,11 +197,12 @@ final class GateInputs {
             return;
         }
         Path recorded = options.baselineDir.resolve(INPUTS_FILE);
-        if (!Files.isRegularFile(recorded)) {
+        if (!Files.exists(recorded)) {
             throw new BadInputException("no --sbom given, and " + recorded + " does not exist to name one; pass --sbom FILE");
         }
         try {
-            JsonNode node = new ObjectMapper().readTree(Files.readString(recorded));
+            JsonNode node = Mappers.strictJson().readTree(new String(InputFiles.read(recorded, Limits.INPUTS_RECORD),
+                    StandardCharsets.UTF_8));
             if (node == null || !node.path("sbom").isTextual()) {
                 throw new BadInputException(recorded + ": expected {\"sbom\": \"...\", \"artifacts\": [...]}");
             }
@@ -136,17 +221,15 @@ final class GateInputs {
 
     /** Records the inputs of an approval (atomically) so that a bare {@code sbomgate check} can repeat it. */
     static void recordInputs(GateOptions options) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode node = mapper.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         Path project = projectDir(options).toAbsolutePath().normalize();
         node.put("sbom", relative(project, options.sbom));
         ArrayNode dirs = node.putArray("artifacts");
         options.artifacts.forEach(d -> dirs.add(relative(project, d)));
         Path target = options.baselineDir.resolve(INPUTS_FILE);
         try {
-            Path temp = Files.createTempFile(options.baselineDir, INPUTS_FILE, ".tmp");
-            Files.writeString(temp, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n");
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            String json = Mappers.writer(Mappers.indented(false)).writeValueAsString(node) + "\n";
+            AtomicWrite.write(target, json.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BadInputException(target + ": cannot record the approval's inputs (" + e.getMessage() + ")");
         }

@@ -59,7 +59,7 @@ final class InitCommand implements Callable<Integer> {
             throw new BadInputException(gate.baselineDir + " already holds a baseline; use 'sbomgate approve' for updates, "
                     + "or 'sbomgate init --force' to replace it (the approval log continues)");
         }
-        GateInput loaded = GateInputs.load(gate, main.now());
+        GateInput loaded = GateInputs.load(gate, report.outputs, main.now());
         GateInput firstUse = new GateInput(loaded.sbomFile(), loaded.sbomSha256(), loaded.candidate(), null, loaded.trust(),
                 loaded.locator(), loaded.policy(), loaded.releaseDates(), loaded.now(), loaded.approvePrefix());
         Verdict verdict = report.evaluate(firstUse, main.environment(), spec.commandLine().getErr());
@@ -67,7 +67,8 @@ final class InitCommand implements Callable<Integer> {
         if (verdict.blocked()) {
             report.emit(verdict, out, main.environment());
             spec.commandLine().getErr().println("sbomgate: init refused: " + verdict.blocking().size()
-                    + " blocking finding(s); fix them (or pin the right keys) and run init again");
+                    + " blocking finding(s); fix them (or pin the right keys) and run init again, or accept a known gap with a"
+                    + " dated waiver in the policy (rule, purl, reason, expires: docs/policy.md)");
             return ExitCode.GATE_FAILED.code();
         }
         Baseline baseline = BaselineBuilder.build(loaded.candidate(), verdict.evidence(), loaded.sbomSha256(),

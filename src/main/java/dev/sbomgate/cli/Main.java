@@ -2,18 +2,19 @@ package dev.sbomgate.cli;
 
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
+import dev.sbomgate.text.Untrusted;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Arrays;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The sbomgate command line. {@link #run} is the whole program; {@link #main} only exits with its result. */
 @Command(name = "sbomgate",
@@ -103,7 +104,7 @@ public final class Main implements Runnable {
         commandLine.setErr(errWriter);
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(ex, errWriter, verbose));
         commandLine.setParameterExceptionHandler((ex, args2) -> {
-            errWriter.println("sbomgate: " + oneLine(ex.getMessage()));
+            errWriter.println("sbomgate: " + Untrusted.wholeMessage(ex.getMessage()));
             errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT.code();
         });
@@ -120,7 +121,7 @@ public final class Main implements Runnable {
 
     private static int handle(Throwable ex, PrintWriter err, boolean verbose) {
         if (ex instanceof BadInputException) {
-            err.println("sbomgate: error: " + oneLine(ex.getMessage()));
+            err.println("sbomgate: error: " + Untrusted.wholeMessage(ex.getMessage()));
             if (verbose) {
                 ex.printStackTrace(err);
             }
@@ -128,9 +129,9 @@ public final class Main implements Runnable {
             return ExitCode.BAD_INPUT.code();
         }
         if (ex instanceof OutOfMemoryError) {
-            err.println("sbomgate: internal error: out of memory (" + oneLine(ex.getMessage()) + ")");
+            err.println("sbomgate: internal error: out of memory (" + Untrusted.wholeMessage(ex.getMessage()) + ")");
         } else {
-            err.println("sbomgate: internal error: " + ex.getClass().getSimpleName() + ": " + oneLine(ex.getMessage())
+            err.println("sbomgate: internal error: " + ex.getClass().getSimpleName() + ": " + Untrusted.wholeMessage(ex.getMessage())
                     + (verbose ? "" : " (run again with --verbose for details and report it)"));
         }
         if (verbose) {
@@ -138,11 +139,6 @@ public final class Main implements Runnable {
         }
         err.flush();
         return ExitCode.INTERNAL_ERROR.code();
-    }
-
-    /** Error messages are one line: newlines from parsers are folded. */
-    static String oneLine(String message) {
-        return message == null ? "" : message.strip().replaceAll("\\s*[\\r\\n]+\\s*", " ");
     }
 
     @Override

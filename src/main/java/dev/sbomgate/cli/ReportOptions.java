@@ -1,5 +1,8 @@
 package dev.sbomgate.cli;
 
+import dev.sbomgate.files.AtomicWrite;
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
@@ -13,6 +16,7 @@ import dev.sbomgate.report.Renderer;
 import dev.sbomgate.report.SarifRenderer;
 import dev.sbomgate.report.SbomLines;
 import dev.sbomgate.report.TextRenderer;
+import dev.sbomgate.text.Untrusted;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,6 +59,9 @@ final class ReportOptions {
             description = "Write the report of the matching --format to FILE, atomically (whole or not at all). Repeatable.")
     List<Path> outputs = new ArrayList<>();
 
+    /** {@code verify}: the text report also lists each component's evidence and how many are proven. */
+    boolean evidenceInText;
+
     @Option(names = {"-q", "--quiet"}, description = "Text format: print the verdict line alone.")
     boolean quiet;
 
@@ -95,10 +102,15 @@ final class ReportOptions {
 
     /** As {@link #evaluate}, with the gate's stage timings ({@code --timings}); finding the SBOM lines is not timed here. */
     Gate.Timed evaluateTimed(GateInput input, Environment environment, PrintWriter err) {
+        return evaluateTimed(new Gate(), input, environment, err);
+    }
+
+    /** As {@link #evaluateTimed(GateInput, Environment, PrintWriter)}, with another gate ({@code verify}'s). */
+    Gate.Timed evaluateTimed(Gate gate, GateInput input, Environment environment, PrintWriter err) {
         ProgressLine line = new ProgressLine(err, progress, environment.stderrIsTerminal(), System::nanoTime);
         Gate.Timed timed;
         try {
-            timed = new Gate().evaluateTimed(input, line);
+            timed = gate.evaluateTimed(input, line);
         } finally {
             line.finish();
         }
@@ -131,7 +143,7 @@ final class ReportOptions {
             }
             String report = renderer(target, environment).render(verdict);
             if (target.output() != null) {
-                AtomicFiles.write(target.output(), report);
+                write(target.output(), report);
             } else {
                 out.print(report);
                 out.flush();
@@ -154,7 +166,7 @@ final class ReportOptions {
             } catch (IOException | RuntimeException e) {
                 // The verdict stands whatever happens to the summary; say so and go on.
                 err.println("sbomgate: warning: cannot append the job summary to GITHUB_STEP_SUMMARY " + summary + " ("
-                        + Main.oneLine(e.getMessage()) + ")");
+                        + Untrusted.wholeMessage(e.getMessage()) + ")");
                 err.flush();
             }
         }
@@ -174,7 +186,7 @@ final class ReportOptions {
             case junit -> new JunitRenderer(here);
             case markdown -> new MarkdownRenderer(here);
             case html -> new HtmlRenderer(here, VersionProvider.version());
-            case text -> new TextRenderer(target.output() == null && colour(environment), quiet);
+            case text -> new TextRenderer(target.output() == null && colour(environment), quiet, evidenceInText);
         };
     }
 
@@ -188,12 +200,26 @@ final class ReportOptions {
      * not UTF-8) gives no lines, never an error, since the gate already read and judged it.
      */
     static Map<String, Integer> sbomLines(GateInput input) {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(input.sbomFile()),
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(InputFiles.open(input.sbomFile(), Limits.SBOM),
                 StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                         .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
             return SbomLines.locate(reader, input.candidate().components());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             return Map.of();
+        }
+    }
+
+    /** A report file, whole or not at all ({@link AtomicWrite}); its directory is created when missing. */
+    private static void write(Path target, String content) {
+        Path absolute = target.toAbsolutePath();
+        try {
+            if (Files.isDirectory(absolute)) {
+                throw new BadInputException("--output " + target + ": is a directory; give a file name");
+            }
+            Files.createDirectories(absolute.getParent());
+            AtomicWrite.write(absolute, content.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BadInputException("--output " + target + ": cannot write (" + e.getMessage() + ")");
         }
     }
 }

@@ -1,19 +1,21 @@
 package dev.sbomgate.cli;
 
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
-import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.signature.sigstore.TrustedRoot;
+import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.trust.IdentityPin;
 import dev.sbomgate.trust.PinnedKey;
+import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.trust.PurlPattern;
 import dev.sbomgate.trust.TrustStore;
 import dev.sbomgate.trust.TrustStoreLoader;
 import dev.sbomgate.trust.TrustStoreWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -235,12 +237,12 @@ final class TrustCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new BadInputException(file + ": trusted root file not found");
             }
             byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes(TrustedRoot.MAX_BYTES + 1);
+            try {
+                bytes = InputFiles.read(file, Limits.SIGSTORE_ROOT);
             } catch (IOException e) {
                 throw new BadInputException(file + ": cannot read the trusted root (" + e.getMessage() + ")");
             }
@@ -379,8 +381,8 @@ final class TrustCommand implements Callable<Integer> {
     private static void describe(PrintWriter out, PinnedKey key, Path dir) {
         if (key.isIdentity()) {
             out.println("  fingerprint  " + key.fingerprint());
-            out.println((key.identity().pattern() ? "  pattern      " : "  identity     ") + printable(key.identity().identity()));
-            out.println("  issuer       " + printable(key.identity().issuer()));
+            out.println((key.identity().pattern() ? "  pattern      " : "  identity     ") + Untrusted.printable(key.identity().identity()));
+            out.println("  issuer       " + Untrusted.printable(key.identity().issuer()));
             for (int i = 0; i < key.scopes().size(); i++) {
                 out.println((i == 0 ? "  scopes       " : "               ") + key.scopes().get(i));
             }
@@ -395,7 +397,7 @@ final class TrustCommand implements Callable<Integer> {
             out.println("  user IDs     (none)");
         } else {
             for (int i = 0; i < info.userIds().size(); i++) {
-                out.println((i == 0 ? "  user IDs     " : "               ") + printable(info.userIds().get(i)));
+                out.println((i == 0 ? "  user IDs     " : "               ") + Untrusted.printable(info.userIds().get(i)));
             }
         }
         out.println("  created      " + instant(info.created(), "(not recorded)"));
@@ -413,11 +415,6 @@ final class TrustCommand implements Callable<Integer> {
         }
         out.println("  window       " + key.window());
         out.println("  file         " + dir.resolve(key.file()));
-    }
-
-    /** User IDs come from the key file: shown, never trusted, and stripped of control characters. */
-    private static String printable(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String instant(Instant instant, String none) {
@@ -464,16 +461,11 @@ final class TrustCommand implements Callable<Integer> {
     }
 
     private static byte[] readKeyFile(Path file) {
-        if (!Files.isRegularFile(file)) {
+        if (!Files.exists(file)) {
             throw new BadInputException(file + ": key file not found");
         }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(PublicKeys.MAX_KEY_FILE_BYTES + 1);
-            if (bytes.length > PublicKeys.MAX_KEY_FILE_BYTES) {
-                throw new BadInputException(file + ": larger than " + PublicKeys.MAX_KEY_FILE_BYTES
-                        + " bytes; not a key file");
-            }
-            return bytes;
+        try {
+            return InputFiles.read(file, Limits.KEY_FILE);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read key file (" + e.getMessage() + ")");
         }

@@ -3,6 +3,8 @@ package dev.sbomgate.content;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sbomgate.json.Mappers;
+import dev.sbomgate.text.Untrusted;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,7 +21,7 @@ final class HookParsers {
     /** The npm lifecycle scripts that run when a package is installed or packed (docs.npmjs.com, "Scripts"). */
     static final List<String> NPM_SCRIPTS = List.of("preinstall", "install", "postinstall", "prepare", "prepack");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Mappers.lastKeyWins();
 
     private HookParsers() {
     }
@@ -71,7 +73,7 @@ final class HookParsers {
         } else if (bin != null && bin.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = bin.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                String command = e.getKey().isBlank() ? "(blank)" : Inspection.printable(e.getKey());
+                String command = e.getKey().isBlank() ? "(blank)" : Untrusted.printable(e.getKey());
                 hooks.add(Hook.of(HookKind.NPM_BIN, command, e.getValue().isTextual() ? e.getValue().textValue()
                         : e.getValue().toString(), path));
             }
@@ -118,7 +120,7 @@ final class HookParsers {
                 continue;
             }
             String script = line.substring(0, equals).strip();
-            hooks.add(Hook.of(HookKind.PYTHON_SCRIPT, group + ":" + Inspection.printable(script),
+            hooks.add(Hook.of(HookKind.PYTHON_SCRIPT, group + ":" + Untrusted.printable(script),
                     line.substring(equals + 1).strip(), path));
         }
         return hooks;
@@ -238,13 +240,13 @@ final class HookParsers {
      * {@code #} starts a comment.
      */
     static List<Hook> services(byte[] bytes, String path) {
-        String service = Inspection.printable(path.substring(path.lastIndexOf('/') + 1));
+        String service = Untrusted.printable(path.substring(path.lastIndexOf('/') + 1));
         List<Hook> hooks = new ArrayList<>();
         for (String raw : text(bytes).split("\r\n|\r|\n")) {
             int hash = raw.indexOf('#');
             String provider = (hash >= 0 ? raw.substring(0, hash) : raw).strip();
             if (!provider.isEmpty()) {
-                hooks.add(Hook.of(HookKind.SERVICE_PROVIDER, service, Inspection.printable(provider), path));
+                hooks.add(Hook.of(HookKind.SERVICE_PROVIDER, service, Untrusted.printable(provider), path));
             }
         }
         return hooks;

@@ -1,5 +1,6 @@
 package dev.sbomgate.content;
 
+import dev.sbomgate.text.Untrusted;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -637,23 +638,7 @@ final class Inspection {
 
     /** Control, bidirectional-override and line-separator characters escaped, so a name stays one honest line. */
     static String printable(String text) {
-        StringBuilder sb = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean escape = c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || (c >= '\u202a' && c <= '\u202e')
-                    || (c >= '\u2066' && c <= '\u2069') || c == '\u2028' || c == '\u2029' || c == '\u200e' || c == '\u200f';
-            if (escape && sb == null) {
-                sb = new StringBuilder(text.length() + 8).append(text, 0, i);
-            }
-            if (sb != null) {
-                if (escape) {
-                    sb.append(String.format("\\u%04x", (int) c));
-                } else {
-                    sb.append(c);
-                }
-            }
-        }
-        return sb == null ? text : sb.toString();
+        return Untrusted.printable(text);
     }
 
     private static String abbreviate(String text) {

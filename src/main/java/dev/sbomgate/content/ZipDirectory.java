@@ -114,21 +114,25 @@ final class ZipDirectory {
         int total = u16(end + 10);
         long cdSize = u32(end + 12);
         long cdOffset = u32(end + 16);
-        if (total == 0xffff || onDisk == 0xffff || cdSize == U32 || cdOffset == U32) {
-            throw new Unsupported("a zip64 archive");
-        }
-        if (disk != 0 || cdDisk != 0 || onDisk != total) {
+        // Without a zip64 locator (checked above) the end record's counts, size and offset are meant literally:
+        // 0xffff or 0xffffffff there is no zip64 marker but a claim that the walk below checks like any other.
+        if (disk != 0 || cdDisk != 0) {
             throw new Unsupported("a split archive");
+        }
+        if (onDisk != total) {
+            throw new Inconsistent("the end record claims " + total + " entries in all but " + onDisk
+                    + " on its only disk");
         }
         if (cdOffset + cdSize != end) {
             throw new Inconsistent("the central directory (" + cdSize + " bytes at " + cdOffset
                     + ") does not end where the end record starts (" + end + ")");
         }
-        if (total > maxRecords) {
-            throw new LimitExceeded(String.format(java.util.Locale.ROOT, "more than %,d entries", limit));
-        }
         int p = (int) cdOffset;
-        for (int i = 0; i < total; i++) {
+        int i = 0;
+        for (; p < end; i++) {
+            if (i >= maxRecords) {
+                throw new LimitExceeded(String.format(java.util.Locale.ROOT, "more than %,d entries", limit));
+            }
             need(p, 46, "central directory record " + i);
             if (u32(p) != CENTRAL) {
                 throw new IOException("central directory record " + i + " at offset " + p + " has no signature");
@@ -159,7 +163,11 @@ final class ZipDirectory {
             p += 46 + nameLength + extraLength + commentLength;
         }
         if (p != end) {
-            throw new Inconsistent("the central directory holds " + (end - p) + " bytes after its " + total + " records");
+            throw new Inconsistent("the central directory's last record runs " + (p - end)
+                    + " bytes into the end record");
+        }
+        if (i != total) {
+            throw new Inconsistent("the end record claims " + total + " entries but the central directory holds " + i);
         }
         checkLayout((int) cdOffset);
     }

@@ -1,12 +1,11 @@
 package dev.sbomgate.diff;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.json.Mappers;
 import dev.sbomgate.model.Component;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -23,13 +22,13 @@ public final class DiffJsonRenderer {
     /** Value of the top-level {@code formatVersion} key; raised on incompatible changes. */
     public static final int FORMAT_VERSION = 1;
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final ObjectWriter WRITER = Mappers.writer(Mappers.indented(true));
 
     private DiffJsonRenderer() {
     }
 
     public static String render(DiffReport report) {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.put("format", FORMAT);
         root.put("formatVersion", FORMAT_VERSION);
         root.set("baseline", source(report.baselineSource(), report.baselineCount()));
@@ -54,19 +53,15 @@ public final class DiffJsonRenderer {
             node.set("baseline", component(c.oldComponent()));
             node.set("candidate", component(c.newComponent()));
         }
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(
-                Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
         try {
-            return MAPPER.writer(printer).writeValueAsString(root) + "\n";
+            return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e); // a tree of strings and numbers always serialises
         }
     }
 
     private static ObjectNode source(String file, int components) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("source", file);
         node.put("components", components);
         return node;
@@ -76,7 +71,7 @@ public final class DiffJsonRenderer {
         if (c == null) {
             return null;
         }
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("purl", c.purl() == null ? null : c.purl().toString());
         node.put("group", c.group());
         node.put("name", c.name());

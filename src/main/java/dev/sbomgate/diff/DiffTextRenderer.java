@@ -1,5 +1,6 @@
 package dev.sbomgate.diff;
 
+import dev.sbomgate.text.Untrusted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +20,8 @@ public final class DiffTextRenderer {
 
     public static String render(DiffReport report) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Baseline:  ").append(printable(report.baselineSource())).append(" (").append(count(report.baselineCount())).append(")\n");
-        sb.append("Candidate: ").append(printable(report.candidateSource())).append(" (").append(count(report.candidateCount())).append(")\n");
+        sb.append("Baseline:  ").append(Untrusted.printable(report.baselineSource())).append(" (").append(count(report.baselineCount())).append(")\n");
+        sb.append("Candidate: ").append(Untrusted.printable(report.candidateSource())).append(" (").append(count(report.candidateCount())).append(")\n");
         for (ChangeKind kind : ChangeKind.values()) {
             List<Change> ofKind = report.changes().stream().filter(c -> c.kind() == kind).toList();
             if (ofKind.isEmpty()) {
@@ -56,7 +57,7 @@ public final class DiffTextRenderer {
     }
 
     private static void line(StringBuilder sb, Change c, int pad) {
-        String identity = printable(c.identity());
+        String identity = Untrusted.printable(c.identity());
         sb.append("  ").append(identity);
         sb.append(" ".repeat(Math.max(0, pad - identity.length()))).append("  ");
         switch (c.kind()) {
@@ -65,20 +66,20 @@ public final class DiffTextRenderer {
             case UPGRADED, DOWNGRADED, VERSION_CHANGED, HASH_ALGORITHMS_CHANGED, LICENSE_CHANGED ->
                     sb.append(orNone(c.before())).append(" -> ").append(orNone(c.after()));
             case SAME_VERSION_DIFFERENT_HASHES -> sb.append(orNone(c.component().effectiveVersion()))
-                    .append("  ").append(printable(c.aspect())).append(" differ");
-            case SUPPLIER_CHANGED, SOURCE_CHANGED -> sb.append(printable(c.aspect())).append(": ")
+                    .append("  ").append(Untrusted.printable(c.aspect())).append(" differ");
+            case SUPPLIER_CHANGED, SOURCE_CHANGED -> sb.append(Untrusted.printable(c.aspect())).append(": ")
                     .append(orNone(c.before())).append(" -> ").append(orNone(c.after()));
         }
         if (c.update() != null) {
             sb.append("  (").append(c.update().name().toLowerCase(Locale.ROOT)).append(')');
         }
         if (c.note() != null) {
-            sb.append("  (").append(printable(c.note())).append(')');
+            sb.append("  (").append(Untrusted.printable(c.note())).append(')');
         }
         sb.append('\n');
         if (c.kind() == ChangeKind.SAME_VERSION_DIFFERENT_HASHES) {
-            sb.append("      was ").append(printable(c.before())).append('\n');
-            sb.append("      now ").append(printable(c.after())).append('\n');
+            sb.append("      was ").append(Untrusted.printable(c.before())).append('\n');
+            sb.append("      now ").append(Untrusted.printable(c.after())).append('\n');
         }
     }
 
@@ -87,22 +88,6 @@ public final class DiffTextRenderer {
     }
 
     private static String orNone(String s) {
-        return s == null ? "(none)" : printable(s);
-    }
-
-    /** Control, format (bidi overrides, zero-width) and line/paragraph separator characters as {@code \\uXXXX}. */
-    static String printable(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            int type = Character.getType(cp);
-            if (Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE) {
-                sb.append(String.format(java.util.Locale.ROOT, "\\u%04X", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
+        return s == null ? "(none)" : Untrusted.printable(s);
     }
 }

@@ -1,6 +1,7 @@
 package dev.sbomgate.digest;
 
 import dev.sbomgate.model.HashAlgorithm;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
@@ -96,7 +97,7 @@ public final class ParallelHasher {
             // hashOne catches I/O errors; anything else (an Error, a bug) is recorded against the file, not lost.
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return HashResult.failed(file, "cannot hash: " + cause.getClass().getSimpleName()
-                    + (cause.getMessage() == null ? "" : ": " + oneLine(cause.getMessage())));
+                    + (cause.getMessage() == null ? "" : ": " + Untrusted.message(cause.getMessage())));
         }
     }
 
@@ -117,10 +118,6 @@ public final class ParallelHasher {
             return "cannot read: permission denied";
         }
         String message = e.getMessage();
-        return "cannot read: " + (message == null || message.isBlank() ? e.getClass().getSimpleName() : oneLine(message));
-    }
-
-    private static String oneLine(String s) {
-        return s.replaceAll("[\\r\\n\\t]+", " ").strip();
+        return "cannot read: " + (message == null || message.isBlank() ? e.getClass().getSimpleName() : Untrusted.message(message));
     }
 }

@@ -12,7 +12,7 @@ public enum RuleId {
     BAD_SIGNATURE(Category.INTEGRITY, Severity.BLOCK, "A signature is present and does not verify."),
     UNSIGNED(Category.INTEGRITY, Severity.BLOCK, "No signature where the policy requires one."),
     SIGNATURE_DOWNGRADE(Category.INTEGRITY, Severity.BLOCK, "The approved version was signed; this one is not."),
-    UNTRUSTED_SIGNER(Category.INTEGRITY, Severity.BLOCK, "The signature is valid but its key is not pinned for this package."),
+    UNTRUSTED_SIGNER(Category.INTEGRITY, Severity.BLOCK, "The signing key is not pinned for this package, so the signature cannot vouch for it."),
     SIGNER_CHANGED(Category.INTEGRITY, Severity.BLOCK, "Signed by another key than the one the baseline recorded (re-signed)."),
     KEY_NOT_VALID(Category.INTEGRITY, Severity.BLOCK, "The key was expired or revoked at signing time, or signed outside its pin's window."),
     WEAK_CRYPTO(Category.INTEGRITY, Severity.BLOCK, "MD5/SHA-1 signature digest, RSA under 2048 bits, DSA, or only MD5/SHA-1 hashes offered."),

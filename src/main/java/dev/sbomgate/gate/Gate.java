@@ -4,6 +4,7 @@ import dev.sbomgate.baseline.Baseline;
 import dev.sbomgate.model.Purl;
 import dev.sbomgate.policy.Waiver;
 import dev.sbomgate.finding.Finding;
+import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.rules.Rule;
 import dev.sbomgate.rules.RuleContext;
 import dev.sbomgate.rules.Rules;
@@ -14,20 +15,37 @@ import dev.sbomgate.verify.Progress;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The pipeline: verify → diff → rules → waivers → verdict. The only place the stages are wired together;
+ * The pipeline: verify → diff → rules → waivers → verdict (the inputs arrive loaded and resolved, the verdict leaves
+ * to be reported). The only place the stages are wired together;
  * it parses nothing and prints nothing.
  */
 public final class Gate {
     private final List<Rule> rules;
 
+    /**
+     * The rules of {@code sbomgate verify}, the gate with no baseline: is each artifact the one its SBOM describes,
+     * signed by a key pinned for it, and safe to open. Every rule that compares with an approved state is left out.
+     */
+    public static final Set<RuleId> INTEGRITY_ONLY = Collections.unmodifiableSet(EnumSet.of(RuleId.HASH_MISMATCH,
+            RuleId.BAD_SIGNATURE, RuleId.UNSIGNED, RuleId.UNTRUSTED_SIGNER, RuleId.KEY_NOT_VALID, RuleId.WEAK_CRYPTO,
+            RuleId.MISSING_ARTIFACT, RuleId.CONTENT_ANOMALY));
+
     public Gate() {
         this(Rules.all());
+    }
+
+    /** The gate of {@code sbomgate verify}: the {@link #INTEGRITY_ONLY} rules, run with no baseline. */
+    public static Gate integrityOnly() {
+        return new Gate(Rules.all().stream().filter(r -> INTEGRITY_ONLY.contains(r.id())).toList());
     }
 
     public Gate(List<Rule> rules) {
@@ -63,10 +81,14 @@ public final class Gate {
 
         Baseline baseline = input.stored() == null ? null : input.stored().baseline();
         List<String> tamperEvidence = input.stored() == null ? List.of() : input.stored().tamperEvidence();
-        RuleContext context = RuleContext.of(input.approvePrefix(), input.candidate(), baseline, evidence, input.policy(),
-                input.trust(), input.now(), input.locator() != null, tamperEvidence, input.releaseDates());
+        DiffStage diff = DiffStage.run(baseline, input.candidate());
         long diffed = System.nanoTime();
-        timings = timings.with(Timings.Stage.of("diff", diffed - verified));
+        if (baseline != null) { // without a baseline the diff stage does not run, and --timings shows it as "-"
+            timings = timings.with(Timings.Stage.of("diff", diffed - verified));
+        }
+        RuleContext context = new RuleContext(input.approvePrefix(), input.candidate(), baseline, evidence,
+                diff.changes(), diff.approved(), input.policy(), input.trust(), input.now(), input.locator() != null,
+                tamperEvidence, input.releaseDates());
 
         // Waivers apply first, so that a rule's second look (review) sees which findings still stand.
         LocalDate today = LocalDate.ofInstant(input.now(), ZoneOffset.UTC);

@@ -103,4 +103,14 @@ public record Verdict(Path sbomFile, String sbomSha256, String trustDigest, Stri
     public ExitCode exitCode() {
         return blocked() ? ExitCode.GATE_FAILED : ExitCode.OK;
     }
+
+    /**
+     * {@code sbomgate verify}'s exit code: as {@link #exitCode()}, and also failed when a component is not proven
+     * (artifact found, a strong declared digest matches, a pinned key's signature verifies; {@link Evidence#proven()})
+     * even though no finding blocks, e.g. a component without a purl whose file is missing, or one the policy does
+     * not require to be signed. Fail closed: verify claims proof, not the absence of findings.
+     */
+    public ExitCode exitCodeRequiringProof() {
+        return blocked() || !evidence.stream().allMatch(Evidence::proven) ? ExitCode.GATE_FAILED : ExitCode.OK;
+    }
 }

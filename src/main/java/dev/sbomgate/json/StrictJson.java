@@ -1,11 +1,9 @@
 package dev.sbomgate.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -51,21 +49,13 @@ public final class StrictJson {
     }
 
     private static ObjectMapper createMapper() {
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(MAX_NESTING_DEPTH)
-                        .maxDocumentLength(MAX_DOCUMENT_BYTES)
-                        .maxNumberLength(32)
-                        .maxStringLength(16 * 1024 * 1024)
-                        .maxNameLength(64 * 1024)
-                        .build())
-                // A repeated key is ambiguous (which one did the reviewer read?): refuse it.
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        factory.disable(JsonParser.Feature.ALLOW_COMMENTS);
-        ObjectMapper mapper = new ObjectMapper(factory);
-        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        return mapper;
+        return Mappers.strictJson(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxDocumentLength(MAX_DOCUMENT_BYTES)
+                .maxNumberLength(32)
+                .maxStringLength(16 * 1024 * 1024)
+                .maxNameLength(64 * 1024)
+                .build());
     }
 
     /** Two-space indent, '\n' line ends on every platform, {@code "key": value}, empty containers as {@code []}/{@code {}}. */

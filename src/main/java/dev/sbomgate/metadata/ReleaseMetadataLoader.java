@@ -2,12 +2,12 @@ package dev.sbomgate.metadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sbomgate.json.StrictJson;
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Purl;
 import dev.sbomgate.model.ReleaseDates;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,8 +27,6 @@ import java.util.TreeSet;
  * file and the entry, never skipped.
  */
 public final class ReleaseMetadataLoader {
-    /** Far above any real file (a million releases is about 100 MB); bounds what a hostile file makes us hold. */
-    static final long MAX_BYTES = 128L * 1024 * 1024;
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("releases");
     private static final Set<String> ENTRY_KEYS = Set.of("purl", "published");
 
@@ -38,16 +36,13 @@ public final class ReleaseMetadataLoader {
     /** Reads and checks the file; any problem is a {@link BadInputException} naming the file and the entry. */
     public static ReleaseDates load(Path file) {
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes((int) MAX_BYTES + 1);
+        try {
+            bytes = InputFiles.read(file, Limits.METADATA);
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": metadata file not found");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read the metadata file: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : " " + StrictJson.oneLine(e.getMessage())));
-        }
-        if (bytes.length > MAX_BYTES) {
-            throw new BadInputException(file + ": over the " + MAX_BYTES + "-byte limit for a metadata file");
         }
         return parse(bytes, file.toString());
     }

@@ -1,16 +1,21 @@
 package dev.sbomgate.policy;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.sbomgate.model.BadInputException;
+import com.fasterxml.jackson.core.JsonParser;
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.finding.Severity;
+import dev.sbomgate.json.Mappers;
+import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.trust.PurlPattern;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -27,7 +32,6 @@ import java.util.Set;
  * parameter is an error naming the file and the key, never ignored.
  */
 public final class PolicyLoader {
-    private static final long MAX_POLICY_BYTES = 1024 * 1024;
     private static final Set<String> TOP_LEVEL_KEYS = Set.of("name", "description", "rules", "waivers");
     private static final Set<String> WAIVER_KEYS = Set.of("rule", "purl", "reason", "expires", "ticket");
 
@@ -38,9 +42,8 @@ public final class PolicyLoader {
         String text = read(file);
         JsonNode root;
         try {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
-            yaml.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            root = yaml.readTree(text);
+            refuseSeveralDocuments(file, text);
+            root = Mappers.strictYaml().readTree(text);
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr();
@@ -194,18 +197,44 @@ public final class PolicyLoader {
 
     private static String read(Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
-                throw new BadInputException(file + ": policy file not found (or not a regular file)");
-            }
-            if (Files.size(file) > MAX_POLICY_BYTES) {
-                throw new BadInputException(file + ": policy file is larger than 1 MiB");
-            }
-            return Files.readString(file);
-        } catch (java.nio.charset.MalformedInputException e) {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(InputFiles.read(file, Limits.POLICY))).toString();
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": policy file not found");
+        } catch (CharacterCodingException e) {
             throw new BadInputException(file + ": policy file is not UTF-8 text");
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read policy file: " + e.getMessage());
         }
+    }
+
+    /**
+     * A YAML stream may hold several documents ({@code ---}); Jackson reads the first. A reviewer reading a later one
+     * would believe it applies, so a policy is exactly one document.
+     */
+    private static void refuseSeveralDocuments(Path file, String text) {
+        try (JsonParser parser = Mappers.strictYaml().getFactory().createParser(text)) {
+            try {
+                if (parser.nextToken() == null) {
+                    return;
+                }
+                parser.skipChildren();
+            } catch (IOException e) {
+                return; // the first document itself is malformed: the reader names where
+            }
+            try {
+                if (parser.nextToken() == null) {
+                    return;
+                }
+            } catch (IOException e) {
+                // what follows the first document is another one, broken
+            }
+        } catch (IOException e) {
+            return;
+        }
+        throw new BadInputException(file + ": holds several YAML documents (separated by '---'); a policy is one"
+                + " document: merge them into one, or keep each in a file of its own");
     }
 
     private static List<String> withSeverity(List<String> keys) {

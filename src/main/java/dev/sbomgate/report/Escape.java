@@ -1,42 +1,20 @@
 package dev.sbomgate.report;
 
+import dev.sbomgate.text.Untrusted;
+
 /**
  * Escaping for each output format. Everything that came from an SBOM, a key file or an approval log is hostile:
  * no control character, bidirectional override or markup of it reaches a terminal, a browser, an XML parser or a
- * Markdown renderer as anything but visible text.
+ * Markdown renderer as anything but visible text. Which characters are hidden is {@link Untrusted}'s to say; this
+ * class adds each format's own escaping.
  */
 final class Escape {
     private Escape() {
     }
 
-    /** Whether a code point is shown as {@code \\uXXXX} instead of itself: controls and invisible format characters (bidi overrides). */
-    static boolean invisible(int cp) {
-        return Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT
-                || cp == 0x2028 || cp == 0x2029 || (cp >= 0xFFF9 && cp <= 0xFFFF)
-                || Character.getType(cp) == Character.SURROGATE;
-    }
-
-    /** One line of plain text: newlines become spaces, every other invisible character {@code \\uXXXX}. */
-    static String line(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().forEach(cp -> {
-            if (cp == '\n' || cp == '\r' || cp == '\t') {
-                sb.append(' ');
-            } else if (invisible(cp)) {
-                sb.append(String.format("\\u%04x", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
-    }
-
     /** Text for HTML element content and quoted attribute values (HTML Living Standard 13.1.2.6, 13.2.4.2). */
     static String html(String text) {
-        String clean = line(text);
+        String clean = Untrusted.oneLine(text);
         StringBuilder sb = new StringBuilder(clean.length() + 16);
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);
@@ -75,7 +53,7 @@ final class Escape {
                 case '\n' -> sb.append(attribute ? "&#10;" : "\n");
                 case '\r' -> sb.append("&#13;");
                 default -> {
-                    if (invisible(cp)) {
+                    if (Untrusted.hidden(cp)) {
                         sb.append(String.format("\\u%04x", cp));
                     } else {
                         sb.appendCodePoint(cp);
@@ -106,7 +84,7 @@ final class Escape {
     }
 
     private static String markdown(String text, boolean code) {
-        String clean = line(text);
+        String clean = Untrusted.oneLine(text);
         StringBuilder sb = new StringBuilder(clean.length() + 32);
         for (int i = 0; i < clean.length(); i++) {
             char c = clean.charAt(i);

@@ -1,7 +1,8 @@
 package dev.sbomgate.report;
 
-import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.finding.Finding;
+import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.verify.Evidence;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -39,14 +40,14 @@ public final class GithubAnnotationRenderer implements Renderer {
                     : Optional.ofNullable(bomRefs.get(f.subject())).flatMap(verdict::sbomLine);
             out.append("::").append(command).append(" file=").append(property(paths.show(verdict.sbomFile())));
             line.ifPresent(n -> out.append(",line=").append(n));
-            out.append(",title=").append(property(f.rule().name() + (f.subject() == null ? "" : " " + Escape.line(f.subject()))));
+            out.append(",title=").append(property(f.rule().name() + (f.subject() == null ? "" : " " + Untrusted.oneLine(f.subject()))));
             out.append("::").append(data(message(f))).append('\n');
         }
         return out.toString();
     }
 
     private static String message(Finding f) {
-        StringBuilder sb = new StringBuilder(Escape.line(f.title()));
+        StringBuilder sb = new StringBuilder(Untrusted.oneLine(f.title()));
         append(sb, "Expected", f.expected());
         append(sb, "Found", f.found());
         append(sb, "Fix", f.fix());
@@ -56,7 +57,7 @@ public final class GithubAnnotationRenderer implements Renderer {
 
     private static void append(StringBuilder sb, String label, String value) {
         if (value != null && !value.isBlank()) {
-            sb.append('\n').append(label).append(": ").append(Escape.line(value));
+            sb.append('\n').append(label).append(": ").append(Untrusted.oneLine(value));
         }
     }
 

@@ -1,14 +1,10 @@
 package dev.sbomgate.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.SerializableString;
-import com.fasterxml.jackson.core.io.CharacterEscapes;
-import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.json.Mappers;
 
 /**
  * How the JSON and SARIF reports are written: two-space indentation, {@code \n} line ends, and every character a
@@ -17,14 +13,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * from a hostile SBOM is written as legal JSON instead of breaking the file's UTF-8. The data is unchanged.
  */
 final class JsonText {
-    static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectWriter WRITER;
-
-    static {
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
-        WRITER = MAPPER.writer(printer).with(new Escapes());
-    }
+    static final ObjectMapper MAPPER = Mappers.beans();
+    private static final ObjectWriter WRITER = Mappers.writer(Mappers.indented(false));
 
     private JsonText() {
     }
@@ -34,28 +24,6 @@ final class JsonText {
             return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the " + what, e);
-        }
-    }
-
-    private static final class Escapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-        private final int[] ascii = standardAsciiEscapesForJSON();
-
-        Escapes() {
-            ascii[0x7F] = ESCAPE_STANDARD;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii;
-        }
-
-        @Override
-        public SerializableString getEscapeSequence(int ch) {
-            if ((ch >= 0x80 && ch <= 0x9F) || Escape.invisible(ch)) {
-                return new SerializedString(String.format("\\u%04X", ch));
-            }
-            return null;
         }
     }
 }

@@ -1,7 +1,8 @@
 package dev.sbomgate.report;
 
-import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.finding.Finding;
+import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.verify.Evidence;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -102,7 +103,7 @@ public final class JunitRenderer implements Renderer {
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
             sb.append('\n').append(f.severity().label().toUpperCase(Locale.ROOT)).append(' ')
-                    .append(f.rule().name()).append(": ").append(Escape.line(f.title())).append('\n');
+                    .append(f.rule().name()).append(": ").append(Untrusted.oneLine(f.title())).append('\n');
             line(sb, "expected", f.expected());
             line(sb, "found", f.found());
             line(sb, "why", f.rule().summary());
@@ -114,7 +115,7 @@ public final class JunitRenderer implements Renderer {
 
     private static void line(StringBuilder sb, String label, String value) {
         if (value != null && !value.isBlank()) {
-            sb.append("  ").append(label).append(": ").append(Escape.line(value)).append('\n');
+            sb.append("  ").append(label).append(": ").append(Untrusted.oneLine(value)).append('\n');
         }
     }
 
@@ -124,7 +125,7 @@ public final class JunitRenderer implements Renderer {
     }
 
     private static String attr(String value) {
-        return Escape.xml(Escape.line(value), true);
+        return Escape.xml(Untrusted.oneLine(value), true);
     }
 
     private static String text(String value) {

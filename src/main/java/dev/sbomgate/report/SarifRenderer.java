@@ -3,10 +3,11 @@ package dev.sbomgate.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.finding.Finding;
 import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.finding.Severity;
+import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.verify.Evidence;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -155,9 +156,9 @@ public final class SarifRenderer implements Renderer {
     /** Plain text (section 3.11.8): what happened first, since viewers show the first line as the alert's title. */
     private static String message(Finding f) {
         StringBuilder sb = new StringBuilder();
-        sb.append(f.rule().name()).append(": ").append(Escape.line(f.title()));
+        sb.append(f.rule().name()).append(": ").append(Untrusted.oneLine(f.title()));
         if (f.subject() != null) {
-            sb.append(" (").append(Escape.line(f.subject())).append(')');
+            sb.append(" (").append(Untrusted.oneLine(f.subject())).append(')');
         }
         sb.append('.');
         appendLine(sb, "Expected", f.expected());
@@ -170,7 +171,7 @@ public final class SarifRenderer implements Renderer {
 
     private static void appendLine(StringBuilder sb, String label, String value) {
         if (value != null && !value.isBlank()) {
-            sb.append('\n').append(label).append(": ").append(Escape.line(value));
+            sb.append('\n').append(label).append(": ").append(Untrusted.oneLine(value));
         }
     }
 

@@ -1,9 +1,14 @@
 package dev.sbomgate.report;
 
-import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.finding.Finding;
 import dev.sbomgate.finding.Severity;
+import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.text.Untrusted;
+import dev.sbomgate.verify.Evidence;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The terminal report: the verdict on the first line, then blocking findings grouped by component, then
@@ -18,14 +23,26 @@ public final class TextRenderer implements Renderer {
 
     private final boolean colour;
     private final boolean quiet;
+    private final boolean evidence;
 
     /**
      * @param colour ANSI colours (only on a terminal, never under NO_COLOR: the caller decides)
      * @param quiet  the verdict line alone
      */
     public TextRenderer(boolean colour, boolean quiet) {
+        this(colour, quiet, false);
+    }
+
+    /**
+     * @param colour   ANSI colours (only on a terminal, never under NO_COLOR: the caller decides)
+     * @param quiet    the verdict line alone
+     * @param evidence also each component's evidence (artifact, digests, signature) and how many are proven, as
+     *                 {@code sbomgate verify} shows them
+     */
+    public TextRenderer(boolean colour, boolean quiet, boolean evidence) {
         this.colour = colour;
         this.quiet = quiet;
+        this.evidence = evidence;
     }
 
     @Override
@@ -34,6 +51,9 @@ public final class TextRenderer implements Renderer {
         out.append(verdictLine(verdict)).append('\n');
         if (quiet) {
             return out.toString();
+        }
+        if (evidence) {
+            evidence(out, verdict);
         }
         section(out, "Blocking", verdict.findingsOf(Severity.BLOCK), RED);
         section(out, "Warnings", verdict.findingsOf(Severity.WARN), YELLOW);
@@ -80,6 +100,54 @@ public final class TextRenderer implements Renderer {
         });
     }
 
+    /**
+     * Per component, sorted by label: whether it is proven (artifact found, a strong declared digest matches, a
+     * pinned key's signature verifies), then its artifact, digests and signature; then the count proven.
+     */
+    private void evidence(StringBuilder out, Verdict verdict) {
+        List<Evidence> sorted = verdict.evidence().stream()
+                .sorted(Comparator.comparing((Evidence e) -> e.component().label())
+                        .thenComparing(e -> e.component().bomRef()))
+                .toList();
+        out.append('\n');
+        long proven = 0;
+        for (Evidence e : sorted) {
+            proven += e.proven() ? 1 : 0;
+            out.append(e.proven() ? paint(GREEN, "ok  ") + "  " : paint(RED, "FAIL") + "  ")
+                    .append(clean(e.component().label())).append('\n');
+            StringBuilder artifact = new StringBuilder(e.artifactState().name().toLowerCase(Locale.ROOT));
+            if (e.artifact() != null) {
+                artifact.append(" (").append(e.artifact().getFileName()).append(')');
+            }
+            if (e.error() != null) {
+                artifact.append(": ").append(e.error());
+            }
+            out.append("      artifact:  ").append(clean(artifact.toString())).append('\n');
+            StringBuilder digests = new StringBuilder(e.integrity().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            e.integrityDetails().forEach(d -> digests.append("; ").append(d));
+            out.append("      digests:   ").append(clean(digests.toString())).append('\n');
+            out.append("      signature: ").append(clean(e.signature().map(TextRenderer::describe).orElse("unsigned")))
+                    .append('\n');
+        }
+        out.append('\n').append(proven).append(" of ").append(sorted.size())
+                .append(" components proven (artifact found, digests match, signed by a pinned key); ")
+                .append(sorted.size() - proven).append(" not.\n");
+    }
+
+    private static String describe(SignatureCheck s) {
+        StringBuilder sb = new StringBuilder(s.status().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+        if (s.signer() != null) {
+            sb.append(" by ").append(s.signer());
+        }
+        if (s.created() != null) {
+            sb.append(" at ").append(s.created());
+        }
+        if (!s.detail().isBlank()) {
+            sb.append(" — ").append(s.detail());
+        }
+        return sb.toString();
+    }
+
     private static void line(StringBuilder out, String label, String value) {
         if (value == null || value.isBlank()) {
             return;
@@ -89,7 +157,7 @@ public final class TextRenderer implements Renderer {
 
     /** Text from SBOMs is hostile: no terminal escape, control or bidi character reaches the screen. */
     static String clean(String text) {
-        return Escape.line(text);
+        return Untrusted.oneLine(text);
     }
 
     private String paint(String code, String text) {

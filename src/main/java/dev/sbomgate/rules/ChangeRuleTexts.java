@@ -1,6 +1,7 @@
 package dev.sbomgate.rules;
 
 import dev.sbomgate.model.Component;
+import dev.sbomgate.text.Untrusted;
 import java.time.Duration;
 import java.util.List;
 
@@ -38,7 +39,7 @@ final class ChangeRuleTexts {
         int limit = Math.min(value.length(), max);
         for (int i = 0; i < limit; i++) {
             char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029') {
+            if (!Character.isSurrogate(c) && Untrusted.hidden(c)) {
                 sb.append(String.format("\\u%04x", (int) c));
             } else {
                 sb.append(c);

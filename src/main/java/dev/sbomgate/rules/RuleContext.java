@@ -6,8 +6,6 @@ import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.baseline.Baseline;
 import dev.sbomgate.baseline.BaselineComponent;
 import dev.sbomgate.diff.Change;
-import dev.sbomgate.diff.ComponentMatcher;
-import dev.sbomgate.diff.SbomDiff;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Inventory;
 import dev.sbomgate.model.ReleaseDates;
@@ -15,8 +13,6 @@ import dev.sbomgate.policy.Policy;
 import dev.sbomgate.trust.TrustStore;
 import dev.sbomgate.verify.Evidence;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -53,29 +49,6 @@ public record RuleContext(String approvePrefix, Inventory candidate, Baseline ba
         approved = Map.copyOf(approved);
         tamperEvidence = List.copyOf(tamperEvidence);
         releaseDates = releaseDates == null ? ReleaseDates.none() : releaseDates;
-    }
-
-    /**
-     * The context for a candidate and a baseline: diffs them and matches each candidate component with the approved
-     * version of the same package, with the same engine as {@code sbomgate diff}.
-     */
-    public static RuleContext of(String approvePrefix, Inventory candidate, Baseline baseline, List<Evidence> evidence,
-                                 Policy policy, TrustStore trust, Instant now, boolean artifactsGiven,
-                                 List<String> tamperEvidence, ReleaseDates releaseDates) {
-        Map<String, BaselineComponent> approved = new HashMap<>();
-        List<Change> changes = List.of();
-        if (baseline != null) {
-            Map<Component, BaselineComponent> byComponent = new IdentityHashMap<>();
-            baseline.components().forEach(b -> byComponent.put(b.component(), b));
-            List<Component> approvedComponents = baseline.components().stream().map(BaselineComponent::component).toList();
-            SbomDiff.Result diff = SbomDiff.diff(approvedComponents, candidate.components());
-            changes = diff.changes();
-            for (ComponentMatcher.Pair pair : diff.matching().pairs()) {
-                approved.put(pair.newComponent().bomRef(), byComponent.get(pair.oldComponent()));
-            }
-        }
-        return new RuleContext(approvePrefix, candidate, baseline, evidence, changes, approved, policy, trust, now,
-                artifactsGiven, tamperEvidence, releaseDates);
     }
 
     public boolean hasBaseline() {

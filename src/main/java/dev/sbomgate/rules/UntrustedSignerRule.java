@@ -27,7 +27,7 @@ public final class UntrustedSignerRule implements Rule {
     @Override
     public String explain() {
         return """
-                UNTRUSTED_SIGNER: the signature is valid but its key is not pinned for this package.
+                UNTRUSTED_SIGNER: the signing key is not pinned for this package, so the signature cannot vouch for it.
 
                 Anyone can make a valid signature: what counts is whose key made it. Reported when the deciding
                 signature was made by a key the trust store does not hold (UNKNOWN_KEY; the issuer the signature

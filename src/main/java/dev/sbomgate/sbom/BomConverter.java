@@ -7,6 +7,7 @@ import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Inventory;
 import dev.sbomgate.model.Property;
 import dev.sbomgate.model.Purl;
+import dev.sbomgate.text.Untrusted;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -236,7 +237,7 @@ final class BomConverter {
         try {
             return Purl.parse(text);
         } catch (IllegalArgumentException e) {
-            throw Parsed.bad(file, what.get() + " has a malformed purl " + Text.quote(text) + ": " + Text.oneLine(e.getMessage(), 160));
+            throw Parsed.bad(file, what.get() + " has a malformed purl " + Text.quote(text) + ": " + Untrusted.message(e.getMessage(), 160));
         }
     }
 
@@ -501,7 +502,7 @@ final class BomConverter {
         for (String part : parts) {
             String p = blankToNull(part);
             if (p != null) {
-                words.add(Text.oneLine(p, Text.MAX_VALUE));
+                words.add(Untrusted.message(p, Text.MAX_VALUE));
             }
         }
         if (!words.isEmpty()) {

@@ -1,15 +1,14 @@
 package dev.sbomgate.sbom;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.json.Mappers;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,12 +36,8 @@ final class JsonLoader {
         // Our own read comes first and is stricter than the library's: bounded nesting (hostile input could
         // otherwise exhaust the stack of the schema validator), and duplicate keys refused, so that the schema
         // validator and the bean parser cannot disagree about which of two "specVersion" or "purl" values counts.
-        JsonFactory factory = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build())
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        this.strict = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-        this.stream = new JsonStream(factory);
+        this.strict = Mappers.strictJson(maxDepth);
+        this.stream = new JsonStream(Mappers.strictFactory(strict.getFactory().streamReadConstraints()));
     }
 
     /**
@@ -76,7 +71,7 @@ final class JsonLoader {
             violations = LibraryCache.json(version).validate(root);
         } catch (RuntimeException e) {
             throw Parsed.bad(file, "cannot be checked against the CycloneDX " + version.getVersionString()
-                    + " JSON schema: " + Text.oneLine(e.getMessage()));
+                    + " JSON schema: " + Untrusted.message(e.getMessage()));
         }
         if (!violations.isEmpty()) {
             throw Parsed.bad(file, Violations.describe("CycloneDX " + version.getVersionString() + " JSON schema",
@@ -115,11 +110,11 @@ final class JsonLoader {
                         + " (refused as hostile; CycloneDX SBOMs are far shallower)");
             }
             throw Parsed.bad(file, "JSON beyond a parser limit" + at(e.getLocation()) + " (refused as hostile): "
-                    + Text.oneLine(limit));
+                    + Untrusted.message(limit));
         } catch (JsonProcessingException e) {
-            throw Parsed.bad(file, "malformed JSON" + at(e.getLocation()) + ": " + Text.oneLine(e.getOriginalMessage()));
+            throw Parsed.bad(file, "malformed JSON" + at(e.getLocation()) + ": " + Untrusted.message(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw Parsed.bad(file, "cannot be read as JSON: " + Text.oneLine(e.getMessage()));
+            throw Parsed.bad(file, "cannot be read as JSON: " + Untrusted.message(e.getMessage()));
         }
     }
 
@@ -134,7 +129,7 @@ final class JsonLoader {
             throw Parsed.bad(file, "not a CycloneDX SBOM: the JSON object has no \"bomFormat\": \"CycloneDX\"");
         }
         if (!format.isTextual() || !"CycloneDX".equals(format.textValue())) {
-            throw Parsed.bad(file, "not a CycloneDX SBOM: \"bomFormat\" is " + Text.oneLine(format.toString(), Text.MAX_VALUE)
+            throw Parsed.bad(file, "not a CycloneDX SBOM: \"bomFormat\" is " + Untrusted.message(format.toString(), Text.MAX_VALUE)
                     + ", expected \"CycloneDX\"");
         }
         JsonNode spec = root.get("specVersion");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,7 +73,7 @@ final class JsonStream {
     JsonStream(JsonFactory factory) {
         // No FAIL_ON_TRAILING_TOKENS here: values are read one at a time from inside the document; the end of the
         // document is checked by hand.
-        this.values = new ObjectMapper(factory);
+        this.values = JsonMapper.builder(factory).build();
     }
 
     /** The document, parsed, when it is valid and this class could check that; null otherwise (read it the whole way). */

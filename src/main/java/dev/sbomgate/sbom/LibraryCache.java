@@ -3,6 +3,7 @@ package dev.sbomgate.sbom;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
+import dev.sbomgate.json.Mappers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
@@ -29,7 +30,7 @@ final class LibraryCache {
      * plain {@code new ObjectMapper()}, the beans carrying their own deserialisers as annotations. Used to bind one
      * element of a streamed array at a time (JsonStream); JsonStreamTest checks that the result is the same.
      */
-    private static final ObjectMapper BEAN_MAPPER = new ObjectMapper();
+    private static final ObjectMapper BEAN_MAPPER = Mappers.beans();
 
     /** Built on first use only: a JSON SBOM never needs the XML parser's XmlMapper and Woodstox (start-up time). */
     private static final class Xml {
@@ -121,7 +122,7 @@ final class LibraryCache {
     static com.networknt.schema.Schema json(Version version) {
         return JSON.computeIfAbsent(version, v -> {
             try {
-                return JSON_PARSER.getJsonSchema(v, new ObjectMapper());
+                return JSON_PARSER.getJsonSchema(v, Mappers.beans());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,11 +1,13 @@
 package dev.sbomgate.sbom;
 
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Inventory;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -32,7 +34,7 @@ import java.util.Objects;
 public final class SbomReader {
 
     /** Largest SBOM read by default: far above real SBOMs (tens of MB at most), far below what exhausts memory. */
-    public static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
+    public static final long DEFAULT_MAX_BYTES = Limits.SBOM.bytes();
     /** Deepest nesting of JSON values or XML elements accepted by default; real SBOMs stay well under 50. */
     public static final int DEFAULT_MAX_DEPTH = 256;
 
@@ -128,39 +130,14 @@ public final class SbomReader {
             throw Parsed.bad(file, "is a directory, expected an SBOM file");
         }
         try {
-            if (Files.isRegularFile(file) && Files.size(file) > maxBytes) {
-                throw tooLarge(file, Files.size(file));
-            }
-            // Pipes (e.g. a shell's <(…)) have no size up front: the bound is enforced while reading.
-            try (InputStream in = Files.newInputStream(file)) {
-                byte[] bytes = in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 8));
-                if (bytes.length > maxBytes) {
-                    throw tooLarge(file, -1);
-                }
-                return bytes;
-            }
+            return InputFiles.read(file, Limits.SBOM.withBytes(maxBytes));
         } catch (NoSuchFileException e) {
             throw Parsed.bad(file, "no such file");
         } catch (AccessDeniedException e) {
             throw Parsed.bad(file, "cannot be read: permission denied");
         } catch (IOException e) {
-            throw Parsed.bad(file, "cannot be read: " + Text.oneLine(e.getMessage() == null
+            throw Parsed.bad(file, "cannot be read: " + Untrusted.message(e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()));
         }
-    }
-
-    private BadInputException tooLarge(Path file, long size) {
-        return Parsed.bad(file, "is larger than the SBOM size limit of " + human(maxBytes)
-                + (size >= 0 ? " (" + size + " bytes)" : "") + "; refusing to read it");
-    }
-
-    private static String human(long bytes) {
-        if (bytes % (1024 * 1024) == 0) {
-            return bytes / (1024 * 1024) + " MiB";
-        }
-        if (bytes % 1024 == 0) {
-            return bytes / 1024 + " KiB";
-        }
-        return bytes + " bytes";
     }
 }

@@ -1,5 +1,6 @@
 package dev.sbomgate.sbom;
 
+import dev.sbomgate.text.Untrusted;
 import java.util.List;
 import org.cyclonedx.exception.ParseException;
 import org.xml.sax.SAXParseException;
@@ -20,7 +21,7 @@ final class Violations {
         for (int i = 0; i < shown; i++) {
             sb.append(i == 0 ? "" : "; ").append(violations.get(i));
         }
-        String head = Text.oneLine(sb.toString(), Text.MAX_MESSAGE);
+        String head = Untrusted.message(sb.toString(), Untrusted.MAX_MESSAGE);
         int more = violations.size() - shown;
         return more > 0 ? head + " (and " + more + " more)" : head;
     }
@@ -33,7 +34,7 @@ final class Violations {
             t = t.getCause();
         }
         String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
-        return Text.oneLine(location(e) + message);
+        return Untrusted.message(location(e) + message);
     }
 
     /** One XML schema violation, with the line and column the validator reports. */

@@ -1,6 +1,7 @@
 package dev.sbomgate.sbom;
 
 import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.text.Untrusted;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
@@ -92,7 +93,7 @@ final class XmlScan {
                 throw Parsed.bad(file, "malformed XML" + at(e.getLocation()) + ": bytes that are not valid "
                         + encoding.charset().name() + " (the encoding its byte-order mark or XML declaration gives)");
             }
-            throw Parsed.bad(file, "malformed XML" + at(e.getLocation()) + ": " + Text.oneLine(streamMessage(e)));
+            throw Parsed.bad(file, "malformed XML" + at(e.getLocation()) + ": " + Untrusted.message(streamMessage(e)));
         } catch (BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -132,7 +133,7 @@ final class XmlScan {
                         + at(reader.getLocation()) + " is refused: CycloneDX uses no DTD, and DTDs enable "
                         + "external-entity (XXE) and entity-expansion attacks; remove the <!DOCTYPE …>");
                 case XMLStreamConstants.ENTITY_REFERENCE -> throw Parsed.bad(file, "XML with an entity reference &"
-                        + Text.oneLine(reader.getLocalName(), 40) + ";" + at(reader.getLocation())
+                        + Untrusted.message(reader.getLocalName(), 40) + ";" + at(reader.getLocation())
                         + " is refused: there is no DTD to declare it");
                 case XMLStreamConstants.START_ELEMENT -> start();
                 case XMLStreamConstants.END_ELEMENT -> end();
@@ -240,7 +241,7 @@ final class XmlScan {
         String qualified = reader.getPrefix() == null || reader.getPrefix().isEmpty() ? local : reader.getPrefix() + ":" + local;
         if (!"bom".equals(local)) {
             String hint = "RDF".equals(local) || namespace.contains("spdx") ? " (it looks like SPDX RDF/XML)" : "";
-            throw Parsed.bad(file, "not a CycloneDX SBOM: the XML root element is <" + Text.oneLine(qualified, 60)
+            throw Parsed.bad(file, "not a CycloneDX SBOM: the XML root element is <" + Untrusted.message(qualified, 60)
                     + ">" + hint + ", expected <bom> in namespace " + NAMESPACE_PREFIX + "1.x");
         }
         if (!namespace.startsWith(NAMESPACE_PREFIX)) {

@@ -2,6 +2,7 @@ package dev.sbomgate.trust;
 
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.sigstore.CertificateIdentity;
+import dev.sbomgate.text.Untrusted;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -42,7 +43,7 @@ public record IdentityPin(String issuer, String identity, boolean pattern) {
         if (value.isBlank() || value.length() > MAX_LENGTH || value.chars().anyMatch(Character::isISOControl)
                 || !value.strip().equals(value)) {
             throw new IllegalArgumentException(what + " is 1 to " + MAX_LENGTH + " characters on one line, without"
-                    + " surrounding white space, got '" + TrustIndex.printable(value) + "'");
+                    + " surrounding white space, got '" + Untrusted.printable(value) + "'");
         }
     }
 
@@ -56,7 +57,7 @@ public record IdentityPin(String issuer, String identity, boolean pattern) {
             COMPILED.put(regex, compiledPattern);
             return compiledPattern;
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("identity pattern '" + TrustIndex.printable(regex) + "' is not a regular"
+            throw new IllegalArgumentException("identity pattern '" + Untrusted.printable(regex) + "' is not a regular"
                     + " expression: " + e.getDescription() + " near index " + e.getIndex());
         }
     }

@@ -4,6 +4,7 @@ import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.model.Purl;
 import dev.sbomgate.signature.PublicKeyInfo;
 import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.text.Untrusted;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -46,27 +47,27 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
         name = name.strip();
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("a key name is 1 to " + MAX_NAME_LENGTH
-                    + " characters on one line, got '" + name.replaceAll("\\p{Cntrl}", "?") + "'");
+                    + " characters on one line, got '" + Untrusted.printable(name) + "'");
         }
         if ((type == SignatureKind.SIGSTORE) != (identity != null)) {
             throw new IllegalArgumentException("an identity pin (and only one) has type sigstore and an identity");
         }
         if (identity != null && !identity.fingerprint().equals(fingerprint)) {
-            throw new IllegalArgumentException("identity pin '" + TrustIndex.printable(name) + "' has fingerprint "
+            throw new IllegalArgumentException("identity pin '" + Untrusted.printable(name) + "' has fingerprint "
                     + fingerprint + ", but its identity's is " + identity.fingerprint());
         }
         TrustPaths.checkRelative(file);
         if (scopes == null || scopes.isEmpty()) {
-            throw new IllegalArgumentException("key '" + TrustIndex.printable(name) + "' has no scope: give at least one purl pattern it may"
+            throw new IllegalArgumentException("key '" + Untrusted.printable(name) + "' has no scope: give at least one purl pattern it may"
                     + " sign for, like 'pkg:maven/org.example/*'");
         }
         scopes = List.copyOf(new TreeSet<>(scopes));
         if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
-            throw new IllegalArgumentException("key '" + TrustIndex.printable(name) + "' has notAfter " + notAfter + " before notBefore "
+            throw new IllegalArgumentException("key '" + Untrusted.printable(name) + "' has notAfter " + notAfter + " before notBefore "
                     + notBefore);
         }
         if (!key.fingerprint().equals(fingerprint) || key.kind() != type) {
-            throw new IllegalArgumentException("key '" + TrustIndex.printable(name) + "': the key info is for " + key.kind() + " "
+            throw new IllegalArgumentException("key '" + Untrusted.printable(name) + "': the key info is for " + key.kind() + " "
                     + key.fingerprint() + ", not " + type + " " + fingerprint);
         }
     }

@@ -1,6 +1,7 @@
 package dev.sbomgate.trust;
 
 import dev.sbomgate.model.Purl;
+import dev.sbomgate.text.Untrusted;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -175,9 +176,9 @@ public record PurlPattern(String type, List<String> namespace, String name, Stri
         return p == pattern.length();
     }
 
-    /** The pattern as echoed in a message: one line, control characters as '?'. */
+    /** The pattern as echoed in a message: one line, hidden characters visible ({@link Untrusted#printable}). */
     private static String shown(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
+        return Untrusted.printable(text);
     }
 
     private static void checkSegment(String segment, String what) {

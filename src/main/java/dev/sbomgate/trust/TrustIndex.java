@@ -1,14 +1,14 @@
 package dev.sbomgate.trust;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sbomgate.files.Limits;
+import dev.sbomgate.json.Mappers;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -30,7 +30,7 @@ final class TrustIndex {
 
     static final String FILE_NAME = "trust.json";
     static final int VERSION = 1;
-    static final int MAX_INDEX_BYTES = 4 * 1024 * 1024;
+    static final int MAX_INDEX_BYTES = (int) Limits.TRUST_INDEX.bytes();
 
     private static final Set<String> TOP_FIELDS = Set.of("version", "keys", "identities", "sigstore");
     private static final Set<String> IDENTITY_FIELDS = Set.of("name", "issuer", "identity", "identityPattern",
@@ -38,10 +38,7 @@ final class TrustIndex {
     private static final Set<String> SIGSTORE_FIELDS = Set.of("trustedRoot");
     private static final Set<String> KEY_FIELDS = Set.of("name", "type", "fingerprint", "file", "scopes", "notBefore",
             "notAfter");
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper JSON = Mappers.strictJson();
 
     private TrustIndex() {
     }
@@ -142,7 +139,7 @@ final class TrustIndex {
         }
         checkFields(node, IDENTITY_FIELDS, where, "identity entry");
         String name = text(node, "name", where, true);
-        where = where + " ('" + printable(name) + "')";
+        where = where + " ('" + Untrusted.printable(name) + "')";
         String issuer = text(node, "issuer", where, true);
         String exact = text(node, "identity", where, false);
         String pattern = text(node, "identityPattern", where, false);
@@ -162,7 +159,7 @@ final class TrustIndex {
             try {
                 written = new Fingerprint(fingerprintText);
             } catch (IllegalArgumentException e) {
-                throw new BadInputException(where + ": fingerprint must be 64 hex digits, found '" + printable(fingerprintText) + "'");
+                throw new BadInputException(where + ": fingerprint must be 64 hex digits, found '" + Untrusted.printable(fingerprintText) + "'");
             }
             if (!written.equals(identity.fingerprint())) {
                 throw new BadInputException(where + ": fingerprint " + written + " is not the identity's ("
@@ -184,7 +181,7 @@ final class TrustIndex {
         }
         checkFields(key, KEY_FIELDS, where, "key entry");
         String name = text(key, "name", where, true);
-        where = where + " ('" + printable(name) + "')";
+        where = where + " ('" + Untrusted.printable(name) + "')";
         String typeName = text(key, "type", where, true);
         SignatureKind type;
         if ("openpgp".equals(typeName)) {
@@ -192,7 +189,7 @@ final class TrustIndex {
         } else if ("keypair".equals(typeName)) {
             type = SignatureKind.KEYPAIR;
         } else {
-            throw new BadInputException(where + ": type must be 'openpgp' or 'keypair', found '" + printable(typeName) + "'"
+            throw new BadInputException(where + ": type must be 'openpgp' or 'keypair', found '" + Untrusted.printable(typeName) + "'"
                     + ("sigstore".equals(typeName) ? "; Sigstore identities are pinned in 'identities'" : ""));
         }
         Fingerprint fingerprint;
@@ -201,7 +198,7 @@ final class TrustIndex {
             fingerprint = new Fingerprint(fingerprintText);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(where + ": fingerprint must be the full fingerprint (40 or 64 hex digits), found '"
-                    + printable(fingerprintText) + "'");
+                    + Untrusted.printable(fingerprintText) + "'");
         }
         String file = text(key, "file", where, true);
         try {
@@ -274,7 +271,7 @@ final class TrustIndex {
             }
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new BadInputException(where + ": " + field + " must be an ISO date like 2026-01-31, found '" + printable(text) + "'");
+            throw new BadInputException(where + ": " + field + " must be an ISO date like 2026-01-31, found '" + Untrusted.printable(text) + "'");
         }
     }
 
@@ -349,11 +346,6 @@ final class TrustIndex {
 
     private static String quote(String value) {
         return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(value)) + "\"";
-    }
-
-    /** Values echoed in messages stay on one line: control characters become '?'. */
-    static String printable(String text) {
-        return text.replaceAll("\\p{Cntrl}", "?");
     }
 
     private static String firstLine(String message) {

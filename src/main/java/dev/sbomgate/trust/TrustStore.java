@@ -5,6 +5,10 @@ import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Purl;
 import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.signature.jca.KeyPairSignatureVerifier;
+import dev.sbomgate.signature.pgp.PgpKeys;
+import dev.sbomgate.signature.pgp.PgpSignatureVerifier;
+import dev.sbomgate.signature.sigstore.TrustedRoot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,6 +38,10 @@ public final class TrustStore {
     private final SortedMap<String, byte[]> files;
     private final String canonicalIndex;
     private final Digest digest;
+    /** Parsed once, when the store is built (by the loader): the verifiers use these, never the raw bytes again. */
+    private final PgpSignatureVerifier openPgp;
+    private final KeyPairSignatureVerifier keyPair;
+    private final TrustedRoot parsedTrustedRoot;
 
     TrustStore(List<PinnedKey> keys, Map<String, byte[]> files) {
         this(keys, files, null);
@@ -75,6 +83,26 @@ public final class TrustStore {
         this.files = Collections.unmodifiableSortedMap(copy);
         this.canonicalIndex = TrustIndex.write(this.keys, trustedRoot);
         this.digest = computeDigest();
+        List<PgpKeys> sets = new ArrayList<>();
+        keyFiles(SignatureKind.OPENPGP).forEach((name, bytes) -> sets.add(PgpKeys.parse(bytes, name)));
+        this.openPgp = new PgpSignatureVerifier(PgpKeys.union(sets));
+        this.keyPair = KeyPairSignatureVerifier.of(keyFiles(SignatureKind.KEYPAIR));
+        this.parsedTrustedRoot = trustedRoot == null ? null : TrustedRoot.parse(this.files.get(trustedRoot), trustedRoot);
+    }
+
+    /** The OpenPGP verifier over every pinned OpenPGP key file, parsed when the store was built. */
+    public PgpSignatureVerifier openPgpVerifier() {
+        return openPgp;
+    }
+
+    /** The key-pair (Ed25519, ECDSA, RSA) verifier over every pinned key-pair file, parsed when the store was built. */
+    public KeyPairSignatureVerifier keyPairVerifier() {
+        return keyPair;
+    }
+
+    /** The Sigstore trusted root, parsed when the store was built; empty when the store has none. */
+    public Optional<TrustedRoot> parsedTrustedRoot() {
+        return Optional.ofNullable(parsedTrustedRoot);
     }
 
     /** The store with no keys: every signature is then {@code UNKNOWN_KEY} (fail closed). */

@@ -1,12 +1,14 @@
 package dev.sbomgate.trust;
 
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
-import dev.sbomgate.trust.PublicKeys;
 import dev.sbomgate.signature.sigstore.TrustedRoot;
+import dev.sbomgate.text.Untrusted;
+import dev.sbomgate.trust.PublicKeys;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,7 +55,7 @@ public final class TrustStoreLoader {
         if (!Files.isRegularFile(indexFile)) {
             throw new BadInputException(indexName + ": is not a regular file");
         }
-        TrustIndex.Index index = TrustIndex.read(readBounded(indexFile, TrustIndex.MAX_INDEX_BYTES, indexName), indexName);
+        TrustIndex.Index index = TrustIndex.read(readBounded(indexFile, Limits.TRUST_INDEX, indexName), indexName);
         List<TrustIndex.Entry> entries = index.keys();
 
         Map<Fingerprint, TrustIndex.Entry> seen = new HashMap<>();
@@ -62,15 +64,15 @@ public final class TrustStoreLoader {
         Map<String, Set<Fingerprint>> pinnedPerFile = new HashMap<>();
         List<PinnedKey> keys = new ArrayList<>();
         for (TrustIndex.Entry entry : entries) {
-            String where = indexName + ": key '" + TrustIndex.printable(entry.name()) + "' (" + entry.file() + ")";
+            String where = indexName + ": key '" + Untrusted.printable(entry.name()) + "' (" + entry.file() + ")";
             TrustIndex.Entry previous = seen.put(entry.fingerprint(), entry);
             if (previous != null) {
                 throw new BadInputException(indexName + ": fingerprint " + entry.fingerprint() + " is pinned twice ('"
-                        + TrustIndex.printable(previous.name()) + "' and '" + TrustIndex.printable(entry.name()) + "'); keep one entry and merge their scopes");
+                        + Untrusted.printable(previous.name()) + "' and '" + Untrusted.printable(entry.name()) + "'); keep one entry and merge their scopes");
             }
             if (!fileBytes.containsKey(entry.file())) {
                 Path real = TrustPaths.resolveInside(dir, entry.file(), where);
-                byte[] bytes = readBounded(real, PublicKeys.MAX_KEY_FILE_BYTES, dir.resolve(entry.file()).toString());
+                byte[] bytes = readBounded(real, Limits.KEY_FILE, dir.resolve(entry.file()).toString());
                 fileBytes.put(entry.file(), bytes);
                 fileKeys.put(entry.file(), PublicKeys.inspect(bytes, dir.resolve(entry.file()).toString()));
             }
@@ -97,12 +99,12 @@ public final class TrustStoreLoader {
                         + " file of its own");
             }
             Path real = TrustPaths.resolveInside(dir, trustedRoot, where);
-            byte[] bytes = readBounded(real, TrustedRoot.MAX_BYTES, dir.resolve(trustedRoot).toString());
+            byte[] bytes = readBounded(real, Limits.SIGSTORE_ROOT, dir.resolve(trustedRoot).toString());
             TrustedRoot.parse(bytes, dir.resolve(trustedRoot).toString());
             fileBytes.put(trustedRoot, bytes);
         }
         for (TrustIndex.IdentityEntry entry : index.identities()) {
-            String where = indexName + ": identity '" + TrustIndex.printable(entry.name()) + "'";
+            String where = indexName + ": identity '" + Untrusted.printable(entry.name()) + "'";
             if (trustedRoot == null) {
                 throw new BadInputException(where + ": identity pins are verified through a Sigstore trusted root, and"
                         + " the store has none; add one with 'sbomgate trust sigstore-root trusted_root.json'");
@@ -110,7 +112,7 @@ public final class TrustStoreLoader {
             TrustIndex.Entry previousKey = seen.get(entry.identity().fingerprint());
             if (previousKey != null) {
                 throw new BadInputException(where + ": fingerprint " + entry.identity().fingerprint() + " is also pinned as"
-                        + " key '" + TrustIndex.printable(previousKey.name()) + "'");
+                        + " key '" + Untrusted.printable(previousKey.name()) + "'");
             }
             if (keys.stream().anyMatch(k -> k.fingerprint().equals(entry.identity().fingerprint()))) {
                 throw new BadInputException(where + ": " + entry.identity().describe() + " is pinned twice; keep one"
@@ -163,13 +165,9 @@ public final class TrustStoreLoader {
         }
     }
 
-    static byte[] readBounded(Path file, int max, String name) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(max + 1);
-            if (bytes.length > max) {
-                throw new BadInputException(name + ": larger than " + max + " bytes; not a trust store file");
-            }
-            return bytes;
+    static byte[] readBounded(Path file, Limits.Limit limit, String name) {
+        try {
+            return InputFiles.read(file, name, limit);
         } catch (IOException e) {
             throw new BadInputException(name + ": cannot read (" + e.getMessage() + ")");
         }

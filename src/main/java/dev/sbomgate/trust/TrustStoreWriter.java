@@ -1,20 +1,14 @@
 package dev.sbomgate.trust;
 
+import dev.sbomgate.files.AtomicWrite;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
 import dev.sbomgate.trust.PublicKeys;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -86,8 +80,8 @@ public final class TrustStoreWriter {
         TrustStore next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null));
         try {
             Files.createDirectories(dir.resolve(KEYS_DIR));
-            writeAtomically(dir.resolve(file), keyFileBytes);
-            writeAtomically(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
+            AtomicWrite.write(dir.resolve(file), keyFileBytes);
+            AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
         }
@@ -107,7 +101,7 @@ public final class TrustStoreWriter {
         keys.remove(pin);
         TrustStore next = new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null));
         try {
-            writeAtomically(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
+            AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
             // An identity pin's file is the trusted root, which stays (other bundles, key-signed ones too, need it).
             boolean shared = pin.isIdentity() || keys.stream().anyMatch(k -> k.file().equals(pin.file()));
             if (!shared) {
@@ -164,7 +158,7 @@ public final class TrustStoreWriter {
         TrustStore next = new TrustStore(store.keys(), files, file);
         try {
             Files.createDirectories(dir.resolve(file).getParent());
-            writeAtomically(dir.resolve(file), trustedRootBytes);
+            AtomicWrite.write(dir.resolve(file), trustedRootBytes);
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
         }
@@ -175,7 +169,7 @@ public final class TrustStoreWriter {
 
     private void writeIndex(TrustStore next) {
         try {
-            writeAtomically(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
+            AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
         }
@@ -188,39 +182,5 @@ public final class TrustStoreWriter {
         }
         store.sigstoreTrustedRootFile().ifPresent(root -> files.put(root, store.sigstoreTrustedRoot().orElseThrow()));
         return files;
-    }
-
-    /**
-     * Replaces {@code target} with {@code content} atomically: write a temporary file beside it, fsync it, rename it
-     * over the target, then fsync the directory so the rename itself survives a crash (where the platform allows).
-     */
-    static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-        try {
-            if (Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
-                // createTempFile makes the file owner-only; the trust store is meant to be committed and read by all.
-                Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            }
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buffer = ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                throw new IOException("the file system cannot rename atomically in " + parent, e);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        try (FileChannel directory = FileChannel.open(parent, StandardOpenOption.READ)) {
-            directory.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Some platforms (Windows) cannot open a directory for fsync; the rename is still atomic there.
-        }
     }
 }

@@ -80,4 +80,10 @@ public record Evidence(Component component, ArtifactState artifactState, Path ar
     public Optional<Digest> computed(HashAlgorithm algorithm) {
         return computed.stream().filter(d -> d.algorithm() == algorithm).findFirst();
     }
+
+    /** Proven: the artifact was found, a strong declared digest matches, and a pinned key's signature verifies. */
+    public boolean proven() {
+        return artifactState() == ArtifactState.FOUND && integrity() == IntegrityStatus.PROVEN
+                && signatureStatus().isValid();
+    }
 }

@@ -16,12 +16,9 @@ import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
 import dev.sbomgate.signature.SignatureVerifier;
 import dev.sbomgate.signature.jca.KeyPairSignatureVerifier;
-import dev.sbomgate.signature.pgp.PgpKeys;
-import dev.sbomgate.signature.pgp.PgpSignatureVerifier;
 import dev.sbomgate.signature.sigstore.BundleVerification;
 import dev.sbomgate.signature.sigstore.CertificateIdentity;
 import dev.sbomgate.signature.sigstore.SigstoreVerifier;
-import dev.sbomgate.signature.sigstore.TrustedRoot;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.trust.TrustStore;
 import java.nio.file.Path;
@@ -29,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -101,10 +97,10 @@ public final class EvidenceCollector {
         this.trust = Objects.requireNonNull(trust, "trust");
         this.now = Objects.requireNonNull(now, "now");
         this.threads = Math.max(1, threads);
-        this.openPgp = openPgpVerifier(trust);
-        this.keyPair = KeyPairSignatureVerifier.of(trust.keyFiles(SignatureKind.KEYPAIR));
-        this.sigstore = new SigstoreVerifier(trust.sigstoreTrustedRoot()
-                .map(bytes -> TrustedRoot.parse(bytes, trust.sigstoreTrustedRootFile().orElseThrow())).orElse(null), keyPair);
+        // the keys and the trusted root were parsed once, when the trust store was loaded
+        this.openPgp = trust.openPgpVerifier();
+        this.keyPair = trust.keyPairVerifier();
+        this.sigstore = new SigstoreVerifier(trust.parsedTrustedRoot().orElse(null), keyPair);
     }
 
     /** The time spent so far by {@link #collect}, per part. */
@@ -348,13 +344,5 @@ public final class EvidenceCollector {
                     + ", outside its pin's window " + key.window());
         }
         return check;
-    }
-
-    private static SignatureVerifier openPgpVerifier(TrustStore trust) {
-        List<PgpKeys> sets = new ArrayList<>();
-        for (Map.Entry<String, byte[]> file : trust.keyFiles(SignatureKind.OPENPGP).entrySet()) {
-            sets.add(PgpKeys.parse(file.getValue(), file.getKey()));
-        }
-        return new PgpSignatureVerifier(PgpKeys.union(sets));
     }
 }

@@ -91,12 +91,12 @@ class TimingsOptionTest {
     }
 
     @Test
-    void verifyPrintsItsStagesAndMarksDiffAndRulesAsNotRun() {
+    void verifyPrintsItsStagesAndMarksDiffAsNotRun() {
         assertEquals(0, run("verify", "--sbom", sbom.toString(), "--artifacts", artifacts.toString(), "--trust",
                 baseline.resolve("trust").toString(), "--timings"), stderr);
         assertEquals(Timings.STAGES.size() + 1, stageNames(stderr).size(), stderr);
         assertTrue(Pattern.compile("(?m)^  diff +-$").matcher(stderr).find(), stderr);
-        assertTrue(Pattern.compile("(?m)^  rules +-$").matcher(stderr).find(), stderr);
+        assertTrue(Pattern.compile("(?m)^  rules +\\d+").matcher(stderr).find(), stderr); // verify is a gate run: its rules run
         assertTrue(Pattern.compile("(?m)^  hash +\\d+").matcher(stderr).find(), stderr);
         assertTrue(stdout.contains("1 of 1 components proven"), stdout);
     }

@@ -193,6 +193,51 @@ class ZipDirectoryTest {
         assertUnsafe(inspect(jar, "a.jar", "maven"), "does not end where the end record starts");
     }
 
+    /** Issue 12, defect 6: the end record claims 65,535 entries, the directory holds fewer. */
+    @Test
+    void endRecordDisagreeingWithItsCentralDirectoryIsUnsafe() {
+        byte[] jar = threeEntries();
+        Layout layout = new Layout(jar);
+        put16(jar, layout.end + 8, 0xffff);
+        put16(jar, layout.end + 10, 0xffff);
+        assertUnsafe(inspect(jar, "a.jar", "maven"), "the end record claims 65535 entries but the central directory holds 5");
+
+        byte[] two = new Layout(threeEntries()).withRecords(0, 1);
+        Layout twoLayout = new Layout(two);
+        put16(two, twoLayout.end + 8, 3);
+        put16(two, twoLayout.end + 10, 3);
+        // Two records cover only part of the local entries: either disagreement makes it unsafe, never a pass.
+        assertTrue(inspect(two, "a.jar", "maven").problem().startsWith(UNSAFE));
+    }
+
+    @Test
+    void endRecordTotalAndOnDiskCountsThatDisagreeAreUnsafe() {
+        byte[] jar = threeEntries();
+        Layout layout = new Layout(jar);
+        put16(jar, layout.end + 8, 2);
+        assertUnsafe(inspect(jar, "a.jar", "maven"), "the end record claims 5 entries in all but 2 on its only disk");
+    }
+
+    @Test
+    void endRecordFewerEntriesThanTheDirectoryHoldsIsUnsafe() {
+        byte[] jar = threeEntries();
+        Layout layout = new Layout(jar);
+        put16(jar, layout.end + 8, 2);
+        put16(jar, layout.end + 10, 2);
+        assertUnsafe(inspect(jar, "a.jar", "maven"), "the end record claims 2 entries but the central directory holds 5");
+    }
+
+    @Test
+    void endRecordDirectorySizeOrOffsetThatDisagreeIsUnsafe() {
+        byte[] jar = threeEntries();
+        Layout layout = new Layout(jar);
+        put32(jar, layout.end + 12, 0xffffffffL);
+        assertUnsafe(inspect(jar, "a.jar", "maven"), "does not end where the end record starts");
+        jar = threeEntries();
+        put32(jar, layout.end + 16, 0xffffffffL);
+        assertUnsafe(inspect(jar, "a.jar", "maven"), "does not end where the end record starts");
+    }
+
     @Test
     void aLocalHeaderOffsetOutsideTheArchive() {
         byte[] jar = threeEntries();

@@ -86,7 +86,7 @@ class DiffRendererTest {
     void textCannotBeForgedByNamesWithLineBreaksOrBidiControls() {
         Component evil = c("evil\nNo changes.\u202e@1.0").build();
         String text = DiffTextRenderer.render(report(List.of(), List.of(evil)));
-        assertTrue(text.contains("  name:evil\\u000Ano changes.\\u202E  1.0\n"), text);
+        assertTrue(text.contains("  name:evil\\u000ano changes.\\u202e  1.0\n"), text);
         assertTrue(text.lines().noneMatch(l -> l.toLowerCase(java.util.Locale.ROOT).startsWith("no changes")), text);
         assertTrue(text.chars().noneMatch(ch -> ch == '\u202e'), text);
     }

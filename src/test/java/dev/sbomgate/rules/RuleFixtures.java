@@ -111,8 +111,9 @@ public final class RuleFixtures {
     public static RuleContext context(Inventory candidate, Baseline baseline, List<Evidence> evidence, Policy policy,
                                       TrustStore trust, boolean artifactsGiven, List<String> tamperEvidence,
                                       ReleaseDates releaseDates) {
-        return RuleContext.of("sbomgate approve --sbom candidate.cdx.json", candidate, baseline, evidence, policy, trust,
-                NOW, artifactsGiven, tamperEvidence, releaseDates);
+        dev.sbomgate.gate.DiffStage diff = dev.sbomgate.gate.DiffStage.run(baseline, candidate);
+        return new RuleContext("sbomgate approve --sbom candidate.cdx.json", candidate, baseline, evidence, diff.changes(),
+                diff.approved(), policy, trust, NOW, artifactsGiven, tamperEvidence, releaseDates);
     }
 
     /** The common case: default policy, empty trust store, artifacts given, intact baseline, no metadata. */

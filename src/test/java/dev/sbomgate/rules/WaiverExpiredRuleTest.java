@@ -28,7 +28,7 @@ class WaiverExpiredRuleTest {
     private List<Finding> evaluate(Instant now, Map<RuleId, Severity> severities, Waiver... waivers) {
         Policy policy = new Policy("team-policy", severities, Map.of(), List.of(waivers));
         var candidate = ChangeFixtures.inventory(List.of());
-        return rule.evaluate(RuleContext.of("sbomgate approve --sbom bom.json", candidate, null, List.of(), policy,
+        return rule.evaluate(new RuleContext("sbomgate approve --sbom bom.json", candidate, null, List.of(), List.of(), Map.of(), policy,
                 TrustStore.empty(), now, false, List.of(), ReleaseDates.none()));
     }
 

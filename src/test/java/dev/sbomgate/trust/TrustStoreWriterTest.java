@@ -160,26 +160,6 @@ class TrustStoreWriterTest {
                 + " shows the pinned fingerprints", e.getMessage());
     }
 
-    @Test
-    void writeAtomicallyReplacesTheFileAndLeavesNoTemporaryFile() throws IOException {
-        Path target = temp.resolve("trust.json");
-        Files.writeString(target, "old");
-        TrustStoreWriter.writeAtomically(target, "new".getBytes(StandardCharsets.UTF_8));
-        assertEquals("new", Files.readString(target));
-        assertNoTemporaryFiles(temp);
-    }
-
-    @Test
-    void aFailedAtomicWriteKeepsTheOldContentAndCleansUp() throws IOException {
-        // The target is a non-empty directory: the rename must fail, and nothing may be half-written.
-        Path target = temp.resolve("trust.json");
-        Files.createDirectories(target);
-        Files.writeString(target.resolve("keep"), "old");
-        assertThrows(IOException.class, () -> TrustStoreWriter.writeAtomically(target, "new".getBytes(StandardCharsets.UTF_8)));
-        assertEquals("old", Files.readString(target.resolve("keep")));
-        assertNoTemporaryFiles(temp);
-    }
-
     private static void assertNoTemporaryFiles(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             List<Path> temps = files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();

@@ -1,5 +1,6 @@
 package dev.sbomgate.signature.jca;
 
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
@@ -45,7 +46,7 @@ import org.bouncycastle.crypto.util.PublicKeyFactory;
 public final class JcaKeys {
 
     /** A key file is a few kilobytes; a certificate chain a few more. Anything larger is not a key file. */
-    public static final int MAX_KEY_FILE_BYTES = 1 << 20;
+    public static final int MAX_KEY_FILE_BYTES = (int) Limits.PEM_KEY_FILE.bytes();
 
     private static final int MIN_RSA_BITS = 1024;
     private static final int MAX_RSA_BITS = 16384;

@@ -1,5 +1,7 @@
 package dev.sbomgate.signature.jca;
 
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.model.HashAlgorithm;
@@ -116,10 +118,7 @@ public final class KeyPairSignatureVerifier implements SignatureVerifier {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (Path file : keyFiles) {
             try {
-                if (Files.size(file) > JcaKeys.MAX_KEY_FILE_BYTES) {
-                    throw new BadInputException(file + ": too large for a key file (at most " + JcaKeys.MAX_KEY_FILE_BYTES + " bytes)");
-                }
-                files.put(file.toString(), Files.readAllBytes(file));
+                files.put(file.toString(), InputFiles.read(file, Limits.PEM_KEY_FILE));
             } catch (IOException e) {
                 throw new BadInputException(file + ": cannot read key file (" + e.getMessage() + ")");
             }

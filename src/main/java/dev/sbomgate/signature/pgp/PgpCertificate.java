@@ -1,12 +1,15 @@
 package dev.sbomgate.signature.pgp;
 
+import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
 import dev.sbomgate.signature.SignatureKind;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -113,8 +116,13 @@ final class PgpCertificate {
         List<String> uids = new ArrayList<>();
         PGPSignature primaryUidSig = null;
         PGPSignature newestUidSig = null;
+        Set<ByteBuffer> seen = new HashSet<>();
         for (Iterator<byte[]> it = key.getRawUserIDs(); it.hasNext(); ) {
             byte[] rawId = it.next();
+            // getSignaturesForID returns the signatures of every copy of an equal ID: each is evaluated once.
+            if (!seen.add(ByteBuffer.wrap(rawId))) {
+                continue;
+            }
             uids.add(oneLine(new String(rawId, StandardCharsets.UTF_8)));
             PGPSignature newestCert = null;
             PGPSignature newestRevocation = null;
@@ -172,7 +180,41 @@ final class PgpCertificate {
 
     /** Evaluates a key ring's self-signatures. */
     static PgpCertificate of(PGPPublicKeyRing ring) {
+        checkBounds(ring);
         return new PgpCertificate(ring);
+    }
+
+    /**
+     * Refuses a key ring over {@link PgpKeys#MAX_USER_IDS_PER_KEY}, {@link PgpKeys#MAX_SUBKEYS_PER_KEY} or
+     * {@link PgpKeys#MAX_SIGNATURES_PER_KEY} before any signature is verified: key material is hostile input,
+     * and each self-signature costs a public-key operation.
+     */
+    static void checkBounds(PGPPublicKeyRing ring) {
+        PGPPublicKey primary = ring.getPublicKey();
+        String which = "key " + Fingerprint.of(primary.getFingerprint());
+        int userIds = 0;
+        long signatures = 0;
+        for (Iterator<byte[]> it = primary.getRawUserIDs(); it.hasNext(); it.next()) {
+            if (++userIds > PgpKeys.MAX_USER_IDS_PER_KEY) {
+                throw new BadInputException(which + " has more than " + PgpKeys.MAX_USER_IDS_PER_KEY
+                        + " user IDs (limit MAX_USER_IDS_PER_KEY); export it without the extra user IDs");
+            }
+        }
+        int subkeys = 0;
+        for (Iterator<PGPPublicKey> it = ring.getPublicKeys(); it.hasNext(); ) {
+            PGPPublicKey member = it.next();
+            if (!member.isMasterKey() && ++subkeys > PgpKeys.MAX_SUBKEYS_PER_KEY) {
+                throw new BadInputException(which + " has more than " + PgpKeys.MAX_SUBKEYS_PER_KEY
+                        + " subkeys (limit MAX_SUBKEYS_PER_KEY)");
+            }
+            for (Iterator<?> sigs = member.getSignatures(); sigs.hasNext(); sigs.next()) {
+                if (++signatures > PgpKeys.MAX_SIGNATURES_PER_KEY) {
+                    throw new BadInputException(which + " carries more than " + PgpKeys.MAX_SIGNATURES_PER_KEY
+                            + " signatures (limit MAX_SIGNATURES_PER_KEY); export it without third-party"
+                            + " certifications (gpg --export-options export-minimal)");
+                }
+            }
+        }
     }
 
     /** The key ring as read, for merging copies of one key. */

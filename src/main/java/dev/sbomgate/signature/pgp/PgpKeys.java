@@ -39,6 +39,21 @@ public final class PgpKeys {
     /** Key files larger than this are refused: a Gradle keyring of a large build is a few MiB. */
     public static final int MAX_KEY_FILE_BYTES = 16 * 1024 * 1024;
 
+    /** Keys (certificates, copies counted) in one key file: a Gradle keyring of a large build holds a few hundred. */
+    public static final int MAX_KEYS_PER_FILE = 5_000;
+
+    /** User IDs on one key, copies counted: real keys have a handful, rarely a few dozen. */
+    public static final int MAX_USER_IDS_PER_KEY = 128;
+
+    /** Subkeys of one key: real keys have one to a few dozen. */
+    public static final int MAX_SUBKEYS_PER_KEY = 64;
+
+    /**
+     * Signatures on one key (self-signatures and third-party certifications, on the key, its user IDs and its
+     * subkeys): each self-signature costs one public-key operation when the key is loaded.
+     */
+    public static final int MAX_SIGNATURES_PER_KEY = 2_000;
+
     private static final String PUBLIC_KEY_BLOCK = "PUBLIC KEY BLOCK";
 
     private final List<PgpCertificate> certificates;
@@ -88,6 +103,7 @@ public final class PgpKeys {
             throw new BadInputException(source + ": key file is larger than the " + MAX_KEY_FILE_BYTES + " bytes allowed");
         }
         Map<Fingerprint, PGPPublicKeyRing> rings = new LinkedHashMap<>();
+        int[] count = {0};
         try {
             if (Armor.isArmoured(data)) {
                 for (String type : Armor.types(data)) {
@@ -97,10 +113,10 @@ public final class PgpKeys {
                     }
                 }
                 for (Armor.Block block : Armor.decode(data)) {
-                    readBinary(block.data(), source, rings);
+                    readBinary(block.data(), source, rings, count);
                 }
             } else if ((data[0] & 0x80) != 0) {
-                readBinary(data, source, rings);
+                readBinary(data, source, rings, count);
             } else {
                 throw new BadInputException(source + ": not an OpenPGP public key; expected '-----BEGIN PGP "
                         + PUBLIC_KEY_BLOCK + "-----' or binary key packets");
@@ -187,8 +203,8 @@ public final class PgpKeys {
         return certificates;
     }
 
-    private static void readBinary(byte[] data, String source, Map<Fingerprint, PGPPublicKeyRing> rings)
-            throws IOException, PGPException {
+    private static void readBinary(byte[] data, String source, Map<Fingerprint, PGPPublicKeyRing> rings,
+                                   int[] count) throws IOException, PGPException {
         PGPObjectFactory factory = new PGPObjectFactory(new ByteArrayInputStream(data), new BcKeyFingerprintCalculator());
         Object next;
         while ((next = factory.nextObject()) != null) {
@@ -212,6 +228,11 @@ public final class PgpKeys {
                 throw new BadInputException(source + ": holds a version " + version
                         + " key; only v4 and v6 keys (RFC 9580) are supported");
             }
+            if (++count[0] > MAX_KEYS_PER_FILE) {
+                throw new BadInputException(source + ": holds more than " + MAX_KEYS_PER_FILE
+                        + " keys (limit MAX_KEYS_PER_FILE); split it or export only the keys you pin");
+            }
+            PgpCertificate.checkBounds(ring);
             Fingerprint fingerprint = Fingerprint.of(primary.getFingerprint());
             PGPPublicKeyRing existing = rings.get(fingerprint);
             rings.put(fingerprint, existing == null ? ring : PGPPublicKeyRing.join(existing, ring));

@@ -1,14 +1,10 @@
 package dev.sbomgate.signature.sigstore;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.sbomgate.json.Mappers;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -26,12 +22,7 @@ import java.util.List;
  */
 final class Json {
 
-    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build()).build())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    private static final ObjectMapper MAPPER = Mappers.strictJson(64);
 
     private Json() {
     }
@@ -154,9 +145,9 @@ final class Json {
         }
     }
 
-    /** Text echoed in a message: one line, at most 80 characters, control characters as '?'. */
+    /** Text echoed in a message: one line, at most 80 characters, hidden characters visible. */
     static String shown(String text) {
-        String oneLine = text.replaceAll("\\p{Cntrl}", "?");
+        String oneLine = Untrusted.printable(text);
         return oneLine.length() > 80 ? oneLine.substring(0, 77) + "..." : oneLine;
     }
 

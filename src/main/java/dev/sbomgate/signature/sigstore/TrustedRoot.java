@@ -1,6 +1,7 @@
 package dev.sbomgate.signature.sigstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
@@ -30,7 +31,7 @@ import java.util.Objects;
 public final class TrustedRoot {
 
     /** A trusted root larger than this is refused: the public-good one is under 10 KiB. */
-    public static final int MAX_BYTES = 1024 * 1024;
+    public static final int MAX_BYTES = (int) Limits.SIGSTORE_ROOT.bytes();
 
     private static final int MAX_ENTRIES = 64;
     private static final int MAX_CHAIN = 8;

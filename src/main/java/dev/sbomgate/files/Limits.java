@@ -1,0 +1,71 @@
+package dev.sbomgate.files;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every size limit on a file sbomgate reads, in one place; docs/limits.md lists them. Each is far above what a real
+ * file of its kind needs and far below what would exhaust memory: a file over its limit is refused (exit 2, naming
+ * the limit) without being read past it.
+ */
+public final class Limits {
+    private static final long KIB = 1024;
+    private static final long MIB = 1024 * KIB;
+
+    /** A size limit on one kind of input file. */
+    public record Limit(String what, long bytes) {
+        public Limit {
+            Objects.requireNonNull(what, "what");
+            if (what.isBlank()) {
+                throw new IllegalArgumentException("a limit names the input it bounds");
+            }
+            if (bytes < 1 || bytes > Integer.MAX_VALUE - 16) {
+                throw new IllegalArgumentException("a limit is 1 byte to 2 GiB, got " + bytes);
+            }
+        }
+
+        /** The same kind of input with another size (tests, and the SBOM reader's own setting). */
+        public Limit withBytes(long other) {
+            return new Limit(what, other);
+        }
+
+        /** The limit as a person reads it: "512 MiB", "64 KiB", "1000 bytes". */
+        public String human() {
+            if (bytes % MIB == 0) {
+                return bytes / MIB + " MiB";
+            }
+            if (bytes % KIB == 0) {
+                return bytes / KIB + " KiB";
+            }
+            return bytes + " bytes";
+        }
+    }
+
+    /** The SBOM (check, diff, verify, init, approve): real SBOMs are tens of MB at most. */
+    public static final Limit SBOM = new Limit("SBOM", 512 * MIB);
+    /** A policy YAML file: a few KB in practice. */
+    public static final Limit POLICY = new Limit("policy", MIB);
+    /** The trust store's index, trust.json. */
+    public static final Limit TRUST_INDEX = new Limit("trust index", 4 * MIB);
+    /** A pinned public key file (OpenPGP keyring or PEM); OpenPGP's bound, PgpKeys.MAX_KEY_FILE_BYTES. */
+    public static final Limit KEY_FILE = new Limit("key file", 16 * MIB);
+    /** A PEM key file (public key or certificate) read by the key-pair verifier: JcaKeys.MAX_KEY_FILE_BYTES. */
+    public static final Limit PEM_KEY_FILE = new Limit("PEM key file", MIB);
+    /** The Sigstore trusted root (trusted_root.json) a store pins. */
+    public static final Limit SIGSTORE_ROOT = new Limit("Sigstore trusted root", MIB);
+    /** baseline.json (and its pending copy): StrictJson.MAX_DOCUMENT_BYTES, the largest JSON document parsed. */
+    public static final Limit BASELINE = new Limit("baseline", 256 * MIB);
+    /** approvals.jsonl, the hash-chained approval log. */
+    public static final Limit APPROVAL_LOG = new Limit("approval log", 64 * MIB);
+    /** inputs.json, where init and approve record the SBOM and artifact directories: a few hundred bytes. */
+    public static final Limit INPUTS_RECORD = new Limit("inputs.json", MIB);
+    /** A --metadata file of release publish times: a million releases is about 100 MB. */
+    public static final Limit METADATA = new Limit("metadata", 128 * MIB);
+
+    /** Every limit above, in the order of docs/limits.md. */
+    public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
+            APPROVAL_LOG, INPUTS_RECORD, METADATA);
+
+    private Limits() {
+    }
+}

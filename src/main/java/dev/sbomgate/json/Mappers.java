@@ -1,0 +1,156 @@
+package dev.sbomgate.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.PrettyPrinter;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.toml.TomlMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.sbomgate.text.Untrusted;
+
+/**
+ * Every Jackson mapper sbomgate uses, configured here and nowhere else. Readers of untrusted input are strict: a
+ * repeated key is refused (which of two values did the reviewer read?), so is anything after the document, a comment
+ * or a non-numeric number; nesting is bounded. Only tree reading is used on untrusted input (no data binding, so no
+ * default typing or polymorphic deserialisation), except for the CycloneDX beans, which bind through their own
+ * annotated deserialisers after our strict read. Writers are deterministic: two-space indent, {@code \n} line ends on
+ * every platform, and every character {@link Untrusted#hidden} escaped as {@code \\uXXXX} (RFC 8259 section 7).
+ */
+public final class Mappers {
+    /** Deepest nesting a strict reader accepts unless told otherwise. */
+    public static final int DEFAULT_MAX_DEPTH = 64;
+
+    private static final ObjectMapper BEANS = new ObjectMapper();
+    private static final ObjectMapper LAST_KEY_WINS = JsonMapper.builder(factory(StreamReadConstraints.builder()
+            .maxNestingDepth(DEFAULT_MAX_DEPTH).build(), false)).build();
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_DEPTH).build())
+                    .build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+    private static final ObjectMapper TOML = TomlMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private static final ObjectMapper STRICT = strictJson(DEFAULT_MAX_DEPTH);
+
+    private Mappers() {
+    }
+
+    /** A strict JSON reader: duplicate keys, trailing tokens, comments and NaN refused, nesting at most {@code maxDepth}. */
+    public static ObjectMapper strictJson(int maxDepth) {
+        return strictJson(StreamReadConstraints.builder().maxNestingDepth(maxDepth).build());
+    }
+
+    /** A strict JSON reader (as {@link #strictJson(int)}) with the given size, depth and length limits. */
+    public static ObjectMapper strictJson(StreamReadConstraints constraints) {
+        return JsonMapper.builder(strictFactory(constraints))
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    /** The strict JSON reader with the default limits. */
+    public static ObjectMapper strictJson() {
+        return STRICT;
+    }
+
+    /**
+     * The factory of a strict reader, for streaming parsers and readers of values inside a document, which check the
+     * end of the document themselves.
+     */
+    public static JsonFactory strictFactory(StreamReadConstraints constraints) {
+        return factory(constraints, true);
+    }
+
+    private static JsonFactory factory(StreamReadConstraints constraints, boolean refuseDuplicates) {
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(constraints)
+                .disable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+                .disable(JsonReadFeature.ALLOW_JAVA_COMMENTS)
+                .configure(StreamReadFeature.STRICT_DUPLICATE_DETECTION, refuseDuplicates)
+                .build();
+        factory.disable(JsonParser.Feature.ALLOW_COMMENTS);
+        return factory;
+    }
+
+    /**
+     * A JSON reader for files whose consumer keeps the last of repeated keys, as JavaScript's {@code JSON.parse} (and so
+     * npm reading package.json) does: to see what the consumer sees, read as it reads. Otherwise as strict.
+     */
+    public static ObjectMapper lastKeyWins() {
+        return LAST_KEY_WINS;
+    }
+
+    /** A strict YAML reader (policy files): duplicate keys refused, nesting bounded. */
+    public static ObjectMapper strictYaml() {
+        return YAML;
+    }
+
+    /** A TOML reader (pyproject.toml); TOML itself forbids repeated keys (TOML 1.0, "Keys"), and so does this reader. */
+    public static ObjectMapper toml() {
+        return TOML;
+    }
+
+    /**
+     * The plain mapper the CycloneDX library's beans and JSON schemas are bound with, their deserialisers being
+     * annotations on the beans; never given bytes that the strict reader has not read first.
+     */
+    public static ObjectMapper beans() {
+        return BEANS;
+    }
+
+    /**
+     * The writer of every JSON document sbomgate writes for people and tools (reports, diffs, recorded inputs): the
+     * format's own layout ({@code printer}), with every {@link Untrusted#hidden} character escaped, the data unchanged.
+     */
+    public static ObjectWriter writer(PrettyPrinter printer) {
+        return BEANS.writer(printer).with(new HiddenEscapes());
+    }
+
+    /** Two-space indent and {@code \n} line ends on every platform; {@code "key" : value} unless {@code compactColon}. */
+    public static DefaultPrettyPrinter indented(boolean compactColon) {
+        Separators separators = Separators.createDefaultInstance();
+        if (compactColon) {
+            separators = separators.withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+        }
+        return new DefaultPrettyPrinter(separators)
+                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                .withArrayIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    /** Escapes every {@link Untrusted#hidden} character, so that a lone surrogate is legal JSON and bidi text visible. */
+    private static final class HiddenEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        HiddenEscapes() {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (Untrusted.hidden(ch)) {
+                return new SerializedString(String.format("\\u%04X", ch));
+            }
+            return null;
+        }
+    }
+}
