@@ -40,6 +40,11 @@ final class CandidateNames {
             if ("npm".equals(purl.type()) && version != null) {
                 npmLayout(purl, version).ifPresent(c -> out.putIfAbsent(c.display(), c));
             }
+            if ("pypi".equals(purl.type()) && version != null) {
+                for (Candidate c : pypiLayout(purl, version)) {
+                    out.putIfAbsent(c.display(), c);
+                }
+            }
             Optional.ofNullable(purl.qualifier("file_name")).filter(SafeName::isSafe).map(CandidateNames::exact)
                     .ifPresent(c -> out.putIfAbsent(c.display(), c));
             Optional.ofNullable(purl.qualifier("download_url")).flatMap(SafeName::fileNameOfUrl).map(CandidateNames::exact)
@@ -107,6 +112,30 @@ final class CandidateNames {
         addExact(out, fileName + "-" + fileVersion + ".tar.gz");
         out.add(new Candidate.Listing("legacy sdist " + key + "-" + version + ".{tar.gz,zip,tar.bz2} (any name spelling)",
                 f -> PypiNames.isLegacySdistOf(f, key, version)));
+    }
+
+    /**
+     * The evidence layout of docs/evidence.md: {@code pypi/PROJECT/VERSION/} (PROJECT as PEP 503 normalises it, VERSION
+     * as the purl writes it), the purl's {@code file_name} there, else its wheels and sdists.
+     */
+    static List<Candidate> pypiLayout(Purl purl, String version) {
+        List<String> dir = List.of("pypi", purl.name().toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"), version);
+        if (!SafeName.isSafe(dir)) {
+            return List.of();
+        }
+        List<Candidate> out = new ArrayList<>();
+        String named = purl.qualifier("file_name");
+        if (named != null && SafeName.isSafe(named)) {
+            List<String> exact = new ArrayList<>(dir);
+            exact.add(named);
+            out.add(new Candidate.Exact(exact));
+        }
+        String key = PypiNames.projectKey(purl.name());
+        out.add(new Candidate.Listing(String.join("/", dir) + "/ (wheels and sdists of " + key + " " + version + ")",
+                f -> PypiNames.isWheelOf(f, key, version) || PypiNames.isLegacySdistOf(f, key, version)
+                        || f.equals(PypiNames.fileNamePart(purl.name()) + "-" + PypiNames.fileVersion(version) + ".tar.gz"),
+                dir));
+        return out;
     }
 
     /** The evidence layout of docs/evidence.md: {@code npm/[@scope/]name/version/[scope-]name-version.tgz}. */

@@ -1,6 +1,8 @@
 package dev.sbomgate.artifact;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
 import dev.sbomgate.json.StrictJson;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.HashAlgorithm;
@@ -13,14 +15,15 @@ import java.util.List;
 
 /**
  * The registry's digests of an artifact, read from the evidence beside it (docs/evidence.md): the Maven
- * repository's {@code .sha512} / {@code .sha256} files, or npm's {@code dist.integrity} in {@code version.json}.
+ * repository's {@code .sha512} / {@code .sha256} files, npm's {@code dist.integrity} in {@code version.json}, or
+ * PyPI's SHA-256 of the file in {@code version.json} (JSON API) or {@code simple.json} (PEP 691).
  * They stand in for the SBOM's declared hashes when it declares none, so bytes swapped by a server still mismatch.
  * SHA-1 and MD5 files are not read: too weak to be declared.
  */
 public final class RegistryDigests {
 
     /** Checksum files and version documents are small; anything larger is not one. */
-    static final long MAX_BYTES = 4L * 1024 * 1024;
+    static final long MAX_BYTES = Limits.REGISTRY_DOCUMENT.bytes();
 
     private RegistryDigests() {
     }
@@ -33,7 +36,43 @@ public final class RegistryDigests {
         if (out.isEmpty() && artifact.getFileName().toString().endsWith(".tgz")) {
             npmIntegrity(artifact.resolveSibling("version.json"), out);
         }
+        if (out.isEmpty() && inPypiLayout(artifact)) {
+            pypiDigest(artifact, out);
+        }
         return List.copyOf(out);
+    }
+
+    private static boolean inPypiLayout(Path artifact) {
+        Path version = artifact.getParent();
+        Path project = version == null ? null : version.getParent();
+        Path pypi = project == null ? null : project.getParent();
+        return pypi != null && pypi.getFileName() != null && pypi.getFileName().toString().equals("pypi");
+    }
+
+    /**
+     * PyPI: {@code urls[].digests.sha256} of the JSON API's version.json, or {@code files[].hashes.sha256} of a PEP 691
+     * simple.json, for the entry whose {@code filename} is the artifact's name.
+     */
+    private static void pypiDigest(Path artifact, List<Digest> out) {
+        String name = artifact.getFileName().toString();
+        for (String[] source : new String[][] {{"version.json", "urls", "digests"}, {"simple.json", "files", "hashes"}}) {
+            String text = read(artifact.resolveSibling(source[0]));
+            if (text == null) {
+                continue;
+            }
+            try {
+                JsonNode doc = StrictJson.parse(text.getBytes(java.nio.charset.StandardCharsets.UTF_8), source[0]);
+                for (JsonNode f : doc.path(source[1])) {
+                    String hex = f.path(source[2]).path("sha256").asText("").toLowerCase(java.util.Locale.ROOT);
+                    if (name.equals(f.path("filename").asText()) && Digest.isWellFormed(HashAlgorithm.SHA_256, hex)) {
+                        out.add(new Digest(HashAlgorithm.SHA_256, hex));
+                        return;
+                    }
+                }
+            } catch (RuntimeException e) {
+                // a malformed document declares nothing
+            }
+        }
     }
 
     private static void checksumFile(Path artifact, String suffix, HashAlgorithm algorithm, List<Digest> out) {
@@ -83,7 +122,7 @@ public final class RegistryDigests {
             if (!Files.isRegularFile(file) || Files.size(file) > MAX_BYTES) {
                 return null;
             }
-            return Files.readString(file);
+            return new String(InputFiles.read(file, Limits.REGISTRY_DOCUMENT), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException | RuntimeException e) {
             return null;
         }

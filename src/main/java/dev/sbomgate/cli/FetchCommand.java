@@ -1,6 +1,14 @@
 package dev.sbomgate.cli;
 
+import dev.sbomgate.fetch.EnvProxy;
 import dev.sbomgate.fetch.FetchConfig;
+import dev.sbomgate.fetch.FileKind;
+import dev.sbomgate.fetch.MavenSettings;
+import dev.sbomgate.fetch.Npmrc;
+import dev.sbomgate.files.InputFiles;
+import dev.sbomgate.files.Limits;
+import dev.sbomgate.text.Untrusted;
+import java.util.Map;
 import dev.sbomgate.fetch.Fetcher;
 import dev.sbomgate.fetch.LogEntry;
 import dev.sbomgate.fetch.Outcome;
@@ -58,8 +66,27 @@ final class FetchCommand implements Callable<Integer> {
             description = "A Maven repository, tried in order (repeatable; default Maven Central).")
     List<URI> mavenRepositories = new ArrayList<>();
 
-    @Option(names = "--npm-registry", paramLabel = "URL", description = "The npm registry (default https://registry.npmjs.org).")
+    @Option(names = "--npm-registry", paramLabel = "URL",
+            description = "The npm registry (default: the registry of the .npmrc, else https://registry.npmjs.org).")
     URI npmRegistry;
+
+    @Option(names = "--maven-settings", paramLabel = "FILE",
+            description = "Maven settings: mirrors, profile repositories, <server> credentials (default ~/.m2/settings.xml; 'none' for none).")
+    String mavenSettings;
+
+    @Option(names = "--npmrc", paramLabel = "FILE",
+            description = "npm configuration: registry, @scope:registry, //host/:_authToken (default ~/.npmrc; 'none' for none).")
+    String npmrc;
+
+    @Option(names = "--pypi-index", paramLabel = "URL", description = "The PyPI index (default https://pypi.org).")
+    URI pypiIndex;
+
+    @Option(names = "--keyserver", paramLabel = "URL",
+            description = "A keyserver asked for signers' keys, VKS then HKP (repeatable; default keys.openpgp.org, keyserver.ubuntu.com).")
+    List<URI> keyservers = new ArrayList<>();
+
+    @Option(names = "--no-keys", description = "Do not ask keyservers for signers' keys.")
+    boolean noKeys;
 
     @Option(names = "--local-repository", paramLabel = "DIR",
             description = "A Maven local repository whose files are copied instead of downloaded (default ~/.m2/repository; 'none' for none).")
@@ -101,40 +128,78 @@ final class FetchCommand implements Callable<Integer> {
             throw new BadInputException("--jobs must be 1..256, --retries 1..10, --timeout and --deadline positive");
         }
         Inventory inventory = SbomReader.read(sbom);
-        List<URI> repos = mavenRepositories.isEmpty() ? List.of(FetchConfig.MAVEN_CENTRAL) : mavenRepositories;
-        Path local = localRepository == null ? Path.of(System.getProperty("user.home"), ".m2", "repository")
+        Map<String, String> env = System.getenv();
+        Path home = Path.of(System.getProperty("user.home"));
+        MavenSettings.Result settings = "none".equals(mavenSettings) ? MavenSettings.central()
+                : MavenSettings.read(mavenSettings == null ? home.resolve(".m2/settings.xml") : Path.of(mavenSettings), env);
+        Npmrc.Result npm = Npmrc.read("none".equals(npmrc) ? null : npmrc == null ? home.resolve(".npmrc") : Path.of(npmrc), env);
+        List<URI> repos = mavenRepositories.isEmpty() ? settings.repositories() : mavenRepositories;
+        Path local = localRepository == null ? home.resolve(".m2/repository")
                 : localRepository.equals("none") ? null : Path.of(localRepository);
-        FetchConfig config = new FetchConfig(into, repos, npmRegistry == null ? FetchConfig.NPM_REGISTRY : npmRegistry,
-                local, jobs, Duration.ofSeconds(deadlineSeconds));
+        List<Transport.Credential> credentials = new ArrayList<>(settings.credentials());
+        credentials.addAll(npm.credentials());
+        List<URI> servers = noKeys ? List.of() : keyservers.isEmpty() ? FetchConfig.KEYSERVERS : keyservers;
+        FetchConfig config = new FetchConfig(into, repos, npmRegistry == null ? npm.registry() : npmRegistry, npm.scopes(),
+                pypiIndex == null ? FetchConfig.PYPI : pypiIndex, servers, credentials, local, jobs,
+                Duration.ofSeconds(deadlineSeconds));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Transport transport = new Transport(sslContext(), Duration.ofSeconds(timeoutSeconds), allowHttp, attempts,
-                Duration.ofMillis(250))) {
-            for (URI repo : repos) {
-                String refused = transport.refusal(repo);
+        try (Transport transport = new Transport(sslContext(), EnvProxy.fromEnvironment(env),
+                Duration.ofSeconds(timeoutSeconds), allowHttp, attempts, Duration.ofMillis(250))) {
+            List<URI> bases = new ArrayList<>(repos);
+            bases.add(config.npmRegistry());
+            bases.addAll(config.npmScopes().values());
+            bases.add(config.pypiIndex());
+            bases.addAll(servers);
+            for (URI base : bases) {
+                String refused = transport.refusal(base);
                 if (refused != null) {
-                    throw new BadInputException("--maven-repository " + repo.getHost() + ": " + refused);
+                    throw new BadInputException("registry " + Untrusted.oneLine(Transport.redactUrl(base)) + ": " + refused);
                 }
             }
-            Fetcher fetcher = new Fetcher(config, transport, Clock.systemUTC());
+            Fetcher fetcher = new Fetcher(config, transport, Clock.systemUTC()).declared(inventory.components());
+            long planned = System.nanoTime();
             if (dryRun) {
                 for (Fetcher.Planned p : fetcher.plan(inventory.components())) {
-                    out.println(p.relativePath() + "  <-  " + (p.urls().isEmpty() ? "(refused: unsafe name)" : p.urls().get(0))
-                            + (p.path().get(0).equals("npm") ? "  (then dist.tarball and dist.attestations.url)" : ""));
+                    String then = switch (p.path().get(0)) {
+                        case "npm" -> "  (then dist.tarball and dist.attestations.url)";
+                        case "pypi" -> "  (then the distribution files and their PEP 740 provenance)";
+                        default -> p.kind() == FileKind.SIGNATURE && !servers.isEmpty() ? "  (then the signer's key)" : "";
+                    };
+                    out.println(Untrusted.oneLine(p.relativePath()) + "  <-  "
+                            + (p.urls().isEmpty() ? "(refused: unsafe name)" : Untrusted.oneLine(Transport.redactUrl(p.urls().get(0))))
+                            + then);
                 }
                 out.flush();
                 return ExitCode.OK.code();
             }
+            int total = fetcher.fetchable(inventory.components());
+            if (System.console() != null && total > 0) {
+                fetcher.onProgress(done -> {
+                    synchronized (err) {
+                        err.printf("\rfetch: %d/%d components", done, total);
+                        if (done == total) {
+                            err.print("\r\033[K");
+                        }
+                        err.flush();
+                    }
+                });
+            }
             Fetcher.Summary summary = fetcher.run(inventory.components());
+            long fetched = System.nanoTime();
             for (LogEntry e : summary.entries()) {
                 if (e.outcome() == Outcome.FAILED) {
-                    err.println("sbomgate fetch: " + e.path() + ": " + e.reason() + (e.kind().required() ? "" : " (optional)"));
+                    err.println("sbomgate fetch: " + Untrusted.oneLine(e.path()) + ": " + Untrusted.oneLine(e.reason())
+                            + (e.kind().required() ? "" : " (optional)"));
                 }
             }
             out.println("fetched " + summary.count(Outcome.FETCHED) + " files, " + summary.count(Outcome.NOT_PUBLISHED)
                     + " not published, " + summary.count(Outcome.FAILED) + " failed; log in " + into.resolve(Fetcher.LOG));
             if (timings) {
-                err.printf("timings: fetch %d ms%n", (System.nanoTime() - start) / 1_000_000);
+                err.printf("timings: read SBOM and settings %d ms, fetch %d ms (%d components, %d requests, %d bytes "
+                                + "downloaded, %d jobs), total %d ms%n", (planned - start) / 1_000_000,
+                        (fetched - planned) / 1_000_000, total, summary.downloads(), summary.bytesDownloaded(), jobs,
+                        (System.nanoTime() - start) / 1_000_000);
             }
             out.flush();
             err.flush();
@@ -147,7 +212,7 @@ final class FetchCommand implements Callable<Integer> {
         if (caFile == null) {
             return null;
         }
-        try (InputStream in = Files.newInputStream(caFile)) {
+        try (InputStream in = new java.io.ByteArrayInputStream(InputFiles.read(caFile, Limits.CA_FILE))) {
             KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
             store.load(null, null);
             TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
@@ -169,7 +234,8 @@ final class FetchCommand implements Callable<Integer> {
             ssl.init(null, tmf.getTrustManagers(), null);
             return ssl;
         } catch (IOException | GeneralSecurityException e) {
-            throw new BadInputException("--ca-file " + caFile + ": not a readable PEM certificate: " + e.getMessage(), e);
+            throw new BadInputException("--ca-file " + caFile + ": not a readable PEM certificate: "
+                    + Untrusted.message(e.getMessage()), e);
         }
     }
 }

@@ -1,22 +1,33 @@
 package dev.sbomgate.fetch;
 
-/** What a fetched file is, with its size cap and whether its absence fails the fetch (docs/evidence.md). */
+import dev.sbomgate.files.Limits;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * What a fetched file is, with its download size cap and whether its absence fails the fetch (docs/evidence.md).
+ * The caps are the "Downloads" table of docs/limits.md ({@link #LIMITS}, checked by a test).
+ */
 public enum FileKind {
-    ARTIFACT("artifact", 512L * 1024 * 1024, true),
-    METADATA("metadata", 16L * 1024 * 1024, true),
-    SIGNATURE("signature", 1024 * 1024, false),
-    SIGSTORE("sigstore", 1024 * 1024, false),
-    CHECKSUM("checksum", 4096, false),
-    ATTESTATION("attestation", 16L * 1024 * 1024, false),
-    KEY("key", 1024 * 1024, false);
+    ARTIFACT("artifact", new Limits.Limit("artifact download", 512L * 1024 * 1024), true),
+    METADATA("metadata", new Limits.Limit("registry document download", 16L * 1024 * 1024), true),
+    SIGNATURE("signature", new Limits.Limit("signature download", 1024 * 1024), false),
+    SIGSTORE("sigstore", new Limits.Limit("Sigstore bundle download", 16L * 1024 * 1024), false),
+    CHECKSUM("checksum", new Limits.Limit("checksum file download", 4096), false),
+    ATTESTATION("attestation", new Limits.Limit("attestations download", 16L * 1024 * 1024), false),
+    PROVENANCE("provenance", new Limits.Limit("provenance download", 16L * 1024 * 1024), false),
+    KEY("key", new Limits.Limit("public key download", 1024 * 1024), false);
+
+    /** Every download cap, in the order of docs/limits.md's "Downloads" table. */
+    public static final List<Limits.Limit> LIMITS = Arrays.stream(values()).map(FileKind::limit).toList();
 
     private final String logName;
-    private final long cap;
+    private final Limits.Limit limit;
     private final boolean required;
 
-    FileKind(String logName, long cap, boolean required) {
+    FileKind(String logName, Limits.Limit limit, boolean required) {
         this.logName = logName;
-        this.cap = cap;
+        this.limit = limit;
         this.required = required;
     }
 
@@ -24,9 +35,14 @@ public enum FileKind {
         return logName;
     }
 
-    /** The default size cap in bytes. */
+    /** The download size cap. */
+    public Limits.Limit limit() {
+        return limit;
+    }
+
+    /** The download size cap in bytes. */
     public long cap() {
-        return cap;
+        return limit.bytes();
     }
 
     /** Whether a missing file means the gate cannot decide (exit 1), rather than recorded absence. */

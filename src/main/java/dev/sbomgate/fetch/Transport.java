@@ -1,9 +1,12 @@
 package dev.sbomgate.fetch;
 
+import dev.sbomgate.files.AtomicWrite;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -11,7 +14,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -23,6 +25,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -43,16 +46,40 @@ public final class Transport implements AutoCloseable {
         }
     }
 
-    /** An Authorization header value for exactly one host (credentials never follow a redirect elsewhere). */
-    public record Credential(String host, String authorization) {
+    /**
+     * An Authorization header value for exactly one host (and port, unless {@code port} is -1): credentials never
+     * follow a redirect elsewhere.
+     */
+    public record Credential(String host, int port, String authorization) {
         public Credential {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(authorization, "authorization");
         }
 
+        public Credential(String host, String authorization) {
+            this(host, -1, authorization);
+        }
+
+        /** A credential for the host and port of {@code base}. */
+        public static Credential of(URI base, String authorization) {
+            return new Credential(base.getHost(), effectivePort(base), authorization);
+        }
+
+        /** Whether this credential may be sent to {@code uri}. */
+        public boolean appliesTo(URI uri) {
+            return uri.getHost() != null && host.equalsIgnoreCase(uri.getHost()) && (port < 0 || port == effectivePort(uri));
+        }
+
+        private static int effectivePort(URI uri) {
+            if (uri.getPort() >= 0) {
+                return uri.getPort();
+            }
+            return "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
+        }
+
         @Override
         public String toString() {
-            return "Credential[" + host + ", ***]";
+            return "Credential[" + host + (port < 0 ? "" : ":" + port) + ", ***]";
         }
     }
 
@@ -68,11 +95,20 @@ public final class Transport implements AutoCloseable {
     });
 
     public Transport(SSLContext ssl, Duration requestTimeout, boolean allowHttp, int attempts, Duration backoff) {
+        this(ssl, null, requestTimeout, allowHttp, attempts, backoff);
+    }
+
+    /** With {@code proxy} (null: direct connections) choosing the proxy per URL. */
+    public Transport(SSLContext ssl, ProxySelector proxy, Duration requestTimeout, boolean allowHttp, int attempts,
+                     Duration backoff) {
         HttpClient.Builder builder = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(requestTimeout);
         if (ssl != null) {
             builder.sslContext(ssl);
+        }
+        if (proxy != null) {
+            builder.proxy(proxy);
         }
         this.client = builder.build();
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -118,6 +154,15 @@ public final class Transport implements AutoCloseable {
 
     /** Downloads {@code uri} into {@code target}, retrying timeouts and 5xx; the target is written only when complete. */
     public Result download(URI uri, Path target, long cap, boolean optional, Credential credential) {
+        return download(uri, target, cap, optional, credential, null, null);
+    }
+
+    /**
+     * As {@link #download(URI, Path, long, boolean, Credential)}, asking for {@code accept} (null: any) and renaming
+     * the bytes into place only when {@code check} (null: none) finds nothing wrong with them (it returns why not).
+     */
+    public Result download(URI uri, Path target, long cap, boolean optional, Credential credential, String accept,
+                           Function<Path, String> check) {
         Attempt last = null;
         for (int attempt = 0; attempt < attempts; attempt++) {
             if (attempt > 0) {
@@ -128,7 +173,7 @@ public final class Transport implements AutoCloseable {
                     return last.result;
                 }
             }
-            last = once(uri, target, cap, optional, credential);
+            last = once(uri, target, cap, optional, credential, accept, check);
             if (!last.retryable) {
                 return last.result;
             }
@@ -139,7 +184,8 @@ public final class Transport implements AutoCloseable {
     private record Attempt(Result result, boolean retryable) {
     }
 
-    private Attempt once(URI start, Path target, long cap, boolean optional, Credential credential) {
+    private Attempt once(URI start, Path target, long cap, boolean optional, Credential credential, String accept,
+                         Function<Path, String> check) {
         URI uri = start;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             String refused = refusal(uri);
@@ -148,7 +194,11 @@ public final class Transport implements AutoCloseable {
             }
             HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(requestTimeout).GET()
                     .header("User-Agent", "sbomgate-fetch");
-            if (credential != null && credential.host().equalsIgnoreCase(uri.getHost())) {
+            if (accept != null) {
+                request.header("Accept", accept);
+            }
+            // Only to the host the credential was configured for, and never over plain HTTP to another host.
+            if (credential != null && credential.appliesTo(uri) && (hop == 0 || credential.appliesTo(start))) {
                 request.header("Authorization", credential.authorization());
             }
             HttpResponse<InputStream> response;
@@ -174,7 +224,8 @@ public final class Transport implements AutoCloseable {
                     return new Attempt(failed(status, uri, "redirect to a malformed URL"), false);
                 }
                 if ("https".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(next.getScheme()) && !allowHttp) {
-                    return new Attempt(failed(status, uri, "refusing redirect from HTTPS to " + redact(next)), false);
+                    return new Attempt(failed(status, uri, "refusing redirect from HTTPS to "
+                            + Untrusted.oneLine(redact(next))), false);
                 }
                 uri = next;
                 continue;
@@ -193,7 +244,7 @@ public final class Transport implements AutoCloseable {
                 drain(response);
                 return new Attempt(failed(status, uri, "body of " + declared + " bytes is over the cap of " + cap), false);
             }
-            Attempt saved = save(response, uri, target, cap, declared);
+            Attempt saved = save(response, uri, target, cap, declared, check);
             java.time.Instant modified = response.headers().firstValue("Last-Modified").map(Transport::httpDate).orElse(null);
             Result r = saved.result;
             return new Attempt(new Result(r.outcome(), r.status(), r.uri(), r.size(), r.sha256(), r.reason(), modified),
@@ -202,7 +253,8 @@ public final class Transport implements AutoCloseable {
         return new Attempt(failed(0, uri, "more than " + MAX_REDIRECTS + " redirects"), false);
     }
 
-    private Attempt save(HttpResponse<InputStream> response, URI uri, Path target, long cap, long declared) {
+    private Attempt save(HttpResponse<InputStream> response, URI uri, Path target, long cap, long declared,
+                         Function<Path, String> check) {
         int status = response.statusCode();
         Path temp = null;
         AtomicBoolean timedOut = new AtomicBoolean();
@@ -231,7 +283,11 @@ public final class Transport implements AutoCloseable {
             if (declared >= 0 && size != declared) {
                 return new Attempt(failed(status, uri, "truncated: " + size + " of " + declared + " bytes"), true);
             }
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            String wrong = check == null ? null : check.apply(temp);
+            if (wrong != null) {
+                return new Attempt(failed(status, uri, wrong), false);
+            }
+            AtomicWrite.rename(temp, target);
             temp = null;
             return new Attempt(new Result(Outcome.FETCHED, status, uri, size, HexFormat.of().formatHex(sha256.digest()), null),
                     false);
@@ -265,6 +321,11 @@ public final class Transport implements AutoCloseable {
         return new Result(Outcome.FAILED, status, uri, -1, null, reason);
     }
 
+    /** {@link #redact} for callers outside this package (dry runs, messages). */
+    public static String redactUrl(URI uri) {
+        return redact(uri);
+    }
+
     /** The URL without user info or query (tokens travel in queries too). */
     static String redact(URI uri) {
         if (uri == null) {
@@ -286,9 +347,10 @@ public final class Transport implements AutoCloseable {
         }
     }
 
+    /** An exception's message, which may quote what a server sent: sanitised and bounded. */
     private static String oneLine(Exception e) {
         String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.strip().replaceAll("\\s+", " ");
+        return Untrusted.message(m);
     }
 
     @Override
