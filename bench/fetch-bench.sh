@@ -16,7 +16,7 @@
 #        --no-keys --jobs JOBS --timings
 #    for each JOBS in JOBS_LIST (default "8").
 # Reported from /usr/bin/time: wall, CPU (user + sys of all threads and child processes), peak RSS; the load average
-# before each part. JAR defaults to target/sbomgate.jar.
+# before each part. JAR defaults to target/sbomgate.jar, SBOM (part 1) to target/sbomgate-sbom.json.
 set -euo pipefail
 n=${1:-1000}
 RUNS=${RUNS:-1}
@@ -42,7 +42,7 @@ measure() { # $1: label, then the command; prints wall, CPU and peak RSS
 }
 
 if [[ ${REAL:-1} != 0 ]]; then
-  sbom="$here/target/sbomgate-sbom.json"
+  sbom="${SBOM:-$here/target/sbomgate-sbom.json}"
   [[ -f $sbom ]] || { echo "fetch-bench: no $sbom (mvn package builds it)" >&2; exit 2; }
   mapfile -t coords < <(grep -oE '"purl" : "pkg:maven/[^"@]+@[^"?]+' "$sbom" | sed -E 's#.*pkg:maven/##' |
     grep -v '^dev\.sbomgate/' | sort -u)
