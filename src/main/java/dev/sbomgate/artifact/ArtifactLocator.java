@@ -142,9 +142,18 @@ public final class ArtifactLocator {
         }
         Candidate.Listing listing = (Candidate.Listing) candidate;
         List<List<String>> out = new ArrayList<>();
-        for (String name : listing(root)) {
+        Path dir = root;
+        for (String segment : listing.directory()) {
+            dir = dir.resolve(segment);
+        }
+        if (!listing.directory().isEmpty() && !Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return out;
+        }
+        for (String name : listing(dir)) {
             if (listing.matches().test(name)) {
-                out.add(List.of(name));
+                List<String> segments = new ArrayList<>(listing.directory());
+                segments.add(name);
+                out.add(segments);
             }
         }
         return out;

@@ -26,13 +26,22 @@ sealed interface Candidate permits Candidate.Exact, Candidate.Listing {
     }
 
     /**
-     * Any file directly in the root whose name satisfies {@code matches}; several may match (platform wheels),
+     * Any file directly in the root (or in its {@code directory}, the evidence layout's pypi/PROJECT/VERSION/) whose name satisfies {@code matches}; several may match (platform wheels),
      * and they are taken in the order of their names ({@link String#compareTo}).
      */
-    record Listing(String display, Predicate<String> matches) implements Candidate {
+    record Listing(String display, Predicate<String> matches, List<String> directory) implements Candidate {
         public Listing {
             Objects.requireNonNull(display, "display");
             Objects.requireNonNull(matches, "matches");
+            directory = List.copyOf(directory);
+            if (!directory.isEmpty() && !SafeName.isSafe(directory)) {
+                throw new IllegalArgumentException("unsafe relative path " + directory);
+            }
+        }
+
+        /** Files directly in the root. */
+        Listing(String display, Predicate<String> matches) {
+            this(display, matches, List.of());
         }
     }
 }

@@ -37,6 +37,14 @@ final class CandidateNames {
             if ("maven".equals(purl.type())) {
                 mavenLayout(purl, version).ifPresent(c -> out.putIfAbsent(c.display(), c));
             }
+            if ("npm".equals(purl.type()) && version != null) {
+                npmLayout(purl, version).ifPresent(c -> out.putIfAbsent(c.display(), c));
+            }
+            if ("pypi".equals(purl.type()) && version != null) {
+                for (Candidate c : pypiLayout(purl, version)) {
+                    out.putIfAbsent(c.display(), c);
+                }
+            }
             Optional.ofNullable(purl.qualifier("file_name")).filter(SafeName::isSafe).map(CandidateNames::exact)
                     .ifPresent(c -> out.putIfAbsent(c.display(), c));
             Optional.ofNullable(purl.qualifier("download_url")).flatMap(SafeName::fileNameOfUrl).map(CandidateNames::exact)
@@ -104,6 +112,43 @@ final class CandidateNames {
         addExact(out, fileName + "-" + fileVersion + ".tar.gz");
         out.add(new Candidate.Listing("legacy sdist " + key + "-" + version + ".{tar.gz,zip,tar.bz2} (any name spelling)",
                 f -> PypiNames.isLegacySdistOf(f, key, version)));
+    }
+
+    /**
+     * The evidence layout of docs/evidence.md: {@code pypi/PROJECT/VERSION/} (PROJECT as PEP 503 normalises it, VERSION
+     * as the purl writes it), the purl's {@code file_name} there, else its wheels and sdists.
+     */
+    static List<Candidate> pypiLayout(Purl purl, String version) {
+        List<String> dir = List.of("pypi", purl.name().toLowerCase(Locale.ROOT).replaceAll("[-_.]+", "-"), version);
+        if (!SafeName.isSafe(dir)) {
+            return List.of();
+        }
+        List<Candidate> out = new ArrayList<>();
+        String named = purl.qualifier("file_name");
+        if (named != null && SafeName.isSafe(named)) {
+            List<String> exact = new ArrayList<>(dir);
+            exact.add(named);
+            out.add(new Candidate.Exact(exact));
+        }
+        String key = PypiNames.projectKey(purl.name());
+        out.add(new Candidate.Listing(String.join("/", dir) + "/ (wheels and sdists of " + key + " " + version + ")",
+                f -> PypiNames.isWheelOf(f, key, version) || PypiNames.isLegacySdistOf(f, key, version)
+                        || f.equals(PypiNames.fileNamePart(purl.name()) + "-" + PypiNames.fileVersion(version) + ".tar.gz"),
+                dir));
+        return out;
+    }
+
+    /** The evidence layout of docs/evidence.md: {@code npm/[@scope/]name/version/[scope-]name-version.tgz}. */
+    static Optional<Candidate> npmLayout(Purl purl, String version) {
+        List<String> segments = new ArrayList<>(List.of("npm"));
+        String ns = purl.namespace();
+        if (ns != null) {
+            segments.add(ns);
+        }
+        segments.add(purl.name());
+        segments.add(version);
+        segments.add((ns == null ? "" : (ns.startsWith("@") ? ns.substring(1) : ns) + "-") + purl.name() + "-" + version + ".tgz");
+        return SafeName.isSafe(segments) ? Optional.of(new Candidate.Exact(segments)) : Optional.empty();
     }
 
     /** The Maven repository layout (maven-resolver's default layout: groupId dots become directories). */

@@ -25,6 +25,7 @@ import picocli.CommandLine;
                 "", "Example:", "  sbomgate diff samples/diff/old.cdx.json samples/diff/new.cdx.json"},
         subcommands = {
                 CheckCommand.class,
+                FetchCommand.class,
                 InitCommand.class,
                 ApproveCommand.class,
                 VerifyCommand.class,

@@ -70,9 +70,21 @@ public final class Limits {
     /** An OSV per-ecosystem archive read by {@code feed update --archive}: npm's all.zip is a few hundred MB. */
     public static final Limit FEED_ARCHIVE = new Limit("OSV archive", 1024 * MIB);
 
+    /** fetch: the user's Maven settings.xml (mirrors, servers). */
+    public static final Limit MAVEN_SETTINGS = new Limit("Maven settings.xml", MIB);
+    /** fetch: the user's .npmrc (registries, tokens). */
+    public static final Limit NPMRC = new Limit(".npmrc", MIB);
+    /** fetch --ca-file: PEM certificates to trust besides the JDK's. */
+    public static final Limit CA_FILE = new Limit("CA file", MIB);
+    /** fetch: its previous fetch-log.json, read to resume. */
+    public static final Limit FETCH_LOG = new Limit("fetch-log.json", 128 * MIB);
+    /** A registry document fetch reads back (npm or PyPI version.json) to find what else to download. */
+    public static final Limit REGISTRY_DOCUMENT = new Limit("registry document", 16 * MIB);
+
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
-            APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE);
+            APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE, MAVEN_SETTINGS, NPMRC, CA_FILE,
+            FETCH_LOG, REGISTRY_DOCUMENT);
 
     private Limits() {
     }

@@ -165,8 +165,11 @@ public final class EvidenceCollector {
                     List.of(tried + refused), List.of(), null);
         }
         Path artifact = files.artifact();
+        // No hash in the SBOM: the registry's digest fetched beside the artifact is the declared one (docs/evidence.md).
+        List<dev.sbomgate.model.Digest> declared = component.hashes().isEmpty()
+                ? dev.sbomgate.artifact.RegistryDigests.beside(artifact) : component.hashes();
         Set<HashAlgorithm> algorithms = EnumSet.of(HashAlgorithm.SHA_256);
-        component.hashes().forEach(d -> algorithms.add(d.algorithm()));
+        declared.forEach(d -> algorithms.add(d.algorithm()));
         ContentSummary content;
         FileDigests digests;
         String name = artifact.getFileName().toString();
@@ -187,7 +190,7 @@ public final class EvidenceCollector {
             }
             long hashed = System.nanoTime();
             hashNanos.add(hashed - located);
-            DigestComparison comparison = DigestComparison.compare(component.hashes(), digests);
+            DigestComparison comparison = DigestComparison.compare(declared, digests);
             List<String> details = new ArrayList<>();
             for (DigestComparison.Check mismatch : comparison.mismatches()) {
                 details.add(mismatch.algorithm().cycloneDxName() + ": the SBOM declares " + mismatch.declared().hex()
