@@ -5,6 +5,7 @@ import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.report.CodeQualityRenderer;
 import dev.sbomgate.report.GithubAnnotationRenderer;
 import dev.sbomgate.report.HtmlRenderer;
 import dev.sbomgate.report.JsonRenderer;
@@ -25,13 +26,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How a gate command shows its verdict: one or more reports from one evaluation, each to standard output or a file. */
 final class ReportOptions {
     /** Output formats; lower case because they are typed on the command line. */
     enum Format {
-        text, json, sarif, junit, markdown, html;
+        text, json, sarif, junit, markdown, html, codequality;
 
         /** Whether a program reads it: such a report on standard output keeps annotations off standard output. */
         boolean machineReadable() {
@@ -52,6 +56,10 @@ final class ReportOptions {
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write the report of the matching --format to FILE, atomically (whole or not at all). Repeatable.")
     List<Path> outputs = new ArrayList<>();
+
+    /** The command this mixin belongs to: its inherited --verbose and --no-color are the root command's options. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     /** {@code verify}: the text report also lists each component's evidence and how many are proven. */
     boolean evidenceInText;
@@ -119,10 +127,11 @@ final class ReportOptions {
         return needsSbomLines(environment) ? new SbomReader().locatingLines() : new SbomReader();
     }
 
-    /** Only the JSON and SARIF reports and GitHub annotations point at SBOM lines; the others never read them. */
+    /** Only the JSON, SARIF and Code Quality reports and GitHub annotations point at SBOM lines; the others never read them. */
     private boolean needsSbomLines(Environment environment) {
         return "true".equals(environment.get("GITHUB_ACTIONS"))
-                || targets().stream().anyMatch(t -> t.format() == Format.json || t.format() == Format.sarif);
+                || targets().stream().anyMatch(t -> t.format() == Format.json || t.format() == Format.sarif
+                        || t.format() == Format.codequality);
     }
 
     /** Renders every report of one verdict: files atomically, at most one to standard output. */
@@ -185,11 +194,22 @@ final class ReportOptions {
             case junit -> new JunitRenderer(here);
             case markdown -> new MarkdownRenderer(here);
             case html -> new HtmlRenderer(here, VersionProvider.version());
-            case text -> new TextRenderer(target.output() == null && colour(environment), quiet, evidenceInText);
+            case codequality -> new CodeQualityRenderer(here);
+            case text -> new TextRenderer(target.output() == null && !inherited("--no-color") && colour(environment), quiet,
+                    evidenceInText, inherited("--verbose"));
         };
     }
 
-    /** Colours only on a terminal, never under NO_COLOR (no-color.org) or TERM=dumb. */
+    /** An inherited flag of the root command (--verbose, --no-color), false when this mixin stands alone (tests). */
+    private boolean inherited(String name) {
+        if (mixee == null) {
+            return false;
+        }
+        OptionSpec option = mixee.findOption(name);
+        return option != null && Boolean.TRUE.equals(option.getValue());
+    }
+
+    /** Colours only on a terminal, never under NO_COLOR (no-color.org) or TERM=dumb; --no-color is the caller's. */
     static boolean colour(Environment environment) {
         return environment.stdoutIsTerminal() && !environment.isSet("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
     }
