@@ -62,9 +62,12 @@ public final class Limits {
     /** A --metadata file of release publish times: a million releases is about 100 MB. */
     public static final Limit METADATA = new Limit("metadata", 128 * MIB);
 
+    /** A manifest read to point findings at the line declaring a dependency (pom.xml, package.json, …): a few KB to a few MB. */
+    public static final Limit MANIFEST = new Limit("manifest", 16 * MIB);
+
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
-            APPROVAL_LOG, INPUTS_RECORD, METADATA);
+            APPROVAL_LOG, INPUTS_RECORD, METADATA, MANIFEST);
 
     private Limits() {
     }

@@ -49,10 +49,4 @@ final class Locations {
         }
         return new Where(verdict.sbomFile(), 1, null, false);
     }
-
-    /** Whether the SBOM line was found for this finding (rather than defaulted to line 1). */
-    boolean hasLine(Finding f) {
-        String bomRef = f.subject() == null ? null : bomRefs.get(f.subject());
-        return bomRef != null && (declarations.containsKey(bomRef) || verdict.sbomLine(bomRef).isPresent());
-    }
 }
