@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
                 "", "Examples:",
                 "  sbomgate check --sbom target/bom.json --artifacts ~/.m2/repository",
                 "  sbomgate check --sbom bom.json --artifacts libs --policy policies/strict.yaml --format json --output gate.json",
+                "  cyclonedx-npm | sbomgate check --sbom - --artifacts node_modules   (the SBOM from standard input)",
                 "  sbomgate check --format sarif --output gate.sarif --format html --output gate.html --format text",
                 "      (SARIF and HTML to files, text on standard output: the n-th --output takes the n-th --format,",
                 "       so the one format without an --output comes last)",
@@ -52,7 +53,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         StageClock clock = new StageClock();
         report.targets();
-        GateInput input = GateInputs.load(gate, report, main.environment(), main.now());
+        GateInput input = GateInputs.load(gate, report, main.environment(), main.now(), main.stdin());
         if (input.stored() == null) {
             throw new BadInputException(gate.baselineDir + " holds no baseline: create one with 'sbomgate init --sbom FILE "
                     + "--artifacts DIR', or use 'sbomgate verify' to check signatures without one");

@@ -4,6 +4,7 @@ import dev.sbomgate.diff.DiffJsonRenderer;
 import dev.sbomgate.diff.DiffReport;
 import dev.sbomgate.diff.DiffTextRenderer;
 import dev.sbomgate.diff.SbomDiff;
+import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Inventory;
 import dev.sbomgate.sbom.SbomReader;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code sbomgate diff OLD NEW}: reads two SBOMs, compares them, prints the changes. */
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
             "",
             "Examples:",
             "  sbomgate diff samples/diff/old.cdx.json samples/diff/new.cdx.json",
-            "  sbomgate diff --format json --fail-on-change old.cdx.json new.cdx.json"
+            "  sbomgate diff --format json --fail-on-change old.cdx.json new.cdx.json",
+            "  git show main:bom.json | sbomgate diff - bom.json      (OLD from standard input)"
         })
 final class DiffCommand implements Callable<Integer> {
 
@@ -41,10 +44,13 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "OLD", description = "The baseline SBOM (CycloneDX JSON or XML).")
+    @ParentCommand
+    Main main;
+
+    @Parameters(index = "0", paramLabel = "OLD", description = "The baseline SBOM (CycloneDX JSON or XML); '-' reads it from standard input.")
     Path baseline;
 
-    @Parameters(index = "1", paramLabel = "NEW", description = "The candidate SBOM to compare with it.")
+    @Parameters(index = "1", paramLabel = "NEW", description = "The candidate SBOM to compare with it; '-' reads it from standard input.")
     Path candidate;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -60,13 +66,21 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inventory old = SbomReader.read(baseline);
-        Inventory now = SbomReader.read(candidate);
+        if (GateOptions.STDIN.equals(baseline) && GateOptions.STDIN.equals(candidate)) {
+            throw new BadInputException("OLD and NEW are both '-': standard input holds one SBOM; give the other as a file");
+        }
+        Inventory old = read(baseline);
+        Inventory now = read(candidate);
         DiffReport report = new DiffReport(baseline.toString(), old.components().size(),
                 candidate.toString(), now.components().size(), SbomDiff.compare(old, now));
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.json ? DiffJsonRenderer.render(report) : DiffTextRenderer.render(report));
         out.flush();
         return failOnChange && report.hasChanges() ? ExitCode.GATE_FAILED.code() : ExitCode.OK.code();
+    }
+
+    /** A file, or standard input for '-' (buffered whole under the SBOM size limit). */
+    private Inventory read(Path sbom) {
+        return GateOptions.STDIN.equals(sbom) ? new SbomReader().loadDocument(sbom, main.stdin()).inventory() : SbomReader.read(sbom);
     }
 }

@@ -24,6 +24,7 @@ import dev.sbomgate.sbom.SbomReader;
 import dev.sbomgate.trust.TrustStore;
 import dev.sbomgate.trust.TrustStoreLoader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +52,19 @@ final class GateInputs {
      * reader records them during its one read.
      */
     static GateInput load(GateOptions options, ReportOptions report, Environment environment, Instant now) {
+        if (options.sbomFromStdin()) {
+            // init and approve record the SBOM's path in inputs.json for a bare check to repeat; a pipe has none.
+            throw new BadInputException("--sbom -: standard input is read by 'sbomgate check' only; init and approve record "
+                    + "the SBOM's path for later checks, so give them a file");
+        }
+        return load(options, report, environment, now, InputStream.nullInputStream());
+    }
+
+    /**
+     * As {@link #load(GateOptions, ReportOptions, Environment, Instant)}, with {@code --sbom -} read from {@code stdin}
+     * (whole, under {@link Limits#SBOM}; never recorded in inputs.json).
+     */
+    static GateInput load(GateOptions options, ReportOptions report, Environment environment, Instant now, InputStream stdin) {
         resolveDefaults(options);
         refuseOutputsOntoInputs(options, report.outputs);
         SbomReader reader = report.sbomReader(environment);
@@ -63,7 +77,8 @@ final class GateInputs {
             Future<StoredBaseline> storedLater = pool.submit(() -> new BaselineStore(options.baselineDir).load().orElse(null));
             Future<TrustStore> trustLater = pool.submit(() -> TrustStoreLoader.load(options.trustDir()));
             // the SHA-256 recorded in reports and approvals is that of the bytes parsed, not of a second read
-            SbomReader.Document sbom = reader.loadDocument(options.sbom);
+            SbomReader.Document sbom = options.sbomFromStdin() ? reader.loadDocument(GateOptions.STDIN, stdin)
+                    : reader.loadDocument(options.sbom);
             StoredBaseline stored = join(storedLater);
             TrustStore trust = join(trustLater);
             return assemble(options, now, sbom, stored, trust);
@@ -83,7 +98,9 @@ final class GateInputs {
         }
         Map<Path, String> files = new LinkedHashMap<>();
         Map<Path, String> trees = new LinkedHashMap<>();
-        files.put(options.sbom, "the SBOM");
+        if (!options.sbomFromStdin()) {
+            files.put(options.sbom, "the SBOM");
+        }
         files.put(options.policy != null ? options.policy : options.baselineDir.resolve("policy.yaml"), "the policy");
         for (String name : List.of(BaselineStore.BASELINE_FILE, BaselineStore.LOG_FILE, BaselineStore.PENDING_FILE,
                 BaselineStore.LOCK_FILE, INPUTS_FILE)) {

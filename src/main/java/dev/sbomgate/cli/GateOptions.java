@@ -8,8 +8,16 @@ import picocli.CommandLine.Option;
 /** The inputs every gate command (check, init, approve) takes. */
 final class GateOptions {
     @Option(names = "--sbom", paramLabel = "FILE",
-            description = "The candidate CycloneDX SBOM (JSON or XML). Default: the one recorded in <baseline>/inputs.json by init/approve.")
+            description = "The candidate CycloneDX SBOM (JSON or XML); '-' reads it from standard input (check only). "
+                    + "Default: the one recorded in <baseline>/inputs.json by init/approve.")
     Path sbom;
+
+    /** {@code --sbom -}: standard input, buffered whole under the SBOM size limit. */
+    static final Path STDIN = Path.of("-");
+
+    boolean sbomFromStdin() {
+        return STDIN.equals(sbom);
+    }
 
     @Option(names = "--baseline", paramLabel = "DIR", defaultValue = ".sbomgate",
             description = "The baseline directory (default: ${DEFAULT-VALUE}).")

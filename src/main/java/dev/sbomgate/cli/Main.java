@@ -3,6 +3,7 @@ package dev.sbomgate.cli;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.text.Untrusted;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 import picocli.CommandLine;
 
 /** The sbomgate command line. {@link #run} is the whole program; {@link #main} only exits with its result. */
@@ -42,8 +44,13 @@ public final class Main implements Runnable {
     CommandSpec spec;
 
     @Option(names = "--verbose", scope = ScopeType.INHERIT,
-            description = "Show stack traces of errors (for bug reports).")
+            description = "Text reports: waived findings in full, every change and every differing digest. "
+                    + "Errors: with their stack traces (for bug reports).")
     boolean verbose;
+
+    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+            description = "No ANSI colours, even on a terminal (as NO_COLOR=1 does, no-color.org).")
+    boolean noColor;
 
     static {
         // cyclonedx-core-java's schema validator logs through SLF4J, which has no provider here; its one-time
@@ -55,6 +62,7 @@ public final class Main implements Runnable {
 
     private Clock clock = Clock.systemUTC();
     private Environment environment = Environment.empty();
+    private InputStream stdin = InputStream.nullInputStream();
 
     /** The injected clock's time: every timestamp sbomgate writes or judges by comes from here. */
     java.time.Instant now() {
@@ -66,6 +74,11 @@ public final class Main implements Runnable {
         return environment;
     }
 
+    /** Standard input: the SBOM of {@code --sbom -} and {@code diff - NEW}. */
+    InputStream stdin() {
+        return stdin;
+    }
+
     public static void main(String[] args) {
         System.exit(run(System.out, System.err, args));
     }
@@ -75,7 +88,7 @@ public final class Main implements Runnable {
      * process's environment; the streams count as terminals only when they are {@code System.out} and {@code System.err}.
      */
     public static int run(PrintStream out, PrintStream err, String... args) {
-        return run(out, err, Clock.systemUTC(), Environment.system(out == System.out, err == System.err), args);
+        return run(System.in, out, err, Clock.systemUTC(), Environment.system(out == System.out, err == System.err), args);
     }
 
     /** As {@link #run(PrintStream, PrintStream, String...)}, with the clock tests inject, and an empty environment without terminals. */
@@ -85,6 +98,11 @@ public final class Main implements Runnable {
 
     /** As {@link #run(PrintStream, PrintStream, String...)}, with the clock and the environment tests inject. */
     public static int run(PrintStream out, PrintStream err, Clock clock, Environment environment, String... args) {
+        return run(InputStream.nullInputStream(), out, err, clock, environment, args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, Clock, Environment, String...)}, with standard input (an empty one there). */
+    public static int run(InputStream in, PrintStream out, PrintStream err, Clock clock, Environment environment, String... args) {
         PrintWriter outWriter = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
         PrintWriter errWriter = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
@@ -100,12 +118,16 @@ public final class Main implements Runnable {
         Main main = new Main();
         main.clock = clock;
         main.environment = environment;
+        main.stdin = in;
         CommandLine commandLine = new CommandLine(main);
         commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(ex, errWriter, verbose));
         commandLine.setParameterExceptionHandler((ex, args2) -> {
             errWriter.println("sbomgate: " + Untrusted.wholeMessage(ex.getMessage()));
+            if (ex instanceof UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+                errWriter.println("Did you mean: " + Untrusted.oneLine(String.join(" or ", unmatched.getSuggestions())) + "?");
+            }
             errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT.code();
         });

@@ -4,7 +4,10 @@ import dev.sbomgate.files.AtomicWrite;
 import dev.sbomgate.gate.Gate;
 import dev.sbomgate.gate.GateInput;
 import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.manifest.Declaration;
+import dev.sbomgate.manifest.Manifests;
 import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.report.CodeQualityRenderer;
 import dev.sbomgate.report.GithubAnnotationRenderer;
 import dev.sbomgate.report.HtmlRenderer;
 import dev.sbomgate.report.JsonRenderer;
@@ -24,14 +27,19 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How a gate command shows its verdict: one or more reports from one evaluation, each to standard output or a file. */
 final class ReportOptions {
     /** Output formats; lower case because they are typed on the command line. */
     enum Format {
-        text, json, sarif, junit, markdown, html;
+        text, json, sarif, junit, markdown, html, codequality;
 
         /** Whether a program reads it: such a report on standard output keeps annotations off standard output. */
         boolean machineReadable() {
@@ -52,6 +60,19 @@ final class ReportOptions {
     @Option(names = "--output", paramLabel = "FILE",
             description = "Write the report of the matching --format to FILE, atomically (whole or not at all). Repeatable.")
     List<Path> outputs = new ArrayList<>();
+
+    @Option(names = "--manifest", paramLabel = "FILE",
+            description = "A manifest (pom.xml, build.gradle(.kts), libs.versions.toml, package.json, requirements*.txt, pyproject.toml) "
+                    + "whose dependency lines SARIF, Code Quality and annotations point at instead of the SBOM's. Repeatable; "
+                    + "without it, the manifests in the git repository are found. Only files inside the repository are read.")
+    List<Path> manifests = new ArrayList<>();
+
+    /** Candidate bom-ref → its manifest line, once evaluated (empty when no report points at lines, or outside a repository). */
+    private Map<String, Declaration> declarations = Map.of();
+
+    /** The command this mixin belongs to: its inherited --verbose and --no-color are the root command's options. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     /** {@code verify}: the text report also lists each component's evidence and how many are proven. */
     boolean evidenceInText;
@@ -108,10 +129,32 @@ final class ReportOptions {
         } finally {
             line.finish();
         }
+        declarations = declarations(input);
         if (input.sbomLines().isEmpty()) {
             return timed;
         }
         return new Gate.Timed(timed.verdict().withSbomLines(input.sbomLines()), timed.timings());
+    }
+
+    /**
+     * The manifest lines of the candidate's components, when a report points at lines: the --manifest files, else those
+     * found in the git repository of the working directory; none outside a repository.
+     */
+    private Map<String, Declaration> declarations(GateInput input) {
+        if (input.sbomLines().isEmpty() && manifests.isEmpty()) {
+            return Map.of();
+        }
+        Path here = Path.of("").toAbsolutePath();
+        Optional<Path> top = Manifests.gitTop(here);
+        if (top.isEmpty()) {
+            if (!manifests.isEmpty()) {
+                throw new BadInputException("--manifest " + manifests.get(0) + ": not inside a git repository; manifests are read "
+                        + "only inside the repository sbomgate runs in");
+            }
+            return Map.of();
+        }
+        List<Path> files = manifests.isEmpty() ? Manifests.discover(top.get()) : manifests;
+        return Manifests.locate(input.candidate(), top.get(), files);
     }
 
     /** The SBOM reader for these reports: one that records component lines when a report points at them. */
@@ -119,10 +162,11 @@ final class ReportOptions {
         return needsSbomLines(environment) ? new SbomReader().locatingLines() : new SbomReader();
     }
 
-    /** Only the JSON and SARIF reports and GitHub annotations point at SBOM lines; the others never read them. */
+    /** Only the JSON, SARIF and Code Quality reports and GitHub annotations point at SBOM lines; the others never read them. */
     private boolean needsSbomLines(Environment environment) {
         return "true".equals(environment.get("GITHUB_ACTIONS"))
-                || targets().stream().anyMatch(t -> t.format() == Format.json || t.format() == Format.sarif);
+                || targets().stream().anyMatch(t -> t.format() == Format.json || t.format() == Format.sarif
+                        || t.format() == Format.codequality);
     }
 
     /** Renders every report of one verdict: files atomically, at most one to standard output. */
@@ -172,7 +216,7 @@ final class ReportOptions {
         if ("true".equals(environment.get("GITHUB_ACTIONS"))) {
             boolean stdoutTaken = targets().stream().anyMatch(t -> t.output() == null && t.format().machineReadable());
             PrintWriter stream = stdoutTaken ? err : out;
-            stream.print(new GithubAnnotationRenderer(Path.of("")).render(verdict));
+            stream.print(new GithubAnnotationRenderer(Path.of(""), declarations).render(verdict));
             stream.flush();
         }
     }
@@ -181,15 +225,26 @@ final class ReportOptions {
         Path here = Path.of("");
         return switch (target.format()) {
             case json -> new JsonRenderer(here, VersionProvider.version());
-            case sarif -> new SarifRenderer(here, VersionProvider.version());
+            case sarif -> new SarifRenderer(here, VersionProvider.version(), declarations);
             case junit -> new JunitRenderer(here);
             case markdown -> new MarkdownRenderer(here);
             case html -> new HtmlRenderer(here, VersionProvider.version());
-            case text -> new TextRenderer(target.output() == null && colour(environment), quiet, evidenceInText);
+            case codequality -> new CodeQualityRenderer(here, declarations);
+            case text -> new TextRenderer(target.output() == null && !inherited("--no-color") && colour(environment), quiet,
+                    evidenceInText, inherited("--verbose"));
         };
     }
 
-    /** Colours only on a terminal, never under NO_COLOR (no-color.org) or TERM=dumb. */
+    /** An inherited flag of the root command (--verbose, --no-color), false when this mixin stands alone (tests). */
+    private boolean inherited(String name) {
+        if (mixee == null) {
+            return false;
+        }
+        OptionSpec option = mixee.findOption(name);
+        return option != null && Boolean.TRUE.equals(option.getValue());
+    }
+
+    /** Colours only on a terminal, never under NO_COLOR (no-color.org) or TERM=dumb; --no-color is the caller's. */
     static boolean colour(Environment environment) {
         return environment.stdoutIsTerminal() && !environment.isSet("NO_COLOR") && !"dumb".equals(environment.get("TERM"));
     }

@@ -75,6 +75,14 @@ public final class InputFiles {
     }
 
     /**
+     * A stream that is no file (standard input), read whole, at most {@code limit} bytes: one byte more is a
+     * {@link TooLargeException} naming {@code display}, and nothing beyond it is read.
+     */
+    public static byte[] read(InputStream in, String display, Limits.Limit limit) throws IOException {
+        return new Bounded(in, display, limit).readAllBytes();
+    }
+
+    /**
      * The file as a stream that ends after at most {@code limit} bytes: reading further throws
      * {@link TooLargeException} (unchecked, so that a parser reading the stream does not mistake it for bad syntax).
      */

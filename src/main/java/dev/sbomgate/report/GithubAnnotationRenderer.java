@@ -2,6 +2,7 @@ package dev.sbomgate.report;
 
 import dev.sbomgate.finding.Finding;
 import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.manifest.Declaration;
 import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.verify.Evidence;
 import java.nio.file.Path;
@@ -17,10 +18,17 @@ import java.util.Optional;
  */
 public final class GithubAnnotationRenderer implements Renderer {
     private final ReportPaths paths;
+    private final Map<String, Declaration> declarations;
 
     /** @param workingDirectory the SBOM's path is written relative to it (the workspace root, where annotations resolve) */
     public GithubAnnotationRenderer(Path workingDirectory) {
+        this(workingDirectory, Map.of());
+    }
+
+    /** @param declarations candidate bom-ref → the manifest line declaring it, where annotations go instead of the SBOM */
+    public GithubAnnotationRenderer(Path workingDirectory, Map<String, Declaration> declarations) {
         this.paths = new ReportPaths(workingDirectory);
+        this.declarations = Map.copyOf(declarations);
     }
 
     @Override
@@ -30,6 +38,7 @@ public final class GithubAnnotationRenderer implements Renderer {
             bomRefs.putIfAbsent(e.component().label(), e.component().bomRef());
         }
         StringBuilder out = new StringBuilder();
+        Locations locations = new Locations(verdict, declarations);
         for (Finding f : verdict.findings()) {
             String command = switch (f.severity()) {
                 case BLOCK -> "error";
@@ -38,10 +47,16 @@ public final class GithubAnnotationRenderer implements Renderer {
             };
             Optional<Integer> line = f.subject() == null ? Optional.empty()
                     : Optional.ofNullable(bomRefs.get(f.subject())).flatMap(verdict::sbomLine);
-            out.append("::").append(command).append(" file=").append(property(paths.show(verdict.sbomFile())));
-            line.ifPresent(n -> out.append(",line=").append(n));
+            Locations.Where where = locations.of(f);
+            if (where.declared()) {
+                out.append("::").append(command).append(" file=").append(property(paths.show(where.file())))
+                        .append(",line=").append(where.line());
+            } else {
+                out.append("::").append(command).append(" file=").append(property(paths.show(verdict.sbomFile())));
+                line.ifPresent(n -> out.append(",line=").append(n));
+            }
             out.append(",title=").append(property(f.rule().name() + (f.subject() == null ? "" : " " + Untrusted.oneLine(f.subject()))));
-            out.append("::").append(data(message(f))).append('\n');
+            out.append("::").append(data(message(f) + (where.note() == null ? "" : "\nLocation: " + where.note()))).append('\n');
         }
         return out.toString();
     }

@@ -300,8 +300,19 @@ public final class HtmlRenderer implements Renderer {
             h.append("<td>").append(Views.words(ev.integrity()));
             ev.computed().stream().filter(d -> d.algorithm() == dev.sbomgate.model.HashAlgorithm.SHA_256).findFirst()
                     .ifPresent(d -> h.append("<br><code>sha256:").append(e(d.hex())).append("</code>"));
-            for (String detail : ev.integrityDetails()) {
-                h.append("<br>").append(e(detail));
+            // A mismatch over several algorithms is one line per algorithm: the first shows, the rest fold away
+            // (a cell a screen tall hid the other columns).
+            List<String> details = ev.integrityDetails();
+            if (!details.isEmpty()) {
+                h.append("<br>").append(e(details.get(0)));
+            }
+            if (details.size() > 1) {
+                h.append("<details><summary>").append(details.size() - 1).append(details.size() == 2 ? " other digest" : " other digests")
+                        .append("</summary>");
+                for (String detail : details.subList(1, details.size())) {
+                    h.append(e(detail)).append("<br>");
+                }
+                h.append("</details>");
             }
             h.append("</td>");
             h.append("<td>").append(Views.words(ev.signatureStatus()));

@@ -3,7 +3,7 @@ package dev.sbomgate.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sbomgate.json.Mappers;
 
 /**
@@ -19,7 +19,7 @@ final class JsonText {
     private JsonText() {
     }
 
-    static String write(ObjectNode root, String what) {
+    static String write(JsonNode root, String what) {
         try {
             return WRITER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -7,6 +7,7 @@ import dev.sbomgate.finding.Finding;
 import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.finding.Severity;
 import dev.sbomgate.gate.Verdict;
+import dev.sbomgate.manifest.Declaration;
 import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.verify.Evidence;
 import java.nio.charset.StandardCharsets;
@@ -35,14 +36,24 @@ public final class SarifRenderer implements Renderer {
     private static final ObjectMapper MAPPER = JsonText.MAPPER;
     private final ReportPaths paths;
     private final String toolVersion;
+    private final Map<String, Declaration> declarations;
 
     /**
      * @param workingDirectory the SBOM's URI is relative to it (the repository root, for code scanning)
      * @param toolVersion      sbomgate's version, the driver's {@code version}
      */
     public SarifRenderer(Path workingDirectory, String toolVersion) {
+        this(workingDirectory, toolVersion, Map.of());
+    }
+
+    /**
+     * @param declarations candidate bom-ref → the manifest line declaring it: results point there (the line a
+     *                     developer owns) instead of at the SBOM
+     */
+    public SarifRenderer(Path workingDirectory, String toolVersion, Map<String, Declaration> declarations) {
         this.paths = new ReportPaths(workingDirectory);
         this.toolVersion = toolVersion;
+        this.declarations = Map.copyOf(declarations);
     }
 
     @Override
@@ -79,9 +90,11 @@ public final class SarifRenderer implements Renderer {
             bomRefs.putIfAbsent(e.component().label(), e.component().bomRef());
         }
         ArrayNode results = run.putArray("results");
+        Locations locations = new Locations(verdict, declarations);
         for (Finding f : verdict.findings()) {
             results.add(result(verdict, f, ruleIndex.get(f.rule()),
-                    f.subject() == null ? Optional.empty() : Optional.ofNullable(bomRefs.get(f.subject())).flatMap(verdict::sbomLine)));
+                    f.subject() == null ? Optional.empty() : Optional.ofNullable(bomRefs.get(f.subject())).flatMap(verdict::sbomLine),
+                    locations.of(f)));
         }
         run.put("columnKind", "utf16CodeUnits");
         ObjectNode properties = run.putObject("properties");
@@ -114,18 +127,29 @@ public final class SarifRenderer implements Renderer {
         return rule;
     }
 
-    private ObjectNode result(Verdict verdict, Finding f, int ruleIndex, Optional<Integer> line) {
+    private ObjectNode result(Verdict verdict, Finding f, int ruleIndex, Optional<Integer> line, Locations.Where where) {
         ObjectNode result = MAPPER.createObjectNode();
         result.put("ruleId", f.rule().name());
         result.put("ruleIndex", ruleIndex);
         result.put("level", level(f.severity()));
-        result.putObject("message").put("text", message(f));
+        result.putObject("message").put("text", message(f) + (where.note() == null ? "" : "\nLocation: " + where.note()));
         ObjectNode location = result.putArray("locations").addObject();
         ObjectNode physical = location.putObject("physicalLocation");
-        location(physical.putObject("artifactLocation"), verdict, true);
-        // Code scanning needs a line to show an alert on; findings about the whole SBOM, or about a component
-        // whose declaration was not found in its text, point at its first line.
-        physical.putObject("region").put("startLine", line.orElse(1));
+        if (where.declared()) {
+            // The manifest line that declares the component (or the direct dependency bringing it in): the line a
+            // developer reviews, where code scanning shows the alert.
+            ObjectNode artifactLocation = physical.putObject("artifactLocation");
+            artifactLocation.put("uri", paths.uri(where.file()));
+            if (paths.isRelative(where.file())) {
+                artifactLocation.put("uriBaseId", SRCROOT);
+            }
+            physical.putObject("region").put("startLine", where.line());
+        } else {
+            location(physical.putObject("artifactLocation"), verdict, true);
+            // Code scanning needs a line to show an alert on; findings about the whole SBOM, or about a component
+            // whose declaration was not found in its text, point at its first line.
+            physical.putObject("region").put("startLine", line.orElse(1));
+        }
         if (f.subject() != null) {
             location.putArray("logicalLocations").addObject()
                     .put("fullyQualifiedName", f.subject())

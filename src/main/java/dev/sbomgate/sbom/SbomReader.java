@@ -8,6 +8,7 @@ import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Inventory;
 import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -113,7 +114,24 @@ public final class SbomReader {
     /** As {@link #load}, with the SHA-256 of the bytes read. */
     public Document loadDocument(Path file) {
         Objects.requireNonNull(file, "file");
-        byte[] bytes = readBounded(file);
+        return parse(file, readBounded(file));
+    }
+
+    /**
+     * As {@link #loadDocument(Path)}, from a stream (standard input, {@code --sbom -}) read whole, at most this
+     * reader's size limit, before parsing; {@code name} names it in messages and reports.
+     */
+    public Document loadDocument(Path name, InputStream in) {
+        Objects.requireNonNull(name, "name");
+        try {
+            return parse(name, InputFiles.read(in, name.toString(), Limits.SBOM.withBytes(maxBytes)));
+        } catch (IOException e) {
+            throw Parsed.bad(name, "cannot be read: " + Untrusted.message(e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
+        }
+    }
+
+    private Document parse(Path file, byte[] bytes) {
         String sha256 = Digest.of(HashAlgorithm.SHA_256, sha256(bytes)).hex();
         if (bytes.length == 0) {
             throw Parsed.bad(file, "is empty (0 bytes), expected a CycloneDX SBOM in JSON or XML");

@@ -80,4 +80,13 @@ class InputFilesTest {
             assertThrows(InputFiles.TooLargeException.class, in::readAllBytes);
         }
     }
+
+    @Test
+    void aStreamIsReadWholeUpToItsLimitAndRefusedOneBytePast() throws IOException {
+        Limits.Limit ten = Limits.SBOM.withBytes(10);
+        assertArrayEquals("0123456789".getBytes(), InputFiles.read(new java.io.ByteArrayInputStream("0123456789".getBytes()), "-", ten));
+        InputFiles.TooLargeException e = assertThrows(InputFiles.TooLargeException.class,
+                () -> InputFiles.read(new java.io.ByteArrayInputStream("0123456789X".getBytes()), "-", ten));
+        assertTrue(e.getMessage().startsWith("-: is larger than the SBOM size limit of 10 bytes"), e.getMessage());
+    }
 }

@@ -29,6 +29,7 @@ class GoldenReportsTest {
                 new Case("report.md", () -> new MarkdownRenderer(HERE)),
                 new Case("report.html", () -> new HtmlRenderer(HERE, VERSION)),
                 new Case("annotations.txt", () -> new GithubAnnotationRenderer(HERE)),
+                new Case("report.codequality.json", () -> new CodeQualityRenderer(HERE)),
                 new Case("first-use.json", () -> new JsonRenderer(HERE, VERSION)))
                 .map(c -> DynamicTest.dynamicTest(c.file(), () -> {
                     Supplier<Verdict> verdict = c.file().startsWith("first-use") ? ReportScenario::firstUse : ReportScenario::verdict;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sbomgate.finding.RuleId;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -73,5 +74,16 @@ class HtmlReportTest {
         int start = text.indexOf(open);
         int end = text.indexOf(close, start);
         return text.substring(start + open.length(), end);
+    }
+
+    @Test
+    void aMismatchOverSeveralAlgorithmsFoldsAllButTheFirstDigestInTheComponentsTable() {
+        String page = new HtmlRenderer(Path.of(""), GoldenReportsTest.VERSION).render(ReportScenario.threeDigestsDiffer());
+        String table = page.substring(page.indexOf("id=\"components-table\""));
+        List<String> lines = ReportScenario.THREE_DIGESTS;
+        int first = table.indexOf(lines.get(0));
+        int fold = table.indexOf("<details><summary>2 other digests</summary>");
+        assertTrue(first > 0 && fold > first, table);
+        assertTrue(table.indexOf(lines.get(1)) > fold && table.indexOf(lines.get(2)) > fold, "every digest is still in the report");
     }
 }

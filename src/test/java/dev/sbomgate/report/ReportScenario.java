@@ -142,4 +142,31 @@ final class ReportScenario {
         return new Verdict(Path.of("bom.json"), "c".repeat(64), "SHA-256:" + "d".repeat(64), "default", false, NOW,
                 List.of(found(JACKSON, IntegrityStatus.PROVEN, List.of())), List.of(), List.of());
     }
+
+    /** A passing upgrade: jackson-annotations 2.20 → 2.21, a waived warning, nothing blocking. */
+    static Verdict passingUpgrade() {
+        Component before = component("pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.20", "jackson");
+        List<Change> changes = List.of(new Change(ChangeKind.UPGRADED, JACKSON.identity(), before, JACKSON, "version", "2.20", "2.21",
+                UpdateKind.MINOR, null));
+        List<Finding> findings = List.of(new Finding(RuleId.UNSIGNED, Severity.WARN, REQUESTS.label(), "no signature", "a signature",
+                "none", "Ask the maintainers to sign releases.", "vendor ships no signatures (SEC-1), until 2027-01-01"));
+        return new Verdict(Path.of("bom.json"), "c".repeat(64), "SHA-256:" + "d".repeat(64), "default", true, NOW,
+                List.of(found(JACKSON, IntegrityStatus.PROVEN, List.of()), found(REQUESTS, IntegrityStatus.PROVEN, List.of())),
+                changes, findings);
+    }
+
+    /** The three lines of a mismatch over SHA-256, SHA-384 and SHA-512. */
+    static final List<String> THREE_DIGESTS = List.of(
+            "SHA-256: the SBOM declares " + "a".repeat(64) + " but the file has " + "b".repeat(64),
+            "SHA-384: the SBOM declares " + "a".repeat(96) + " but the file has " + "b".repeat(96),
+            "SHA-512: the SBOM declares " + "a".repeat(128) + " but the file has " + "b".repeat(128));
+
+    /** A tampered artifact whose three declared digests all differ. */
+    static Verdict threeDigestsDiffer() {
+        Finding mismatch = new Finding(RuleId.HASH_MISMATCH, Severity.BLOCK, TAMPERED.label(),
+                "the artifact's bytes differ from the digest the SBOM declares", "the bytes the SBOM describes",
+                String.join("; ", THREE_DIGESTS) + " (file artifacts/tampered-1.2.0.jar)", "Do not use this file.", null);
+        return new Verdict(Path.of("bom.json"), "c".repeat(64), "SHA-256:" + "d".repeat(64), "default", true, NOW,
+                List.of(found(TAMPERED, IntegrityStatus.MISMATCH, THREE_DIGESTS)), List.of(), List.of(mismatch));
+    }
 }

@@ -87,4 +87,36 @@ class SarifReportTest {
         }
         assertNotEquals(first.get(0).toString(), first.get(1).toString());
     }
+
+    @Test
+    void findingsPointAtTheManifestLineThatDeclaresTheComponentAndSayWhenTransitive() throws Exception {
+        java.util.Map<String, dev.sbomgate.manifest.Declaration> declared = java.util.Map.of(
+                "tampered", new dev.sbomgate.manifest.Declaration(Path.of("pom.xml"), 12, null),
+                "resigned", new dev.sbomgate.manifest.Declaration(Path.of("web/package.json"), 7, "pkg:npm/express@4.19.2"));
+        JsonNode sarif = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                new SarifRenderer(Path.of(""), GoldenReportsTest.VERSION, declared).render(ReportScenario.verdict()));
+        boolean sawPom = false;
+        boolean sawTransitive = false;
+        for (JsonNode result : sarif.at("/runs/0/results")) {
+            JsonNode physical = result.at("/locations/0/physicalLocation");
+            String uri = physical.at("/artifactLocation/uri").asText();
+            if (result.at("/properties/subject").asText().contains("tampered")) {
+                assertEquals("pom.xml", uri);
+                assertEquals(12, physical.at("/region/startLine").asInt());
+                assertEquals("%SRCROOT%", physical.at("/artifactLocation/uriBaseId").asText());
+                sawPom = true;
+            } else if (result.at("/properties/subject").asText().contains("resigned")) {
+                assertEquals("web/package.json", uri);
+                assertTrue(result.at("/message/text").asText().endsWith(
+                        "Location: transitive: brought in by pkg:npm/express@4.19.2, which this line declares"));
+                sawTransitive = true;
+            } else if (!result.at("/properties/subject").isNull() && result.at("/properties/subject").asText().contains("requests")) {
+                assertEquals("bom.json", uri, "undeclared components keep their SBOM line");
+                assertEquals(65, physical.at("/region/startLine").asInt());
+            }
+        }
+        assertTrue(sawPom && sawTransitive);
+        String annotations = new GithubAnnotationRenderer(Path.of(""), declared).render(ReportScenario.verdict());
+        assertTrue(annotations.contains("::error file=pom.xml,line=12,title=HASH_MISMATCH"), annotations);
+    }
 }
