@@ -35,7 +35,8 @@ public enum RuleId {
     CONTENT_ANOMALY(Category.CONTENT, Severity.WARN, "The artifact's content changed unusually (size, native binaries, minified files), or the archive is hostile."),
     // The gate's own state.
     WAIVER_EXPIRED(Category.GATE, Severity.BLOCK, "A waiver in the policy is past its expiry date."),
-    BASELINE_TAMPERED(Category.GATE, Severity.BLOCK, "The baseline or its approval log was edited outside sbomgate.");
+    BASELINE_TAMPERED(Category.GATE, Severity.BLOCK, "The baseline or its approval log was edited outside sbomgate."),
+    SBOM_DEVIATION(Category.GATE, Severity.WARN, "The SBOM violates its schema where a real generator is known to, in a field the gate does not judge.");
 
     /** The families of rules, as PRODUCT.md groups them. */
     public enum Category { INTEGRITY, CHANGE, CONTENT, GATE }

@@ -9,7 +9,7 @@ public final class ChangeRules {
     private ChangeRules() {
     }
 
-    /** ROLLBACK through SBOM_REGRESSION, then WAIVER_EXPIRED and BASELINE_TAMPERED. */
+    /** ROLLBACK through SBOM_REGRESSION, then WAIVER_EXPIRED, BASELINE_TAMPERED and SBOM_DEVIATION. */
     public static List<Rule> all() {
         return List.of(
                 new RollbackRule(),
@@ -24,6 +24,7 @@ public final class ChangeRules {
                 new ReleaseTooFreshRule(),
                 new SbomRegressionRule(),
                 new WaiverExpiredRule(),
-                new BaselineTamperedRule());
+                new BaselineTamperedRule(),
+                new SbomDeviationRule());
     }
 }

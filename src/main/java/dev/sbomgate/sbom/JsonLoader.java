@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.json.Mappers;
+import dev.sbomgate.model.Deviation;
 import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -32,6 +33,8 @@ final class JsonLoader {
     private final JsonStream stream;
     /** The last document loaded was CycloneDX 1.7, read with the 1.6 beans. */
     private boolean next;
+    /** What the last document loaded deviates from its schema in, as tolerated ({@link KnownDeviations}). */
+    private List<Deviation> deviations = List.of();
 
     JsonLoader(int maxDepth) {
         this.maxDepth = maxDepth;
@@ -54,6 +57,11 @@ final class JsonLoader {
     /** True when the last document loaded declared CycloneDX 1.7 (its Parsed says 1.6, whose beans read it). */
     boolean next() {
         return next;
+    }
+
+    /** The tolerated deviations of the last document loaded (empty when it was valid). */
+    List<Deviation> deviations() {
+        return deviations;
     }
 
     /** The fast road alone: the document when {@link JsonStream} accepts it, else null (for tests). */
@@ -84,8 +92,13 @@ final class JsonLoader {
                     + " JSON schema: " + Untrusted.message(e.getMessage()));
         }
         if (!violations.isEmpty()) {
-            throw Parsed.bad(file, Violations.describe("CycloneDX " + label + " JSON schema",
-                    violations.stream().map(JsonLoader::describe).toList()));
+            // a real generator's violation in a field the gate does not judge is loaded and reported; any other refuses
+            KnownDeviations.Outcome outcome = KnownDeviations.sort("CycloneDX", root,
+                    violations.stream().map(JsonLoader::pointerAndMessage).toList());
+            if (!outcome.refused().isEmpty()) {
+                throw Parsed.bad(file, Violations.describe("CycloneDX " + label + " JSON schema", outcome.refused()));
+            }
+            deviations = outcome.tolerated();
         }
         boolean hasTimestamp = root.path("metadata").has("timestamp");
         byte[] bind = bytes;
@@ -168,10 +181,10 @@ final class JsonLoader {
         return version;
     }
 
-    /** A JSON schema violation with the JSON path of the value it is about, e.g. {@code $.components[2].purl}. */
-    private static String describe(com.networknt.schema.Error error) {
+    /** A JSON schema violation: the JSON pointer of the value it is about (e.g. {@code /components/2/purl}), its message. */
+    static Map.Entry<String, String> pointerAndMessage(com.networknt.schema.Error error) {
         String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
-        return (location.isEmpty() ? "" : location + ": ") + error.getMessage();
+        return Map.entry(location, String.valueOf(error.getMessage()));
     }
 
     private static String kind(JsonNode node) {

@@ -115,6 +115,9 @@ public final class SbomReader {
             if (json != null ? json.next() : xml.next()) {
                 inventory = Inventories.withSpecVersion(inventory, SpecSchemas.CYCLONEDX_17);
             }
+            if (json != null && !json.deviations().isEmpty()) {
+                inventory = Inventories.withDeviations(inventory, json.deviations());
+            }
             return new Document(inventory, sha256);
         } catch (StackOverflowError e) {
             // Depth is bounded before any recursive code runs; this is the last line of defence, not the plan.
