@@ -54,6 +54,11 @@ final class JsonLoader {
         return parsed != null ? parsed : whole(file, bytes);
     }
 
+    /** The strict factory (duplicate keys refused, nesting bounded), for telling inputs apart ({@link Kind}). */
+    com.fasterxml.jackson.core.JsonFactory factory() {
+        return strict.getFactory();
+    }
+
     /** True when the last document loaded declared CycloneDX 1.7 (its Parsed says 1.6, whose beans read it). */
     boolean next() {
         return next;
@@ -126,7 +131,8 @@ final class JsonLoader {
         return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp);
     }
 
-    private JsonNode readTree(Path file, byte[] bytes) {
+    /** The document as one tree: duplicate keys refused, nesting bounded; any failure a one-line bad input. */
+    JsonNode readTree(Path file, byte[] bytes) {
         try {
             JsonNode node = strict.readTree(bytes);
             if (node == null || node.isMissingNode()) {
