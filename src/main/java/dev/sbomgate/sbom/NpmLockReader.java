@@ -89,7 +89,7 @@ final class NpmLockReader {
                 components.add(c);
             }
             SortedSet<String> out = new TreeSet<>();
-            for (String field : List.of("dependencies", "optionalDependencies", "peerDependencies")) {
+            for (String field : List.of("dependencies", "devDependencies", "optionalDependencies", "peerDependencies")) {
                 JsonNode declared = entry.path(field);
                 if (!declared.isMissingNode() && !declared.isObject()) {
                     throw Parsed.bad(file, "packages " + Text.quote(key) + " \"" + field + "\" is not an object");
