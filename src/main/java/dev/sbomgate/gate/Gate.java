@@ -37,7 +37,8 @@ public final class Gate {
      */
     public static final Set<RuleId> INTEGRITY_ONLY = Collections.unmodifiableSet(EnumSet.of(RuleId.HASH_MISMATCH,
             RuleId.BAD_SIGNATURE, RuleId.UNSIGNED, RuleId.UNTRUSTED_SIGNER, RuleId.KEY_NOT_VALID, RuleId.WEAK_CRYPTO,
-            RuleId.MISSING_ARTIFACT, RuleId.CONTENT_ANOMALY, RuleId.KNOWN_MALICIOUS, RuleId.FEED_STALE));
+            RuleId.MISSING_ARTIFACT, RuleId.CONTENT_ANOMALY, RuleId.KNOWN_MALICIOUS, RuleId.FEED_STALE,
+            RuleId.SBOM_DEVIATION));
 
     public Gate() {
         this(Rules.all());

@@ -9,7 +9,7 @@ public final class ChangeRules {
     private ChangeRules() {
     }
 
-    /** ROLLBACK through SBOM_REGRESSION, then WAIVER_EXPIRED and BASELINE_TAMPERED. */
+    /** ROLLBACK through SBOM_REGRESSION, then WAIVER_EXPIRED, BASELINE_TAMPERED and SBOM_DEVIATION. */
     public static List<Rule> all() {
         return List.of(
                 new RollbackRule(),
@@ -25,6 +25,7 @@ public final class ChangeRules {
                 new SbomRegressionRule(),
                 new WaiverExpiredRule(),
                 new BaselineTamperedRule(),
-                new FeedStaleRule());
+                new FeedStaleRule(),
+                new SbomDeviationRule());
     }
 }

@@ -10,6 +10,11 @@ final class Inventories {
 
     static Inventory withSpecVersion(Inventory in, String specVersion) {
         return new Inventory(in.source(), in.format(), specVersion, in.serialNumber(), in.version(), in.timestamp(),
-                in.root(), in.tools(), in.components(), in.dependencies());
+                in.root(), in.tools(), in.components(), in.dependencies(), in.deviations());
+    }
+
+    static Inventory withDeviations(Inventory in, java.util.List<dev.sbomgate.model.Deviation> deviations) {
+        return new Inventory(in.source(), in.format(), in.specVersion(), in.serialNumber(), in.version(),
+                in.timestamp(), in.root(), in.tools(), in.components(), in.dependencies(), deviations);
     }
 }

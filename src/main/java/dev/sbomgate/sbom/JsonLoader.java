@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.json.Mappers;
+import dev.sbomgate.model.Deviation;
 import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ final class JsonLoader {
     private final JsonStream stream;
     /** The last document loaded was CycloneDX 1.7, read with the 1.6 beans. */
     private boolean next;
+    /** What the last document loaded deviates from its schema in, as tolerated ({@link KnownDeviations}). */
+    private List<Deviation> deviations = List.of();
 
     private final SourceLines.Recorder lines;
 
@@ -60,9 +63,19 @@ final class JsonLoader {
         return parsed != null ? parsed : whole(file, bytes);
     }
 
+    /** The strict factory (duplicate keys refused, nesting bounded), for telling inputs apart ({@link Kind}). */
+    com.fasterxml.jackson.core.JsonFactory factory() {
+        return strict.getFactory();
+    }
+
     /** True when the last document loaded declared CycloneDX 1.7 (its Parsed says 1.6, whose beans read it). */
     boolean next() {
         return next;
+    }
+
+    /** The tolerated deviations of the last document loaded (empty when it was valid). */
+    List<Deviation> deviations() {
+        return deviations;
     }
 
     /** The fast road alone: the document when {@link JsonStream} accepts it, else null (for tests). */
@@ -93,8 +106,13 @@ final class JsonLoader {
                     + " JSON schema: " + Untrusted.message(e.getMessage()));
         }
         if (!violations.isEmpty()) {
-            throw Parsed.bad(file, Violations.describe("CycloneDX " + label + " JSON schema",
-                    violations.stream().map(JsonLoader::describe).toList()));
+            // a real generator's violation in a field the gate does not judge is loaded and reported; any other refuses
+            KnownDeviations.Outcome outcome = KnownDeviations.sort("CycloneDX", root,
+                    violations.stream().map(JsonLoader::pointerAndMessage).toList());
+            if (!outcome.refused().isEmpty()) {
+                throw Parsed.bad(file, Violations.describe("CycloneDX " + label + " JSON schema", outcome.refused()));
+            }
+            deviations = outcome.tolerated();
         }
         boolean hasTimestamp = root.path("metadata").has("timestamp");
         byte[] bind = bytes;
@@ -122,7 +140,8 @@ final class JsonLoader {
         return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp);
     }
 
-    private JsonNode readTree(Path file, byte[] bytes) {
+    /** The document as one tree: duplicate keys refused, nesting bounded; any failure a one-line bad input. */
+    JsonNode readTree(Path file, byte[] bytes) {
         try {
             JsonNode node;
             if (lines == null) {
@@ -184,10 +203,10 @@ final class JsonLoader {
         return version;
     }
 
-    /** A JSON schema violation with the JSON path of the value it is about, e.g. {@code $.components[2].purl}. */
-    private static String describe(com.networknt.schema.Error error) {
+    /** A JSON schema violation: the JSON pointer of the value it is about (e.g. {@code /components/2/purl}), its message. */
+    static Map.Entry<String, String> pointerAndMessage(com.networknt.schema.Error error) {
         String location = error.getInstanceLocation() == null ? "" : error.getInstanceLocation().toString();
-        return (location.isEmpty() ? "" : location + ": ") + error.getMessage();
+        return Map.entry(location, String.valueOf(error.getMessage()));
     }
 
     private static String kind(JsonNode node) {

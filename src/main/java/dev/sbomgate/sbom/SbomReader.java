@@ -18,6 +18,8 @@ import java.util.Objects;
 /**
  * Loads a CycloneDX SBOM, JSON or XML (told apart by content), spec 1.0 to 1.7, into an {@link Inventory},
  * after validating it against its spec version's schema; anything unusable is a one-line {@link BadInputException}.
+ * SPDX 2.2/2.3 JSON and tag-value ({@link SpdxReader}), SPDX 3.0.1 JSON-LD ({@link Spdx3Reader}) and npm lockfiles
+ * v2/v3 ({@link NpmLockReader}) are recognised by their content ({@link Kind}) and read into the same inventory.
  *
  * <p>What is bad input, beyond files that cannot be read or are not CycloneDX: a schema violation; a spec version
  * that sbomgate has no schema for (1.8 and later; 1.7 is validated against the specification's schemas shipped in
@@ -140,9 +142,23 @@ public final class SbomReader {
         try {
             syntax = Syntax.sniff(bytes);
         } catch (Syntax.NotRecognised e) {
+            if (SpdxTagValue.looksLike(bytes)) {
+                return new Document(SpdxReader.tagValue(file, bytes), sha256, SourceLines.NONE);
+            }
             throw Parsed.bad(file, "not a CycloneDX SBOM: " + e.getMessage());
         }
         try {
+            if (syntax == Syntax.JSON) {
+                JsonLoader loader = new JsonLoader(maxDepth);
+                Kind kind = Kind.of(loader.factory(), bytes);
+                if (kind == Kind.SPDX2) {
+                    return new Document(SpdxReader.json(file, loader.readTree(file, bytes)), sha256, SourceLines.NONE);
+                } else if (kind == Kind.SPDX3) {
+                    return new Document(Spdx3Reader.read(file, loader.readTree(file, bytes)), sha256, SourceLines.NONE);
+                } else if (kind == Kind.NPM_LOCK) {
+                    return new Document(NpmLockReader.read(file, loader.readTree(file, bytes)), sha256, SourceLines.NONE);
+                }
+            }
             SourceLines.Recorder recorder = locatingLines ? new SourceLines.Recorder() : null;
             JsonLoader json = syntax == Syntax.JSON ? new JsonLoader(maxDepth, recorder) : null;
             XmlLoader xml = syntax == Syntax.XML ? new XmlLoader(maxDepth, recorder) : null;
@@ -151,6 +167,9 @@ public final class SbomReader {
             Inventory inventory = BomConverter.convert(parsed);
             if (json != null ? json.next() : xml.next()) {
                 inventory = Inventories.withSpecVersion(inventory, SpecSchemas.CYCLONEDX_17);
+            }
+            if (json != null && !json.deviations().isEmpty()) {
+                inventory = Inventories.withDeviations(inventory, json.deviations());
             }
             return new Document(inventory, sha256, recorder == null ? SourceLines.NONE : recorder.lines());
         } catch (StackOverflowError e) {
