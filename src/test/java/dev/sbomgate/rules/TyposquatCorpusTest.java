@@ -35,9 +35,13 @@ import org.junit.jupiter.api.Test;
  * is absent; the fixtures under {@code src/test/resources/rules/typosquat/} cover the rule without it.
  */
 class TyposquatCorpusTest {
-    /** Distinct (severity, package, title) findings measured on the corpus (before the look-alike classes: 26 and 9). */
+    /**
+     * Distinct (severity, package, title) findings measured on the corpus (before the look-alike classes: 26 and 9;
+     * with them 25 and 6; 25 and 8 since issue 16 made the corpus's SPDX documents readable, whose names join the
+     * baseline: stream ~ fstream blocks, bn.js and util warn).
+     */
     static final int MAX_FIRST_USE_FINDINGS = 25;
-    static final int MAX_WITH_BASELINE_FINDINGS = 6;
+    static final int MAX_WITH_BASELINE_FINDINGS = 8;
 
     private final TyposquatRule rule = new TyposquatRule();
 
