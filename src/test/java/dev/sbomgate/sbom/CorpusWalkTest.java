@@ -35,8 +35,11 @@ class CorpusWalkTest {
     private static final Map<String, String> SCHEMA_INVALID = Map.of(
             "real/bom-shelter__obsidian-sailboat-sbom-cdx.json",
             "/components/0/licenses/0/license: must be valid to one and only one schema", // a licence with only a url
-            "real/bom-shelter__redis-commander-sbom-cdx.json",
-            "/components/195/externalReferences/0/url: does not match the iri-reference pattern"); // git@github.com:…
+            // an SPDX 2.2 document (read since issue 16) whose packages lack 2.2's required copyrightText
+            "real/bom-shelter__jx-darwin-arm64.tar.gz.sbom",
+            "not valid against the SPDX-2.2 JSON schema: /packages/0: required property 'copyrightText' not found");
+    // redis-commander's scp-like git URL (git@github.com:…) is a known generator deviation since issue 16: it loads,
+    // with an SBOM_DEVIATION, and its counts are checked like every other file's.
 
     @TestFactory
     Stream<DynamicTest> realSbomsLoadWithTheirCorpusCounts() throws IOException {
@@ -46,12 +49,12 @@ class CorpusWalkTest {
         assertTrue(rows.size() > 50, "corpus rows: " + rows.size());
         return rows.stream().map(row -> dynamicTest(row[0], () -> {
             Path file = CORPUS.resolve(row[0]);
-            if (row[8].contains("NOT CycloneDX")) {
-                String message = Fixtures.rejected(file);
-                assertTrue(message.contains("not a CycloneDX SBOM"), message);
-            } else if (SCHEMA_INVALID.containsKey(row[0])) {
+            if (SCHEMA_INVALID.containsKey(row[0])) {
                 String message = Fixtures.rejected(file);
                 assertTrue(message.contains(SCHEMA_INVALID.get(row[0])), message);
+            } else if (row[8].contains("NOT CycloneDX")) {
+                String message = Fixtures.rejected(file);
+                assertTrue(message.contains("not a CycloneDX SBOM"), message);
             } else {
                 Inventory inventory = SbomReader.read(file);
                 assertEquals(row[7], inventory.specVersion(), "spec version");
