@@ -117,7 +117,8 @@ class ArtifactLocatorTest {
         ArtifactFiles found = new ArtifactLocator(List.of(root))
                 .locate(component("pkg:npm/lodash@4.17.21", "https://registry.npmjs.org/lodash/-/other.tgz"));
         assertEquals(conventional, found.artifact());
-        assertEquals(List.of("lodash-4.17.21.tgz", "other.tgz"), found.candidatesTried());
+        // the evidence layout of sbomgate fetch first (docs/evidence.md), like the Maven repository layout
+        assertEquals(List.of("npm/lodash/4.17.21/lodash-4.17.21.tgz", "lodash-4.17.21.tgz", "other.tgz"), found.candidatesTried());
         assertEquals(2, new ArtifactLocator(List.of(root))
                 .locateAll(component("pkg:npm/lodash@4.17.21", "https://registry.npmjs.org/lodash/-/other.tgz")).size());
     }
@@ -131,7 +132,8 @@ class ArtifactLocatorTest {
                 "pkg:npm/%40babel/parser@7.21.2#packages/babel-parser",
                 "https://registry.npmjs.org/@babel/parser/-/parser-7.21.2.tgz"));
         assertEquals(tarball, found.artifact());
-        assertEquals(List.of("babel-parser-7.21.2.tgz", "parser-7.21.2.tgz"), found.candidatesTried());
+        assertEquals(List.of("npm/@babel/parser/7.21.2/babel-parser-7.21.2.tgz", "babel-parser-7.21.2.tgz", "parser-7.21.2.tgz"),
+                found.candidatesTried());
     }
 
     @Test
@@ -210,7 +212,7 @@ class ArtifactLocatorTest {
     @Test
     void pypiCandidatesAreNamedAfterTheNormalisedNameAndVersion() throws IOException {
         ArtifactFiles found = new ArtifactLocator(List.of(root("r"))).locate(component("pkg:pypi/Foo.Bar_baz@1.0.0-RC1"));
-        assertEquals(List.of("foo_bar_baz-1.0.0rc1-*.whl", "foo_bar_baz-1.0.0rc1.tar.gz",
+        assertEquals(List.of("pypi/foo-bar-baz/1.0.0-RC1/ (wheels and sdists of foo-bar-baz 1.0.0-RC1)", "foo_bar_baz-1.0.0rc1-*.whl", "foo_bar_baz-1.0.0rc1.tar.gz",
                 "legacy sdist foo-bar-baz-1.0.0-RC1.{tar.gz,zip,tar.bz2} (any name spelling)"), found.candidatesTried());
     }
 
