@@ -1,12 +1,9 @@
 package dev.sbomgate.cli;
 
-import dev.sbomgate.fetch.EnvProxy;
 import dev.sbomgate.fetch.FetchConfig;
 import dev.sbomgate.fetch.FileKind;
 import dev.sbomgate.fetch.MavenSettings;
 import dev.sbomgate.fetch.Npmrc;
-import dev.sbomgate.files.InputFiles;
-import dev.sbomgate.files.Limits;
 import dev.sbomgate.text.Untrusted;
 import java.util.Map;
 import dev.sbomgate.fetch.Fetcher;
@@ -17,25 +14,16 @@ import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Inventory;
 import dev.sbomgate.sbom.SbomReader;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -95,22 +83,12 @@ final class FetchCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", defaultValue = "8", description = "Components fetched at once (default ${DEFAULT-VALUE}).")
     int jobs;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
-            description = "Time limit per request, body included (default ${DEFAULT-VALUE}).")
-    int timeoutSeconds;
+    @Mixin
+    DownloadOptions download = new DownloadOptions();
 
     @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "1800",
             description = "Time limit for the whole fetch (default ${DEFAULT-VALUE}).")
     int deadlineSeconds;
-
-    @Option(names = "--retries", paramLabel = "N", defaultValue = "3", description = "Attempts per URL on timeouts and 5xx (default ${DEFAULT-VALUE}).")
-    int attempts;
-
-    @Option(names = "--allow-http", description = "Allow plain HTTP to hosts other than loopback (not recommended).")
-    boolean allowHttp;
-
-    @Option(names = "--ca-file", paramLabel = "PEM", description = "Trust this CA certificate (PEM) besides the JDK's.")
-    Path caFile;
 
     @Option(names = "--dry-run", description = "List what would be fetched and from where; fetch nothing.")
     boolean dryRun;
@@ -124,9 +102,10 @@ final class FetchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long start = System.nanoTime();
-        if (jobs < 1 || jobs > 256 || timeoutSeconds < 1 || deadlineSeconds < 1 || attempts < 1 || attempts > 10) {
-            throw new BadInputException("--jobs must be 1..256, --retries 1..10, --timeout and --deadline positive");
+        if (jobs < 1 || jobs > 256 || deadlineSeconds < 1) {
+            throw new BadInputException("--jobs must be 1..256 and --deadline positive");
         }
+        download.check();
         Inventory inventory = SbomReader.read(sbom);
         Map<String, String> env = System.getenv();
         Path home = Path.of(System.getProperty("user.home"));
@@ -144,8 +123,7 @@ final class FetchCommand implements Callable<Integer> {
                 Duration.ofSeconds(deadlineSeconds));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (Transport transport = new Transport(sslContext(), EnvProxy.fromEnvironment(env),
-                Duration.ofSeconds(timeoutSeconds), allowHttp, attempts, Duration.ofMillis(250))) {
+        try (Transport transport = download.open(env)) {
             List<URI> bases = new ArrayList<>(repos);
             bases.add(config.npmRegistry());
             bases.addAll(config.npmScopes().values());
@@ -204,38 +182,6 @@ final class FetchCommand implements Callable<Integer> {
             out.flush();
             err.flush();
             return summary.complete() ? ExitCode.OK.code() : ExitCode.GATE_FAILED.code();
-        }
-    }
-
-    /** The JDK's trusted CAs plus {@code --ca-file}, or null for the JDK's defaults. */
-    private SSLContext sslContext() {
-        if (caFile == null) {
-            return null;
-        }
-        try (InputStream in = new java.io.ByteArrayInputStream(InputFiles.read(caFile, Limits.CA_FILE))) {
-            KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
-            store.load(null, null);
-            TrustManagerFactory defaults = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            defaults.init((KeyStore) null);
-            int i = 0;
-            for (var tm : defaults.getTrustManagers()) {
-                if (tm instanceof X509TrustManager x) {
-                    for (var c : x.getAcceptedIssuers()) {
-                        store.setCertificateEntry("jdk-" + i++, c);
-                    }
-                }
-            }
-            for (Certificate c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                store.setCertificateEntry("ca-file-" + i++, c);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(store);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, tmf.getTrustManagers(), null);
-            return ssl;
-        } catch (IOException | GeneralSecurityException e) {
-            throw new BadInputException("--ca-file " + caFile + ": not a readable PEM certificate: "
-                    + Untrusted.message(e.getMessage()), e);
         }
     }
 }

@@ -69,6 +69,11 @@ public final class Main implements Runnable {
         return clock.instant();
     }
 
+    /** The injected clock. */
+    Clock clock() {
+        return clock;
+    }
+
     /** Environment variables and terminals: NO_COLOR, GITHUB_STEP_SUMMARY, GITHUB_ACTIONS, colours and the progress line. */
     Environment environment() {
         return environment;

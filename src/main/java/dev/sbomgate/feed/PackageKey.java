@@ -16,6 +16,12 @@ public record PackageKey(String purlType, String name) {
     static final Map<String, String> PURL_TYPES = Map.of("npm", "npm", "PyPI", "pypi", "Maven", "maven",
             "crates.io", "cargo", "RubyGems", "gem", "Go", "golang", "NuGet", "nuget", "Packagist", "composer");
 
+    /** The OSV ecosystem of a purl type ({@code pypi} → {@code PyPI}), if the feed maps it. */
+    public static Optional<String> osvEcosystem(String purlType) {
+        String type = purlType == null ? "" : purlType.toLowerCase(Locale.ROOT);
+        return PURL_TYPES.entrySet().stream().filter(e -> e.getValue().equals(type)).map(Map.Entry::getKey).findFirst();
+    }
+
     public PackageKey {
         Objects.requireNonNull(purlType, "purlType");
         Objects.requireNonNull(name, "name");

@@ -567,31 +567,7 @@ public final class Fetcher {
     }
 
     private void writeLog(List<LogEntry> sorted) {
-        ObjectNode root = StrictJson.object();
-        root.put("version", 1);
-        ArrayNode files = root.putArray("files");
-        for (LogEntry e : sorted) {
-            ObjectNode o = files.addObject();
-            o.put("path", e.path());
-            if (e.purl() != null) {
-                o.put("purl", e.purl());
-            }
-            o.put("kind", e.kind().logName());
-            if (e.url() != null) {
-                o.put("url", e.url());
-            }
-            o.put("status", e.status());
-            if (e.outcome() == Outcome.FETCHED) {
-                o.put("size", e.size());
-                o.put("sha256", e.sha256());
-            }
-            o.put("time", e.time().toString());
-            o.put("outcome", e.outcome().logName());
-            if (e.reason() != null) {
-                o.put("reason", e.reason());
-            }
-        }
-        write(LOG, StrictJson.pretty(root));
+        write(LOG, LogEntry.logJson(sorted));
     }
 
     private void writeReleaseTimes() {

@@ -16,7 +16,9 @@ public enum FileKind {
     CHECKSUM("checksum", new Limits.Limit("checksum file download", 4096), false),
     ATTESTATION("attestation", new Limits.Limit("attestations download", 16L * 1024 * 1024), false),
     PROVENANCE("provenance", new Limits.Limit("provenance download", 16L * 1024 * 1024), false),
-    KEY("key", new Limits.Limit("public key download", 1024 * 1024), false);
+    KEY("key", new Limits.Limit("public key download", 1024 * 1024), false),
+    /** An OSV per-ecosystem archive downloaded by {@code feed update} (npm's is a few hundred MB). */
+    FEED_ARCHIVE("osv-archive", new Limits.Limit("OSV archive download", 1024L * 1024 * 1024), true);
 
     /** Every download cap, in the order of docs/limits.md's "Downloads" table. */
     public static final List<Limits.Limit> LIMITS = Arrays.stream(values()).map(FileKind::limit).toList();

@@ -1,6 +1,10 @@
 package dev.sbomgate.fetch;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sbomgate.json.StrictJson;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,5 +25,34 @@ public record LogEntry(String path, String purl, FileKind kind, String url, int 
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** The log file's content ({@code fetch-log.json}, {@code feed-log.json}): version 1, the entries in the given order. */
+    public static byte[] logJson(List<LogEntry> entries) {
+        ObjectNode root = StrictJson.object();
+        root.put("version", 1);
+        ArrayNode files = root.putArray("files");
+        for (LogEntry e : entries) {
+            ObjectNode o = files.addObject();
+            o.put("path", e.path());
+            if (e.purl() != null) {
+                o.put("purl", e.purl());
+            }
+            o.put("kind", e.kind().logName());
+            if (e.url() != null) {
+                o.put("url", e.url());
+            }
+            o.put("status", e.status());
+            if (e.outcome() == Outcome.FETCHED) {
+                o.put("size", e.size());
+                o.put("sha256", e.sha256());
+            }
+            o.put("time", e.time().toString());
+            o.put("outcome", e.outcome().logName());
+            if (e.reason() != null) {
+                o.put("reason", e.reason());
+            }
+        }
+        return StrictJson.pretty(root);
     }
 }

@@ -3,6 +3,7 @@ package dev.sbomgate.gate;
 import dev.sbomgate.baseline.Baseline;
 import dev.sbomgate.model.Purl;
 import dev.sbomgate.policy.Waiver;
+import dev.sbomgate.feed.FeedSummary;
 import dev.sbomgate.finding.Finding;
 import dev.sbomgate.finding.RuleId;
 import dev.sbomgate.rules.Rule;
@@ -113,7 +114,8 @@ public final class Gate {
         }
         Verdict verdict = new Verdict(input.sbomFile(), input.sbomSha256(), input.trust().digest().toString(),
                 input.policy().name(), baseline != null, input.now(), evidence, context.changes(), findings,
-                input.stored() == null ? List.of() : input.stored().log(), input.trust().keys(), Map.of());
+                input.stored() == null ? List.of() : input.stored().log(), input.trust().keys(), Map.of(),
+                input.feed() == null ? null : FeedSummary.of(input.feed()));
         return new Timed(verdict, timings.with(Timings.Stage.of("rules", System.nanoTime() - diffed)));
     }
 

@@ -2,6 +2,7 @@ package dev.sbomgate.gate;
 
 import dev.sbomgate.baseline.ApprovalEntry;
 import dev.sbomgate.diff.Change;
+import dev.sbomgate.feed.FeedSummary;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.finding.Finding;
@@ -34,10 +35,12 @@ import java.util.TreeMap;
  * @param approvals        the baseline's approval log, oldest first (empty on first use)
  * @param trustedKeys      the trust store's pins, sorted by fingerprint
  * @param sbomLines        sorted by bom-ref: bom-ref → the 1-based line of the SBOM text that declares the component, where it was found
+ * @param feed             the malicious-package feed snapshot judged with, or null when there was none
  */
 public record Verdict(Path sbomFile, String sbomSha256, String trustDigest, String policyName, boolean hasBaseline,
                       Instant evaluatedAt, List<Evidence> evidence, List<Change> changes, List<Finding> findings,
-                      List<ApprovalEntry> approvals, List<PinnedKey> trustedKeys, Map<String, Integer> sbomLines) {
+                      List<ApprovalEntry> approvals, List<PinnedKey> trustedKeys, Map<String, Integer> sbomLines,
+                      FeedSummary feed) {
 
     public Verdict {
         Objects.requireNonNull(sbomFile, "sbomFile");
@@ -55,13 +58,27 @@ public record Verdict(Path sbomFile, String sbomSha256, String trustDigest, Stri
     public Verdict(Path sbomFile, String sbomSha256, String trustDigest, String policyName, boolean hasBaseline,
                    Instant evaluatedAt, List<Evidence> evidence, List<Change> changes, List<Finding> findings) {
         this(sbomFile, sbomSha256, trustDigest, policyName, hasBaseline, evaluatedAt, evidence, changes, findings,
-                List.of(), List.of(), Map.of());
+                List.of(), List.of(), Map.of(), null);
+    }
+
+    /** Without a feed snapshot. */
+    public Verdict(Path sbomFile, String sbomSha256, String trustDigest, String policyName, boolean hasBaseline,
+                   Instant evaluatedAt, List<Evidence> evidence, List<Change> changes, List<Finding> findings,
+                   List<ApprovalEntry> approvals, List<PinnedKey> trustedKeys, Map<String, Integer> sbomLines) {
+        this(sbomFile, sbomSha256, trustDigest, policyName, hasBaseline, evaluatedAt, evidence, changes, findings,
+                approvals, trustedKeys, sbomLines, null);
+    }
+
+    /** This verdict judged with the feed snapshot {@code summary} (null: none). */
+    public Verdict withFeed(FeedSummary summary) {
+        return new Verdict(sbomFile, sbomSha256, trustDigest, policyName, hasBaseline, evaluatedAt, evidence, changes,
+                findings, approvals, trustedKeys, sbomLines, summary);
     }
 
     /** This verdict with the SBOM lines of its components, which the command line finds in the SBOM's text. */
     public Verdict withSbomLines(Map<String, Integer> lines) {
         return new Verdict(sbomFile, sbomSha256, trustDigest, policyName, hasBaseline, evaluatedAt, evidence, changes,
-                findings, approvals, trustedKeys, lines);
+                findings, approvals, trustedKeys, lines, feed);
     }
 
     public boolean blocked() {

@@ -236,6 +236,7 @@ public final class HtmlRenderer implements Renderer {
         ApprovalEntry last = verdict.approvals().isEmpty() ? null : verdict.approvals().get(verdict.approvals().size() - 1);
         fact(h, "Baseline", !verdict.hasBaseline() ? "none (first use)"
                 : last == null ? "present" : "approval #" + last.sequence() + ", SHA-256 <code>" + e(last.baselineSha256()) + "</code>");
+        fact(h, "Feed", e(Views.feedLine(verdict)));
         fact(h, "Evaluated at", e(verdict.evaluatedAt().toString()));
         fact(h, "Exit code", String.valueOf(verdict.exitCode().code()));
         h.append("</dl>\n</section>\n");

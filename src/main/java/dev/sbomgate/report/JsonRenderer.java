@@ -59,6 +59,17 @@ public final class JsonRenderer implements Renderer {
         inputs.put("baseline", verdict.hasBaseline());
         ApprovalEntry last = verdict.approvals().isEmpty() ? null : verdict.approvals().get(verdict.approvals().size() - 1);
         inputs.put("baselineSha256", verdict.hasBaseline() && last != null ? last.baselineSha256() : null);
+        if (verdict.feed() == null) {
+            inputs.putNull("feed");
+        } else {
+            ObjectNode feed = inputs.putObject("feed");
+            feed.put("sha256", verdict.feed().sha256());
+            feed.put("created", verdict.feed().created().toString());
+            feed.put("ageSeconds", verdict.feed().age(verdict.evaluatedAt()).toSeconds());
+            feed.put("records", verdict.feed().records());
+            ArrayNode ecosystems = feed.putArray("ecosystems");
+            verdict.feed().ecosystems().forEach(ecosystems::add);
+        }
         ObjectNode summary = root.putObject("summary");
         summary.put("components", verdict.evidence().size());
         summary.put("changes", verdict.changes().size());

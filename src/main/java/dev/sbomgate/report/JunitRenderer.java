@@ -66,6 +66,7 @@ public final class JunitRenderer implements Renderer {
         property(xml, "trustStoreDigest", verdict.trustDigest());
         property(xml, "policy", verdict.policyName());
         property(xml, "baseline", String.valueOf(verdict.hasBaseline()));
+        property(xml, "feed", Views.feedLine(verdict));
         xml.append("    </properties>\n");
         for (TestCase c : cases) {
             testCase(xml, c);

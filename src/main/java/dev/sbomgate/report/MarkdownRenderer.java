@@ -38,7 +38,8 @@ public final class MarkdownRenderer implements Renderer {
                 .append(" · policy ").append(code(verdict.policyName())).append("\n\n");
         md.append("SBOM ").append(code(paths.show(verdict.sbomFile()))).append(" (SHA-256 ").append(code(verdict.sbomSha256()))
                 .append(") · trust store ").append(code(verdict.trustDigest())).append(" · evaluated ")
-                .append(code(verdict.evaluatedAt().toString())).append("\n");
+                .append(code(verdict.evaluatedAt().toString())).append("\n\n");
+        md.append("Feed: ").append(Escape.markdown(Views.feedLine(verdict))).append("\n");
 
         int[] omitted = {0};
         section(md, "Blocking", verdict.findingsOf(Severity.BLOCK), omitted);

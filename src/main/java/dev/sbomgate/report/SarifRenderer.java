@@ -102,6 +102,7 @@ public final class SarifRenderer implements Renderer {
         properties.put("policy", verdict.policyName());
         properties.put("trustStoreDigest", verdict.trustDigest());
         properties.put("baseline", verdict.hasBaseline());
+        properties.put("feed", Views.feedLine(verdict));
         return JsonText.write(root, "SARIF report");
     }
 

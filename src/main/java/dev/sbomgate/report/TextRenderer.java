@@ -83,6 +83,7 @@ public final class TextRenderer implements Renderer {
         if (quiet) {
             return out.toString();
         }
+        out.append("Feed: ").append(clean(Views.feedLine(verdict))).append('\n');
         if (evidence) {
             evidence(out, verdict);
         }

@@ -1,5 +1,6 @@
 package dev.sbomgate.report;
 
+import dev.sbomgate.feed.FeedSummary;
 import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.finding.Finding;
 import dev.sbomgate.rules.Rule;
@@ -25,6 +26,21 @@ final class Views {
     static final String GATE_SUBJECT = "(the SBOM and the gate itself)";
 
     private Views() {
+    }
+
+    /**
+     * The feed snapshot the verdict was judged with, in one line: its time and age, records and digest, or that there
+     * was none (then KNOWN_MALICIOUS judged nothing). Every report shows it: an offline feed that silently goes stale
+     * is worse than none.
+     */
+    static String feedLine(Verdict verdict) {
+        FeedSummary feed = verdict.feed();
+        if (feed == null) {
+            return "no feed snapshot: known-malicious packages were not looked up (sbomgate feed update, docs/feed.md)";
+        }
+        return "snapshot of " + feed.created() + " (" + feed.ageText(verdict.evaluatedAt()) + " old), " + feed.records()
+                + " records in force" + (feed.ecosystems().isEmpty() ? "" : " (" + String.join(", ", feed.ecosystems()) + ")")
+                + ", SHA-256 " + feed.sha256();
     }
 
     /** Components by label, then bom-ref: the order of every report. */

@@ -147,6 +147,8 @@ class FeedGateTest {
         Instant eightDaysOn = UPDATED.plusSeconds(8 * 86_400);
         assertEquals(0, run(eightDaysOn, "check", "--baseline", baseline.toString()), stdout + stderr);
         assertTrue(stdout.contains("FEED_STALE") && stdout.contains("8d old, over the policy's 7d"), stdout);
+        assertTrue(stdout.contains("Feed: snapshot of 2026-12-01T10:00:00Z (8 days old), 4 records in force"),
+                "the report shows the snapshot's age: " + stdout);
         Path noFeed = dir.resolve("elsewhere/.sbomgate");
         Files.createDirectories(noFeed);
         Files.writeString(noFeed.resolve("policy.yaml"), NO_ARTIFACTS);
@@ -154,6 +156,7 @@ class FeedGateTest {
         Path required = policy("feed:\n  max_age: 2d\n  required: true\n");
         assertEquals(1, run(UPDATED, "check", "--baseline", noFeed.toString(), "--policy", required.toString()));
         assertTrue(stdout.contains("FEED_STALE") && stdout.contains("requires one"), stdout);
+        assertTrue(stdout.contains("Feed: no feed snapshot"), stdout);
         assertEquals(2, run(UPDATED, "check", "--baseline", noFeed.toString(), "--feed", dir.resolve("typo").toString()));
         assertTrue(stderr.contains("holds no osv-snapshot.jsonl"), stderr);
     }

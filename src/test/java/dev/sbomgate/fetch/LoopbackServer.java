@@ -13,10 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A registry on 127.0.0.1 and an ephemeral port, serving canned answers per path; stops itself on close. */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
     /** What one path answers; may look at how often it was asked. */
-    interface Handler {
+    public interface Handler {
         void handle(HttpExchange exchange, int call) throws IOException;
     }
 
@@ -30,7 +30,7 @@ final class LoopbackServer implements AutoCloseable {
     final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     final Map<String, String> authorization = new ConcurrentHashMap<>();
 
-    LoopbackServer() throws IOException {
+    public LoopbackServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setExecutor(pool);
         server.createContext("/", exchange -> {
@@ -54,7 +54,7 @@ final class LoopbackServer implements AutoCloseable {
         server.start();
     }
 
-    String base() {
+    public String base() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
@@ -62,22 +62,22 @@ final class LoopbackServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    LoopbackServer serve(String path, byte[] body) {
+    public LoopbackServer serve(String path, byte[] body) {
         routes.put(path, (ex, call) -> send(ex, 200, body));
         return this;
     }
 
-    LoopbackServer route(String path, Handler handler) {
+    public LoopbackServer route(String path, Handler handler) {
         routes.put(path, handler);
         return this;
     }
 
-    int calls(String path) {
+    public int calls(String path) {
         AtomicInteger n = calls.get(path);
         return n == null ? 0 : n.get();
     }
 
-    static void send(HttpExchange ex, int status, byte[] body) throws IOException {
+    public static void send(HttpExchange ex, int status, byte[] body) throws IOException {
         ex.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
         if (body.length > 0) {
             try (OutputStream out = ex.getResponseBody()) {
