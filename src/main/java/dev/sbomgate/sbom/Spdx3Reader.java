@@ -46,17 +46,16 @@ final class Spdx3Reader {
             throw Parsed.bad(file, "unsupported SPDX 3 JSON-LD context " + Text.quote(context)
                     + "; sbomgate reads SPDX 3.0.1 (\"@context\": \"" + CONTEXT + "\")");
         }
-        List<com.networknt.schema.Error> violations;
+        List<Map.Entry<String, String>> violations;
         try {
-            violations = SpecSchemas.json("spdx/spdx-3.0.1.schema.json", "spdx/").validate(root);
+            violations = Spdx3Schema.violations(root);
         } catch (RuntimeException e) {
             throw Parsed.bad(file, "cannot be checked against the SPDX 3.0.1 JSON schema: "
                     + Untrusted.message(e.getMessage()));
         }
         if (!violations.isEmpty()) {
             throw Parsed.bad(file, Violations.describe("SPDX 3.0.1 JSON schema",
-                    violations.stream().map(JsonLoader::pointerAndMessage)
-                            .map(v -> (v.getKey().isEmpty() ? "" : v.getKey() + ": ") + v.getValue()).toList()));
+                    violations.stream().map(v -> (v.getKey().isEmpty() ? "" : v.getKey() + ": ") + v.getValue()).toList()));
         }
         Map<String, JsonNode> byId = new HashMap<>();
         Map<String, JsonNode> packages = new LinkedHashMap<>();
