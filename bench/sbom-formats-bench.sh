@@ -21,7 +21,9 @@ exec > >(tee "$out") 2>&1
 cd "$here"
 mvn -B -q test-compile
 [[ -f target/bench.cp ]] || mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-cp="target/test-classes:target/classes:$(cat target/bench.cp)"
+# a copy of the classes, so that a build running meanwhile cannot change what is measured
+mkdir -p "$work/classes" && cp -r target/classes "$work/classes/main" && cp -r target/test-classes "$work/classes/test"
+cp="$work/classes/test:$work/classes/main:$(cat target/bench.cp)"
 echo "machine: $(nproc) cores; $(java -version 2>&1 | head -1); heap -Xmx$HEAP; $RUNS runs; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 for n in $sizes; do
   dir="$work/p$n"
