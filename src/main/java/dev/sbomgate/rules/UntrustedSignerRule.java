@@ -4,6 +4,7 @@ import dev.sbomgate.finding.RuleId;
 
 import dev.sbomgate.model.Component;
 import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.verify.Evidence;
@@ -90,8 +91,10 @@ public final class UntrustedSignerRule implements Rule {
                         fix));
             } else if (check.kind().sigstoreBased() && identityOf(check) != null) {
                 String[] identity = identityOf(check);
+                String how = check.kind() == SignatureKind.PYPI_ATTESTATION ? "attested (PEP 740 provenance)"
+                        : "signed with a Sigstore bundle";
                 findings.add(context.finding(id(), c,
-                        "signed with a Sigstore bundle by an identity no pin trusts (" + identity[0] + ")",
+                        how + " by an identity no pin trusts (" + identity[0] + ")",
                         expected(context, c),
                         found,
                         "If " + identity[0] + " is the publisher's release pipeline, confirm it out of band (the"
