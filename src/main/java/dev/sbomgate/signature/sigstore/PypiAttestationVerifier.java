@@ -60,28 +60,50 @@ public final class PypiAttestationVerifier {
     }
 
     /**
+     * What verifying one provenance found: the outcome as a bundle's, and for a verified one the Trusted Publisher it
+     * names (agreeing with the certificate), for matching against a pin's {@code TrustedPublisherMatch}.
+     *
+     * @param bundle    the outcome, kind {@link SignatureKind#PYPI_ATTESTATION}
+     * @param publisher the publisher of a verified provenance, else null
+     */
+    public record Result(BundleVerification bundle, TrustedPublisher publisher) {
+        public Result {
+            Objects.requireNonNull(bundle, "bundle");
+            if ((publisher != null) != (bundle.identity() != null)) {
+                throw new IllegalArgumentException("a publisher is reported exactly for a verified provenance");
+            }
+        }
+    }
+
+    /**
      * Verifies {@code provenanceFile} over the distribution {@code artifact} ({@code artifactBytes} its bytes as the
      * caller read them, or null to read the file); only an unreadable artifact throws (UncheckedIOException).
      */
     public BundleVerification verify(byte[] artifactBytes, Path artifact, Path provenanceFile) {
+        return verifyProvenance(artifactBytes, artifact, provenanceFile).bundle();
+    }
+
+    /** As {@link #verify}, with the Trusted Publisher of a verified provenance. */
+    public Result verifyProvenance(byte[] artifactBytes, Path artifact, Path provenanceFile) {
         Objects.requireNonNull(artifact, "artifact");
         Objects.requireNonNull(provenanceFile, "provenanceFile");
         byte[] bytes;
         try {
             bytes = InputFiles.read(provenanceFile, Limits.PYPI_PROVENANCE);
         } catch (BadInputException e) {
-            return failed(SignatureStatus.MALFORMED, provenanceFile, e.getMessage());
+            return new Result(failed(SignatureStatus.MALFORMED, provenanceFile, e.getMessage()), null);
         } catch (IOException e) {
-            return failed(SignatureStatus.MALFORMED, provenanceFile, "cannot read the provenance (" + e.getMessage() + ")");
+            return new Result(failed(SignatureStatus.MALFORMED, provenanceFile, "cannot read the provenance ("
+                    + e.getMessage() + ")"), null);
         }
         try {
             return run(artifactBytes, artifact, bytes, provenanceFile);
         } catch (Failure f) {
-            return failed(f.status(), provenanceFile, f.getMessage());
+            return new Result(failed(f.status(), provenanceFile, f.getMessage()), null);
         }
     }
 
-    private BundleVerification run(byte[] artifactBytes, Path artifact, byte[] provenance, Path provenanceFile) {
+    private Result run(byte[] artifactBytes, Path artifact, byte[] provenance, Path provenanceFile) {
         JsonNode root = Json.parse(provenance, "the PEP 740 provenance");
         if (Json.int64(root, "version", "the PEP 740 provenance", true, 0) != 1) {
             throw Failure.malformed("the PEP 740 provenance has version " + root.get("version") + "; sbomgate reads version 1");
@@ -113,7 +135,7 @@ public final class PypiAttestationVerifier {
                         provenanceFile);
                 SignatureCheck check = verified.check();
                 if (check.status() != SignatureStatus.VERIFIED) {
-                    return failed(check.status(), provenanceFile, at + ": " + check.detail());
+                    return new Result(failed(check.status(), provenanceFile, at + ": " + check.detail()), null);
                 }
                 if (verified.identity() == null) {
                     throw Failure.malformed(at + " is signed with a plain key; PEP 740 attestations carry a certificate");
@@ -139,9 +161,9 @@ public final class PypiAttestationVerifier {
                 + fileName + "): Trusted Publisher " + firstPublisher.summary() + "; certificate identity "
                 + identity.summary() + (ci.isEmpty() ? "" : "; " + ci) + "; signed at " + first.signedAt()
                 + ", logged in " + first.log();
-        return new BundleVerification(new SignatureCheck(SignatureKind.PYPI_ATTESTATION, SignatureStatus.VERIFIED,
-                check.signer(), check.signingKey(), check.issuer(), check.created(), check.algorithm(), provenanceFile,
-                detail), identity, first.signedAt(), first.log());
+        return new Result(new BundleVerification(new SignatureCheck(SignatureKind.PYPI_ATTESTATION,
+                SignatureStatus.VERIFIED, check.signer(), check.signingKey(), check.issuer(), check.created(),
+                check.algorithm(), provenanceFile, detail), identity, first.signedAt(), first.log()), firstPublisher);
     }
 
     /** One PEP 740 attestation as bundle JSON, with the statement and certificate it carries. */

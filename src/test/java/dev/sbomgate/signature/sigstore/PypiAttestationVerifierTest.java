@@ -85,6 +85,12 @@ class PypiAttestationVerifierTest {
         assertTrue(result.check().detail().contains("Trusted Publisher GitHub trailofbits/pypi-attestations, workflow"
                 + " release.yml, no environment"), result.check().detail());
         assertEquals(resource(GITHUB_FILE + ".provenance"), result.check().signatureFile());
+        TrustedPublisher publisher = verifier().verifyProvenance(null, resource(GITHUB_FILE),
+                resource(GITHUB_FILE + ".provenance")).publisher();
+        assertEquals(new TrustedPublisher(TrustedPublisher.Kind.GITHUB, "trailofbits/pypi-attestations", "release.yml",
+                null, null), publisher);
+        assertEquals("https://github.com/trailofbits/pypi-attestations", publisher.repositoryUri());
+        assertEquals(".github/workflows/release.yml", publisher.workflowPath());
     }
 
     @Test
