@@ -104,6 +104,51 @@ class PypiAttestationVerifierTest {
                 result.check().detail());
     }
 
+    /**
+     * The real Google Cloud Build provenance without its distribution (binary, not retrievable here): beside another
+     * file it fails only at the subject step, so the Rekor entry, the certificate chain and SCT, and the DSSE
+     * signature before it all verified; a flipped signature byte fails earlier, at the signature.
+     */
+    @Test
+    void theRealGoogleProvenanceVerifiesUpToItsSubject() throws IOException {
+        Path artifact = dir.resolve("gcb_attestation_test-0.0.0.tar.gz");
+        Files.copy(resource(GITHUB_FILE), artifact);
+        Files.copy(resource("gcb_attestation_test-0.0.0.tar.gz.provenance"), dir.resolve(artifact.getFileName() + ".provenance"));
+        BundleVerification result = verify(artifact);
+        assertEquals(SignatureStatus.BAD_SIGNATURE, result.check().status(), result.check().detail());
+        assertTrue(result.check().detail().endsWith("the attestation's 1 subject(s) do not include this artifact (SHA-256 "
+                + "9bb1add04b1b4e182be6b0b80931593f7a291eb49d69b4fd728a5d4cbcdc4bd3): it attests to other files"),
+                result.check().detail());
+
+        ObjectNode tampered = (ObjectNode) JSON.readTree(resource("gcb_attestation_test-0.0.0.tar.gz.provenance").toFile());
+        ObjectNode envelope = (ObjectNode) attestation(tampered).path("envelope");
+        byte[] sig = Base64.getDecoder().decode(envelope.path("signature").asText());
+        sig[10] ^= 1;
+        envelope.put("signature", Base64.getEncoder().encodeToString(sig));
+        Files.write(dir.resolve(artifact.getFileName() + ".provenance"), JSON.writeValueAsBytes(tampered));
+        BundleVerification bad = verify(artifact);
+        assertEquals(SignatureStatus.BAD_SIGNATURE, bad.check().status(), bad.check().detail());
+        assertTrue(!bad.check().detail().contains("subject"), bad.check().detail());
+    }
+
+    @Test
+    void aGooglePublisherAgreesWithItsRealCertificateOnlyForItsServiceAccount() throws IOException {
+        ObjectNode provenance = (ObjectNode) JSON.readTree(resource("gcb_attestation_test-0.0.0.tar.gz.provenance").toFile());
+        byte[] der = Base64.getDecoder().decode(attestation(provenance).path("verification_material").path("certificate").asText());
+        CertificateIdentity identity = Certificates.identity(TrustedRoot.certificate(der, "certificate"));
+        assertEquals("https://accounts.google.com", identity.issuer());
+        TrustedPublisher google = TrustedPublisher.parse(publisher(provenance), "publisher");
+        assertEquals("919436158236-compute@developer.gserviceaccount.com", google.email());
+        google.checkAgainst(identity, null); // agrees: no exception
+        TrustedPublisher other = new TrustedPublisher(TrustedPublisher.Kind.GOOGLE, null, null, null,
+                "release@other-project.iam.gserviceaccount.com");
+        Failure failure = org.junit.jupiter.api.Assertions.assertThrows(Failure.class, () -> other.checkAgainst(identity, null));
+        assertEquals(SignatureStatus.BAD_SIGNATURE, failure.status());
+        TrustedPublisher github = new TrustedPublisher(TrustedPublisher.Kind.GITHUB, "o/r", "release.yml", null, null);
+        assertEquals(SignatureStatus.BAD_SIGNATURE, org.junit.jupiter.api.Assertions.assertThrows(Failure.class,
+                () -> github.checkAgainst(identity, null)).status());
+    }
+
     @Test
     void theProvenanceBesideAnotherFileNameIsRefused() throws IOException {
         // the same bytes under another distribution's name: the digest matches, the subject's name does not
