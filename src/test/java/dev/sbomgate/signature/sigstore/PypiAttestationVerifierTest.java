@@ -50,7 +50,7 @@ class PypiAttestationVerifierTest {
     /** The distribution and its provenance copied into the temp folder, the distribution under {@code name}. */
     Path layout(String file, String name, Consumer<ObjectNode> edit) throws IOException {
         Path artifact = dir.resolve(name);
-        Files.copy(resource(file), artifact);
+        Files.copy(resource(file), artifact, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         ObjectNode provenance = (ObjectNode) JSON.readTree(resource(file + ".provenance").toFile());
         edit.accept(provenance);
         Files.write(dir.resolve(name + ".provenance"), JSON.writeValueAsBytes(provenance));
@@ -249,6 +249,55 @@ class PypiAttestationVerifierTest {
     void aProvenanceWithoutAttestationBundlesIsRefused() throws IOException {
         Path artifact = layout(GITHUB_FILE, GITHUB_FILE, p -> ((ArrayNode) p.path("attestation_bundles")).removeAll());
         assertEquals(SignatureStatus.MALFORMED, verify(artifact).check().status());
+    }
+
+    @Test
+    void moreAttestationBundlesOrAttestationsThanTheBoundAreRefusedUnverified() throws IOException {
+        Path bundles = layout(GITHUB_FILE, GITHUB_FILE, p -> {
+            ArrayNode list = (ArrayNode) p.path("attestation_bundles");
+            for (int i = 0; i < PypiAttestationVerifier.MAX_BUNDLES; i++) {
+                list.add(list.get(0).deepCopy());
+            }
+        });
+        BundleVerification tooMany = verify(bundles);
+        assertEquals(SignatureStatus.MALFORMED, tooMany.check().status(), tooMany.check().detail());
+        assertTrue(tooMany.check().detail().contains("attestation_bundles has 9 elements; at most 8"), tooMany.check().detail());
+
+        Path attestations = layout(GITHUB_FILE, GITHUB_FILE, p -> {
+            ArrayNode list = (ArrayNode) p.path("attestation_bundles").path(0).path("attestations");
+            for (int i = 0; i < PypiAttestationVerifier.MAX_ATTESTATIONS; i++) {
+                list.add(list.get(0).deepCopy());
+            }
+        });
+        assertEquals(SignatureStatus.MALFORMED, verify(attestations).check().status());
+    }
+
+    @Test
+    void twoCopiesOfTheRealAttestationBothVerify() throws IOException {
+        // every attestation is checked; the same one twice is still one identity
+        Path artifact = layout(GITHUB_FILE, GITHUB_FILE, p -> {
+            ArrayNode list = (ArrayNode) p.path("attestation_bundles").path(0).path("attestations");
+            list.add(list.get(0).deepCopy());
+        });
+        BundleVerification result = verify(artifact);
+        assertEquals(SignatureStatus.VERIFIED, result.check().status(), result.check().detail());
+        assertTrue(result.check().detail().startsWith("PEP 740 provenance verified (2 attestations of "), result.check().detail());
+    }
+
+    @Test
+    void aProvenanceMixingAVerifiedAndABrokenAttestationIsRefused() throws IOException {
+        Path artifact = layout(GITHUB_FILE, GITHUB_FILE, p -> {
+            ArrayNode list = (ArrayNode) p.path("attestation_bundles").path(0).path("attestations");
+            ObjectNode broken = list.get(0).deepCopy();
+            ObjectNode envelope = (ObjectNode) broken.path("envelope");
+            byte[] sig = Base64.getDecoder().decode(envelope.path("signature").asText());
+            sig[sig.length - 1] ^= 1;
+            envelope.put("signature", Base64.getEncoder().encodeToString(sig));
+            list.add(broken);
+        });
+        BundleVerification result = verify(artifact);
+        assertEquals(SignatureStatus.BAD_SIGNATURE, result.check().status(), result.check().detail());
+        assertTrue(result.check().detail().contains("attestation_bundles[0].attestations[1]"), result.check().detail());
     }
 
     @Test
