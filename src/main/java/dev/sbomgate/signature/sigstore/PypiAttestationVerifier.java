@@ -50,6 +50,8 @@ public final class PypiAttestationVerifier {
             "https://slsa.dev/provenance/v1");
     static final int MAX_BUNDLES = 8;
     static final int MAX_ATTESTATIONS = 8;
+    /** As {@code Bundle}'s bound on transparency log entries. */
+    private static final int MAX_ENTRIES = 8;
     private static final String MEDIA_TYPE = "application/vnd.dev.sigstore.bundle.v0.3+json";
     private static final com.fasterxml.jackson.databind.ObjectMapper WRITER = Mappers.strictJson();
 
@@ -188,7 +190,7 @@ public final class PypiAttestationVerifier {
         byte[] der = Json.decode(certificate, where + ".verification_material.certificate");
         X509Certificate leaf = TrustedRoot.certificate(der, where + ".verification_material.certificate");
         List<JsonNode> entries = Json.array(material, "transparency_entries", where + ".verification_material", true,
-                Integer.MAX_VALUE);
+                MAX_ENTRIES);
         if (entries.isEmpty()) {
             throw Failure.malformed(where + " has no transparency entry; sbomgate accepts only logged signatures");
         }
