@@ -31,8 +31,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ArtifactLocator {
 
-    /** Signature files looked for beside an artifact, in this order: OpenPGP armoured, detached binary, Sigstore bundle. */
-    public static final List<String> SIGNATURE_SUFFIXES = List.of(".asc", ".sig", ".sigstore.json");
+    /**
+     * Signature files looked for beside an artifact, in this order: OpenPGP armoured, detached binary, Sigstore bundle,
+     * PEP 740 provenance (PyPI, docs/evidence.md).
+     */
+    public static final List<String> SIGNATURE_SUFFIXES = List.of(".asc", ".sig", ".sigstore.json", ".provenance");
 
     /** Bound on the names read from one root's listing (wheel and legacy sdist patterns need it). */
     static final int MAX_LISTING = 1_000_000;

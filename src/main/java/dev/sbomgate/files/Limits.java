@@ -84,10 +84,13 @@ public final class Limits {
     /** A manifest read to point findings at the line declaring a dependency (pom.xml, package.json, …): a few KB to a few MB. */
     public static final Limit MANIFEST = new Limit("manifest", 16 * MIB);
 
+    /** A PEP 740 provenance object beside a PyPI distribution ({@code FILE.provenance}): the same as its download cap. */
+    public static final Limit PYPI_PROVENANCE = new Limit("PEP 740 provenance", 16 * MIB);
+
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
             APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE, MAVEN_SETTINGS, NPMRC, CA_FILE,
-            FETCH_LOG, REGISTRY_DOCUMENT, MANIFEST);
+            FETCH_LOG, REGISTRY_DOCUMENT, MANIFEST, PYPI_PROVENANCE);
 
     private Limits() {
     }

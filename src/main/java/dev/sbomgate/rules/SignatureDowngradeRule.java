@@ -89,12 +89,11 @@ public final class SignatureDowngradeRule implements Rule {
 
     /**
      * Whether a signature of kind {@code candidate} gives less assurance than the approved {@code approved} kind: an
-     * approved SIGSTORE signature (an identity bound to a transparency log entry, publicly auditable) followed by only
-     * an OPENPGP or KEYPAIR one (a key that, once stolen, signs without a trace). OPENPGP and KEYPAIR rank alike: a
+     * approved SIGSTORE signature or PYPI_ATTESTATION (an identity bound to a transparency log entry, publicly
+     * auditable) followed by only an OPENPGP or KEYPAIR one (a key that, once stolen, signs without a trace). OPENPGP and KEYPAIR rank alike: a
      * change between them is SIGNER_CHANGED's matter, not a downgrade.
      */
     static boolean isWeakerKind(SignatureKind approved, SignatureKind candidate) {
-        return approved == SignatureKind.SIGSTORE
-                && (candidate == SignatureKind.OPENPGP || candidate == SignatureKind.KEYPAIR);
+        return approved.sigstoreBased() && !candidate.sigstoreBased();
     }
 }

@@ -66,7 +66,7 @@ public final class UntrustedSignerRule implements Rule {
             SignatureCheck check = evidence.signature().orElseThrow();
             Component c = evidence.component();
             String found = IntegrityText.check(check, context.trust());
-            if (c.purl() == null && check.kind() != SignatureKind.SIGSTORE) {
+            if (c.purl() == null && !check.kind().sigstoreBased()) {
                 // Keys are pinned for purl patterns: without a purl no pin can cover the component.
                 findings.add(context.finding(id(), c,
                         "signed, but without a purl no pinned key can vouch for this component",
@@ -89,10 +89,12 @@ public final class UntrustedSignerRule implements Rule {
                         expected(context, c),
                         found + (key == null ? "" : "; the key is " + IntegrityText.pin(key)),
                         fix));
-            } else if (check.kind() == SignatureKind.SIGSTORE && identityOf(check) != null) {
+            } else if (check.kind().sigstoreBased() && identityOf(check) != null) {
                 String[] identity = identityOf(check);
+                String how = check.kind() == SignatureKind.PYPI_ATTESTATION ? "attested (PEP 740 provenance)"
+                        : "signed with a Sigstore bundle";
                 findings.add(context.finding(id(), c,
-                        "signed with a Sigstore bundle by an identity no pin trusts (" + identity[0] + ")",
+                        how + " by an identity no pin trusts (" + identity[0] + ")",
                         expected(context, c),
                         found,
                         "If " + identity[0] + " is the publisher's release pipeline, confirm it out of band (the"
@@ -101,7 +103,7 @@ public final class UntrustedSignerRule implements Rule {
                                 + "' --identity '" + identity[0] + "' --scope '" + IntegrityText.scopeFor(c.purl())
                                 + "' (or --identity-pattern to cover later releases). Otherwise treat " + c.label()
                                 + " as forged: another workflow, repository or issuer signed it."));
-            } else if (check.kind() == SignatureKind.SIGSTORE) {
+            } else if (check.kind().sigstoreBased()) {
                 findings.add(context.finding(id(), c,
                         "signed with a Sigstore bundle that nothing in the trust store vouches for",
                         expected(context, c),

@@ -12,12 +12,12 @@ import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.signature.SignatureCheck;
-import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
 import dev.sbomgate.signature.SignatureVerifier;
 import dev.sbomgate.signature.jca.KeyPairSignatureVerifier;
 import dev.sbomgate.signature.sigstore.BundleVerification;
 import dev.sbomgate.signature.sigstore.CertificateIdentity;
+import dev.sbomgate.signature.sigstore.PypiAttestationVerifier;
 import dev.sbomgate.signature.sigstore.SigstoreVerifier;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.trust.TrustStore;
@@ -47,6 +47,7 @@ public final class EvidenceCollector {
     private final SignatureVerifier openPgp;
     private final KeyPairSignatureVerifier keyPair;
     private final SigstoreVerifier sigstore;
+    private final PypiAttestationVerifier pypi;
     private final Instant now;
     private final int threads;
     /** Elapsed time summed over the worker threads, per part of the work, for {@code --timings}. */
@@ -101,6 +102,7 @@ public final class EvidenceCollector {
         this.openPgp = trust.openPgpVerifier();
         this.keyPair = trust.keyPairVerifier();
         this.sigstore = new SigstoreVerifier(trust.parsedTrustedRoot().orElse(null), keyPair);
+        this.pypi = new PypiAttestationVerifier(sigstore);
     }
 
     /** The time spent so far by {@link #collect}, per part. */
@@ -200,6 +202,8 @@ public final class EvidenceCollector {
             for (Path signatureFile : files.signatures()) {
                 if (isBundle(signatureFile)) {
                     checks.add(judgeBundle(component, sigstore.verifyBundle(bytes, artifact, signatureFile)));
+                } else if (isProvenance(signatureFile)) {
+                    checks.add(judgeBundle(component, pypi.verify(bytes, artifact, signatureFile)));
                 } else {
                     SignatureVerifier verifier = verifierFor(signatureFile);
                     checks.add(judgeScope(component, bytes != null ? verifier.verify(bytes, artifact, signatureFile)
@@ -282,8 +286,13 @@ public final class EvidenceCollector {
         return signatureFile.getFileName().toString().endsWith(".sigstore.json");
     }
 
+    /** A PEP 740 provenance object beside a PyPI distribution (docs/evidence.md, {@code FILE.provenance}). */
+    private static boolean isProvenance(Path signatureFile) {
+        return signatureFile.getFileName().toString().endsWith(".provenance");
+    }
+
     /**
-     * A verified keyless bundle counts only if an identity pin matches its certificate identity and issuer, covers this
+     * A verified keyless bundle (a {@code .sigstore.json}, or a PEP 740 provenance's attestations) counts only if an identity pin matches its certificate identity and issuer, covers this
      * purl, and its window holds the signing time; the check then names the pin as signer (so that the baseline records,
      * and SIGNER_CHANGED compares, which pin vouched, not the per-release certificate identity). A bundle signed with
      * a plain key is judged as any key-pair signature; a failed one as it failed.
@@ -297,7 +306,7 @@ public final class EvidenceCollector {
         String who = identity.summary() + (identity.ciDetails().isEmpty() ? "" : " [" + identity.ciDetails() + "]");
         List<PinnedKey> matching = trust.identityPinsMatching(identity.issuer(), identity.subject());
         if (matching.isEmpty()) {
-            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.UNKNOWN_KEY, null, null, identity.summary(),
+            return new SignatureCheck(check.kind(), SignatureStatus.UNKNOWN_KEY, null, null, identity.summary(),
                     check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the trust store matches"
                     + " the certificate identity of this bundle; " + check.detail());
         }
@@ -305,7 +314,7 @@ public final class EvidenceCollector {
                 : matching.stream().filter(k -> k.covers(component.purl())).toList();
         if (covering.isEmpty()) {
             PinnedKey pin = matching.get(0);
-            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.NOT_PINNED_FOR_PURL, pin.fingerprint(),
+            return new SignatureCheck(check.kind(), SignatureStatus.NOT_PINNED_FOR_PURL, pin.fingerprint(),
                     pin.fingerprint(), identity.summary(), check.created(), check.algorithm(), check.signatureFile(),
                     "signed by " + who + ", which matches identity pin '" + pin.name() + "' (" + pin.fingerprint()
                             + "), pinned for " + pin.scopes() + ", not for " + component.label());
@@ -314,12 +323,12 @@ public final class EvidenceCollector {
         PinnedKey pin = covering.stream().filter(k -> k.isValidAt(signedAt)).findFirst().orElse(null);
         if (pin == null) {
             PinnedKey outside = covering.get(0);
-            return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.OUTSIDE_PIN_WINDOW, outside.fingerprint(),
+            return new SignatureCheck(check.kind(), SignatureStatus.OUTSIDE_PIN_WINDOW, outside.fingerprint(),
                     outside.fingerprint(), identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
                     "signed by " + who + " at " + signedAt + ", outside the window " + outside.window()
                             + " of identity pin '" + outside.name() + "'");
         }
-        return new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.VERIFIED, pin.fingerprint(), pin.fingerprint(),
+        return new SignatureCheck(check.kind(), SignatureStatus.VERIFIED, pin.fingerprint(), pin.fingerprint(),
                 identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
                 check.detail() + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")");
     }

@@ -141,7 +141,9 @@ class SignatureDowngradeRuleTest {
     void onlyLeavingSigstoreForAKeySignatureIsAWeakerKind() {
         for (SignatureKind approvedKind : SignatureKind.values()) {
             for (SignatureKind candidateKind : SignatureKind.values()) {
-                boolean weaker = approvedKind == SignatureKind.SIGSTORE && candidateKind != SignatureKind.SIGSTORE;
+                boolean keyless = approvedKind == SignatureKind.SIGSTORE || approvedKind == SignatureKind.PYPI_ATTESTATION;
+                boolean key = candidateKind == SignatureKind.OPENPGP || candidateKind == SignatureKind.KEYPAIR;
+                boolean weaker = keyless && key;
                 assertEquals(weaker, SignatureDowngradeRule.isWeakerKind(approvedKind, candidateKind),
                         approvedKind + " -> " + candidateKind);
             }

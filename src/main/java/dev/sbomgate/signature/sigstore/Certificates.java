@@ -297,6 +297,17 @@ final class Certificates {
                 derString(leaf, FULCIO + "21"));
     }
 
+    /**
+     * A Fulcio extension 1.3.6.1.4.1.57264.1.{@code number} (8 or above: a DER UTF8String) of the leaf, or null when
+     * absent; e.g. 18, the Build Config URI that PEP 740 Trusted Publisher checks compare.
+     */
+    static String fulcioExtension(X509Certificate leaf, int number) {
+        if (number < 8) {
+            throw new IllegalArgumentException("extensions below 1.3.6.1.4.1.57264.1.8 are raw strings");
+        }
+        return derString(leaf, FULCIO + number);
+    }
+
     private static String first(String preferred, String fallback) {
         return preferred != null ? preferred : fallback;
     }

@@ -100,6 +100,14 @@ public final class SigstoreVerifier implements SignatureVerifier {
         return verify(null, artifact, bundle, bundleFile);
     }
 
+    /**
+     * As {@link #verifyBundle(Path, byte[], Path)}, over the artifact already read into memory (null reads the file):
+     * how a PEP 740 attestation, converted to a bundle, is checked over the bytes the caller hashed.
+     */
+    BundleVerification verifyBundle(byte[] artifactBytes, Path artifact, byte[] bundle, Path bundleFile) {
+        return verify(artifactBytes, artifact, bundle, bundleFile);
+    }
+
     private BundleVerification verify(byte[] artifactBytes, Path artifact, byte[] bundle, Path bundleFile) {
         try {
             return run(artifactBytes, artifact, Bundle.parse(bundle), bundleFile);
