@@ -63,7 +63,10 @@ final class NpmEvidence {
         Path attestationsJson = artifact.resolveSibling("attestations.json");
         byte[] document = Files.isRegularFile(versionJson) ? InputFiles.read(versionJson, Limits.REGISTRY_DOCUMENT) : null;
         String registry = document == null ? null : registryOf(document);
-        List<RegistryKeyPin> pins = registry == null ? List.of() : trust.registryKeys(registry);
+        // Without a version document (attestations alone) the registry is not known: every registry key pin covering
+        // the purl may have signed the publish attestation (its statement then names the registry).
+        List<RegistryKeyPin> pins = registry != null ? trust.registryKeys(registry)
+                : trust.registryKeys().stream().filter(p -> p.covers(purl)).toList();
         List<RegistryKey> keys = pins.stream().map(RegistryKeyPin::registryKey).toList();
 
         List<SignatureCheck> out = new ArrayList<>();
@@ -155,18 +158,19 @@ final class NpmEvidence {
         }
         CertificateIdentity identity = result.bundle().identity();
         Provenance provenance = result.provenance();
+        String shown = provenance.summary();
         List<PinnedKey> matching = trust.identityPinsMatching(identity.issuer(), identity.subject()).stream()
                 .filter(p -> ClaimMatch.matches(p, provenance)).toList();
         if (matching.isEmpty()) {
             return new SignatureCheck(SignatureKind.NPM_PROVENANCE, SignatureStatus.UNKNOWN_KEY, null, null,
-                    identity.summary(), check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the"
+                    shown, check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the"
                     + " trust store matches this provenance (" + provenance.summary() + "); " + check.detail());
         }
         List<PinnedKey> covering = matching.stream().filter(k -> k.covers(component.purl())).toList();
         if (covering.isEmpty()) {
             PinnedKey pin = matching.get(0);
             return new SignatureCheck(SignatureKind.NPM_PROVENANCE, SignatureStatus.NOT_PINNED_FOR_PURL, pin.fingerprint(),
-                    pin.fingerprint(), identity.summary(), check.created(), check.algorithm(), check.signatureFile(),
+                    pin.fingerprint(), shown, check.created(), check.algorithm(), check.signatureFile(),
                     "provenance " + provenance.summary() + " matches identity pin '" + pin.name() + "', pinned for "
                             + pin.scopes() + ", not for " + component.label());
         }
@@ -174,12 +178,12 @@ final class NpmEvidence {
         if (pin == null) {
             PinnedKey outside = covering.get(0);
             return new SignatureCheck(SignatureKind.NPM_PROVENANCE, SignatureStatus.OUTSIDE_PIN_WINDOW,
-                    outside.fingerprint(), outside.fingerprint(), identity.summary(), check.created(), check.algorithm(),
+                    outside.fingerprint(), outside.fingerprint(), shown, check.created(), check.algorithm(),
                     check.signatureFile(), "provenance signed at " + check.created() + ", outside the window "
                             + outside.window() + " of identity pin '" + outside.name() + "'");
         }
         return new SignatureCheck(SignatureKind.NPM_PROVENANCE, SignatureStatus.VERIFIED, pin.fingerprint(),
-                pin.fingerprint(), identity.summary(), check.created(), check.algorithm(), check.signatureFile(),
+                pin.fingerprint(), shown, check.created(), check.algorithm(), check.signatureFile(),
                 check.detail() + "; pinned as '" + pin.name() + "'");
     }
 }

@@ -133,8 +133,11 @@ public final class NpmAttestations {
             return new Result(c.withStatus(SignatureStatus.BAD_SIGNATURE, "npm provenance verifies, but "
                     + Untrusted.printable(e.getMessage())).withKind(kind), null, verified);
         }
-        return new Result(c.withKind(kind).withStatus(SignatureStatus.VERIFIED, "npm provenance verified for " + expected
-                + ": " + provenance.summary() + "; " + c.detail()), provenance, verified);
+        // The issuer of a provenance is the build it names (repository@ref, workflow, commit): what reports show.
+        SignatureCheck shown = new SignatureCheck(kind, SignatureStatus.VERIFIED, c.signer(), c.signingKey(),
+                provenance.summary(), c.created(), c.algorithm(), c.signatureFile(), "npm provenance verified for "
+                + expected + ": " + provenance.summary() + "; " + c.detail());
+        return new Result(shown, provenance, verified);
     }
 
     private static Result failed(SignatureKind kind, SignatureStatus status, Path file, String detail) {
