@@ -41,6 +41,11 @@ public final class RegistryKeyPins {
         }
         List<RegistryKeyPin> all = new ArrayList<>(store.registryKeys());
         all.addAll(added);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+        } catch (java.io.IOException e) {
+            throw new BadInputException(dir + ": cannot create the trust directory (" + e.getMessage() + ")");
+        }
         new TrustStoreWriter(dir).writeIndex(new TrustStore(store.keys(), TrustStoreWriter.files(store),
                 store.sigstoreTrustedRootFile().orElse(null), all));
         TrustStoreLoader.load(dir);
