@@ -28,7 +28,11 @@ import picocli.CommandLine.Option;
                 "      --issuer https://token.actions.githubusercontent.com \\",
                 "      --identity-pattern 'https://github\\.com/sigstore/sigstore-java/\\.github/workflows/"
                         + "release-sigstore-java-from-tag\\.yaml@refs/tags/v[0-9.]+' \\",
-                "      --scope 'pkg:maven/dev.sigstore/*'"})
+                "      --scope 'pkg:maven/dev.sigstore/*'",
+                "  sbomgate trust add-identity --name 'sigstore-js releases' \\",
+                "      --issuer https://token.actions.githubusercontent.com \\",
+                "      --repository https://github.com/sigstore/sigstore-js --workflow .github/workflows/release.yml \\",
+                "      --scope 'pkg:npm/sigstore' --scope 'pkg:npm/@sigstore/*'"})
 final class TrustAddIdentityCommand implements Callable<Integer> {
     @Mixin
     TrustCommand.TrustDir trust;
@@ -40,8 +44,32 @@ final class TrustAddIdentityCommand implements Callable<Integer> {
             description = "The OIDC issuer, compared exactly, e.g. https://token.actions.githubusercontent.com.")
     String issuer;
 
-    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "0..1")
     Identity identity;
+
+    @Option(names = "--repository", paramLabel = "URL",
+            description = "Claim matcher: the source repository, https://github.com/OWNER/REPO (certificate and provenance must both say it).")
+    String repository;
+
+    @Option(names = "--workflow", paramLabel = "PATH",
+            description = "Claim matcher: the workflow file, e.g. .github/workflows/release.yml.")
+    String workflow;
+
+    @Option(names = "--ref-pattern", paramLabel = "REGEX",
+            description = "Claim matcher: a regular expression the whole git ref must match, e.g. 'refs/tags/v.*'.")
+    String refPattern;
+
+    @Option(names = "--trigger", paramLabel = "EVENT",
+            description = "Claim matcher: an event that may start the build (push, release, workflow_dispatch); repeatable.")
+    List<String> triggers;
+
+    @Option(names = "--runner", paramLabel = "RUNNER",
+            description = "Claim matcher: the runner environment, e.g. github-hosted.")
+    String runner;
+
+    @Option(names = "--environment", paramLabel = "NAME",
+            description = "Claim matcher: the deployment environment (PyPI Trusted Publishers).")
+    String environment;
 
     /** Exactly one of the two identity forms. */
     static final class Identity {
@@ -74,13 +102,28 @@ final class TrustAddIdentityCommand implements Callable<Integer> {
                 throw new BadInputException("--scope: " + e.getMessage());
             }
         }
+        if (identity == null && repository == null) {
+            throw new BadInputException("give --identity, --identity-pattern or --repository: a pin needs something to"
+                    + " match the signing certificate with");
+        }
+        dev.sbomgate.trust.ClaimMatchers claims;
+        try {
+            claims = new dev.sbomgate.trust.ClaimMatchers(repository, workflow, refPattern, triggers, runner, environment);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("claim matcher: " + e.getMessage());
+        }
         IdentityPin pinned;
         try {
-            pinned = identity.exact != null ? new IdentityPin(issuer, identity.exact, false)
-                    : new IdentityPin(issuer, identity.pattern, true);
+            if (identity == null) {
+                // docs/formats.md 2.4: with --repository the certificate identity may be left open
+                pinned = new IdentityPin(issuer, ".+", true, claims);
+            } else {
+                pinned = identity.exact != null ? new IdentityPin(issuer, identity.exact, false, claims)
+                        : new IdentityPin(issuer, identity.pattern, true, claims);
+            }
         } catch (IllegalArgumentException e) {
-            throw new BadInputException((identity.exact != null ? "--identity: " : "--identity-pattern: ")
-                    + e.getMessage());
+            throw new BadInputException((identity == null ? "--issuer: " : identity.exact != null ? "--identity: "
+                    : "--identity-pattern: ") + e.getMessage());
         }
         PinnedKey pin = new TrustStoreWriter(trust.dir).addIdentity(name, pinned, patterns,
                 TrustArguments.date("--not-before", notBefore), TrustArguments.date("--not-after", notAfter));

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 TrustAddCommand.class,
                 TrustAddIdentityCommand.class,
+                TrustAddRegistryKeysCommand.class,
                 TrustSigstoreRootCommand.class,
                 TrustListCommand.class,
                 TrustShowCommand.class,

@@ -24,8 +24,15 @@ final class TrustRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Fingerprint wanted = TrustArguments.fingerprint(fingerprint);
-        if (TrustStoreLoader.load(trust.dir).find(wanted).isEmpty()) {
-            throw TrustArguments.notPinned(trust.dir, wanted);
+        dev.sbomgate.trust.TrustStore store = TrustStoreLoader.load(trust.dir);
+        if (store.find(wanted).isEmpty()) {
+            dev.sbomgate.trust.RegistryKeyPin registryKey = store.registryKeys().stream()
+                    .filter(p -> p.fingerprint().equals(wanted)).findFirst()
+                    .orElseThrow(() -> TrustArguments.notPinned(trust.dir, wanted));
+            new TrustStoreWriter(trust.dir).remove(wanted);
+            trust.out().println("Removed registry key '" + registryKey.name() + "' (" + wanted + ") from " + trust.dir + ".");
+            trust.out().flush();
+            return ExitCode.OK.code();
         }
         PinnedKey removed = new TrustStoreWriter(trust.dir).remove(wanted);
         PrintWriter out = trust.out();

@@ -81,6 +81,11 @@ public final class Limits {
     /** A registry document fetch reads back (npm or PyPI version.json) to find what else to download. */
     public static final Limit REGISTRY_DOCUMENT = new Limit("registry document", 16 * MIB);
 
+    /** {@code trust add-registry-keys}: a registry's keys document ({@code /-/npm/v1/keys}), at most 64 keys. */
+    public static final Limit REGISTRY_KEYS = new Limit("registry keys document", MIB);
+    /** An npm attestations document ({@code attestations.json} beside a tarball): two Sigstore bundles, a few tens of KB. */
+    public static final Limit NPM_ATTESTATIONS = new Limit("npm attestations document", 16 * MIB);
+
     /** A manifest read to point findings at the line declaring a dependency (pom.xml, package.json, …): a few KB to a few MB. */
     public static final Limit MANIFEST = new Limit("manifest", 16 * MIB);
 
@@ -90,7 +95,7 @@ public final class Limits {
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
             APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE, MAVEN_SETTINGS, NPMRC, CA_FILE,
-            FETCH_LOG, REGISTRY_DOCUMENT, MANIFEST, PYPI_PROVENANCE);
+            FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE);
 
     private Limits() {
     }

@@ -318,6 +318,9 @@ public final class HtmlRenderer implements Renderer {
             h.append("</td>");
             h.append("<td>").append(Views.words(ev.signatureStatus()));
             ev.signature().map(SignatureCheck::created).ifPresent(t -> h.append("<br><span class=\"muted\">signed ").append(t).append("</span>"));
+            for (String evidence : Views.evidence(ev)) {
+                h.append("<br><span class=\"muted\">").append(e(evidence)).append("</span>");
+            }
             h.append("</td>");
             h.append("<td>").append(e(Views.signer(verdict, ev))).append("</td>");
             h.append("<td data-key=\"").append(standingRank(standing)).append("\"><span class=\"badge ").append(standing).append("\">")

@@ -46,6 +46,7 @@ public final class MarkdownRenderer implements Renderer {
         section(md, "Warnings", verdict.findingsOf(Severity.WARN), omitted);
         section(md, "Information", verdict.findingsOf(Severity.INFO), omitted);
         changes(md, verdict.changes());
+        evidence(md, verdict, omitted);
         if (omitted[0] > 0) {
             md.append("\n_").append(omitted[0]).append(" more item(s) left out to stay under GitHub's comment size limit;"
                     + " the full report: `sbomgate check --format html --output report.html`._\n");
@@ -54,6 +55,24 @@ public final class MarkdownRenderer implements Renderer {
             md.append("\n<sub>Why a rule exists and how to handle it: <code>sbomgate explain RULE</code></sub>\n");
         }
         return md.toString();
+    }
+
+    /** Registry-served evidence per component (npm registry signature, provenance: repository@ref, workflow, commit). */
+    private static void evidence(StringBuilder md, Verdict verdict, int[] omitted) {
+        List<dev.sbomgate.verify.Evidence> with = verdict.evidence().stream().filter(e -> !Views.evidence(e).isEmpty()).toList();
+        if (with.isEmpty()) {
+            return;
+        }
+        md.append("\n### Registry evidence (").append(with.size()).append(")\n\n| Component | Evidence |\n|---|---|\n");
+        int rows = 0;
+        for (dev.sbomgate.verify.Evidence e : with) {
+            if (rows++ >= MAX_TABLE_ROWS || md.length() > BUDGET) {
+                omitted[0]++;
+                continue;
+            }
+            md.append("| ").append(code(e.component().label())).append(" | ")
+                    .append(String.join("<br>", Views.evidence(e).stream().map(Escape::markdown).toList())).append(" |\n");
+        }
     }
 
     private static void section(StringBuilder md, String title, List<Finding> findings, int[] omitted) {

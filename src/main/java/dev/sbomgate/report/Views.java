@@ -107,6 +107,27 @@ final class Views {
         return pin.map(k -> k.name() + " (" + s.signer().hex() + ")").orElse(s.signer().hex());
     }
 
+    /**
+     * Every piece of npm (or other registry-served) evidence beside the decisive signature, one phrase each, e.g.
+     * {@code registry signature: verified (SHA256:DhQ8…)}, {@code provenance: verified, https://github.com/o/r@refs/tags/v1,
+     * workflow .github/workflows/release.yml, commit 0a1b…}; empty when the component has only detached signatures.
+     */
+    static java.util.List<String> evidence(Evidence e) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (SignatureCheck s : e.signatures()) {
+            String label = switch (s.kind()) {
+                case NPM_REGISTRY_SIGNATURE -> "registry signature";
+                case NPM_PROVENANCE -> "provenance";
+                case NPM_PUBLISH_ATTESTATION -> "publish attestation";
+                default -> null;
+            };
+            if (label != null) {
+                out.add(label + ": " + words(s.status()) + (s.issuer() == null ? "" : ", " + s.issuer()));
+            }
+        }
+        return out;
+    }
+
     /** The rule's {@code explain} text, or its one-line summary for a rule this build does not know in full. */
     static String explain(RuleId id) {
         String text = Explanations.TEXTS.get(id);

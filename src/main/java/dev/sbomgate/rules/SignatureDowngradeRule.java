@@ -37,15 +37,31 @@ public final class SignatureDowngradeRule implements Rule {
                 a transparency log entry, which anyone can audit) and the candidate only an OpenPGP or key-pair
                 signature, which a stolen key makes silently.
 
+                For npm the publisher's evidence is the SLSA provenance in the version's attestations.json
+                (a Sigstore bundle from a pinned identity: repository and workflow); the registry's own
+                signature (dist.signatures) and publish attestation are the registry's statement, which the
+                registry makes for whatever a stolen token uploads, so a version that keeps only those has
+                lost its publisher's evidence.
+
                 Losing a signature is what a release made outside the publisher's pipeline looks like: axios
-                1.14.1 (2026, npm) lacked the provenance 1.14.0 had; the nx "s1ngularity", rspack and
-                Ultralytics 8.3.45 releases (2024-25) arrived without the signatures or provenance of earlier
-                releases; tj-actions/changed-files (2025) tags were moved to an unsigned commit.
+                1.14.1 (2026, npm) was published from a stolen token without the provenance 1.14.0 had, yet
+                with a valid registry signature; the nx "s1ngularity" (2025) releases were published from a
+                leaked token without the provenance of earlier ones; the Shai-Hulud worm (2025) republished
+                hundreds of npm packages with stolen tokens, none with provenance; rspack and Ultralytics
+                8.3.45 (2024) arrived likewise; tj-actions/changed-files (2025) tags were moved to an unsigned
+                commit.
 
                 Fix: fetch the signature published with the artifact and put it beside it. If the publisher
                 really stopped signing, confirm it with them out of band (an announcement, an issue), then
                 approve the finding with a reason; the next approved version is then recorded as unsigned.
                 """;
+    }
+
+    /** For npm: what the registry still vouches for, so the finding says the publisher's evidence is what was lost. */
+    private static String registryOnly(Evidence evidence) {
+        boolean registry = evidence.signatures().stream().anyMatch(s -> s.kind().isRegistryTier()
+                && s.status() == dev.sbomgate.signature.SignatureStatus.VERIFIED);
+        return registry ? " (only the registry's own signature or publish attestation verifies: no provenance)" : "";
     }
 
     @Override
@@ -67,7 +83,7 @@ public final class SignatureDowngradeRule implements Rule {
                 findings.add(context.finding(id(), c,
                         "the approved version was signed; this one carries no signature",
                         expected,
-                        "no signature file beside " + IntegrityText.artifact(evidence),
+                        "no publisher signature beside " + IntegrityText.artifact(evidence) + registryOnly(evidence),
                         "Put the signature published with " + c.label() + " beside the artifact. If the publisher"
                                 + " really stopped signing, confirm it with them out of band, then approve: "
                                 + context.approveCommand(id(), c)));

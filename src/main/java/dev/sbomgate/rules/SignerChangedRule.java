@@ -44,6 +44,13 @@ public final class SignerChangedRule implements Rule {
                 8A107929... to 28118C07... in 2022); a rotation announced and signed by the old key is the
                 legitimate case.
 
+                For npm provenance the signer is the identity pin that matched: its repository and workflow
+                (trust add-identity --repository --workflow). Provenance from a fork or from another workflow
+                matches another pin, or none (then UNTRUSTED_SIGNER): a worm like Shai-Hulud (2025) that
+                publishes from a victim's token through a workflow of its own, or a stolen token used from a
+                fork, shows up here rather than as a bad signature, because its provenance is genuine for
+                where it was built.
+
                 Fix: confirm the new key with the publisher out of band. If it is a planned rotation, approve
                 the finding with a reason; the baseline then records the new signer. A policy may set
                 allowPinnedRotation: true to report it as a warning when the old key is pinned for this package

@@ -40,4 +40,9 @@ public record SignatureCheck(
     public SignatureCheck withStatus(SignatureStatus newStatus, String newDetail) {
         return new SignatureCheck(kind, newStatus, signer, signingKey, issuer, created, algorithm, signatureFile, newDetail);
     }
+
+    /** A copy of another kind: how a verifier built on another one (npm attestations on Sigstore bundles) names its result. */
+    public SignatureCheck withKind(SignatureKind newKind) {
+        return new SignatureCheck(newKind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail);
+    }
 }

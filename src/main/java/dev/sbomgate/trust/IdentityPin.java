@@ -21,15 +21,22 @@ import java.util.regex.PatternSyntaxException;
  * @param identity the certificate identity (subject alternative name), or the pattern when {@code pattern}
  * @param pattern  whether {@code identity} is a regular expression ({@link java.util.regex.Pattern} syntax) that must
  *                 match the whole identity: it is anchored at both ends whatever it says
+ * @param claims   the v2 claim matchers on the verified publisher identity (docs/formats.md 2.4); {@link ClaimMatchers#NONE}
+ *                 for a v1 pin
  */
-public record IdentityPin(String issuer, String identity, boolean pattern) {
+public record IdentityPin(String issuer, String identity, boolean pattern, ClaimMatchers claims) {
 
     static final int MAX_LENGTH = 1024;
 
     /** Compiled patterns, shared: a trust store holds few, and bundles are checked from many threads. */
     private static final Map<String, Pattern> COMPILED = new ConcurrentHashMap<>();
 
+    public IdentityPin(String issuer, String identity, boolean pattern) {
+        this(issuer, identity, pattern, ClaimMatchers.NONE);
+    }
+
     public IdentityPin {
+        claims = claims == null ? ClaimMatchers.NONE : claims;
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(identity, "identity");
         check(issuer, "an OIDC issuer");
@@ -76,6 +83,17 @@ public record IdentityPin(String issuer, String identity, boolean pattern) {
      * {@code issuer LF pattern LF} for a pattern, so that no exact pin and pattern pin share one.
      */
     public Fingerprint fingerprint() {
+        if (!claims.isEmpty()) {
+            // docs/formats.md 2.4: "v2" LF issuer LF M LF, then name=value LF per present matcher, in table order.
+            StringBuilder text = new StringBuilder("v2\n").append(issuer).append('\n')
+                    .append(pattern ? "~" + identity : "=" + identity).append('\n');
+            claims.lines().forEach(line -> text.append(line).append('\n'));
+            try {
+                return Fingerprint.of(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("the JDK has no SHA-256", e);
+            }
+        }
         if (!pattern) {
             return CertificateIdentity.fingerprintOf(issuer, identity);
         }
@@ -89,6 +107,7 @@ public record IdentityPin(String issuer, String identity, boolean pattern) {
 
     /** {@code IDENTITY from ISSUER} or {@code identities matching PATTERN from ISSUER}. */
     public String describe() {
-        return (pattern ? "identities matching " : "") + identity + " from " + issuer;
+        return (pattern ? "identities matching " : "") + identity + " from " + issuer
+                + (claims.isEmpty() ? "" : " with " + String.join(", ", claims.lines()));
     }
 }

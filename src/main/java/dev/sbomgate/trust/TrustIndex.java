@@ -32,9 +32,12 @@ final class TrustIndex {
     static final int VERSION = 1;
     static final int MAX_INDEX_BYTES = (int) Limits.TRUST_INDEX.bytes();
 
-    private static final Set<String> TOP_FIELDS = Set.of("version", "keys", "identities", "sigstore");
+    private static final Set<String> TOP_FIELDS = Set.of("version", "keys", "identities", "registryKeys", "sigstore");
+    /** trust.json version 2 (docs/formats.md 2): written only when a version-2 field is used. */
+    static final int VERSION_2 = 2;
     private static final Set<String> IDENTITY_FIELDS = Set.of("name", "issuer", "identity", "identityPattern",
-            "fingerprint", "scopes", "notBefore", "notAfter");
+            "fingerprint", "scopes", "notBefore", "notAfter", "repository", "workflow", "refPattern", "triggers", "runner",
+            "environment");
     private static final Set<String> SIGSTORE_FIELDS = Set.of("trustedRoot");
     private static final Set<String> KEY_FIELDS = Set.of("name", "type", "fingerprint", "file", "scopes", "notBefore",
             "notAfter");
@@ -70,10 +73,15 @@ final class TrustIndex {
      * @param identities  the identity pins
      * @param trustedRoot the Sigstore trusted root file, relative to the trust directory, or null
      */
-    record Index(List<Entry> keys, List<IdentityEntry> identities, String trustedRoot) {
+    record Index(List<Entry> keys, List<IdentityEntry> identities, String trustedRoot, List<RegistryKeyPin> registryKeys) {
         Index {
             keys = List.copyOf(keys);
             identities = List.copyOf(identities);
+            registryKeys = List.copyOf(registryKeys);
+        }
+
+        Index(List<Entry> keys, List<IdentityEntry> identities, String trustedRoot) {
+            this(keys, identities, trustedRoot, List.of());
         }
     }
 
@@ -89,10 +97,10 @@ final class TrustIndex {
         }
         checkFields(root, TOP_FIELDS, indexName, "top level");
         JsonNode version = root.get("version");
-        if (version == null || !version.isInt() || version.intValue() != VERSION) {
-            throw new BadInputException(indexName + ": expected \"version\": " + VERSION + ", found "
-                    + (version == null ? "none" : version.toString()) + "; this sbomgate reads trust index version "
-                    + VERSION);
+        if (version == null || !version.isInt() || (version.intValue() != VERSION && version.intValue() != VERSION_2)) {
+            throw new BadInputException(indexName + ": expected \"version\": 1 or 2, found "
+                    + (version == null ? "none" : version.toString()) + "; this sbomgate reads trust index versions 1 and 2"
+                    + " (a higher one was written by a newer sbomgate)");
         }
         JsonNode keys = root.get("keys");
         if (keys == null || !keys.isArray()) {
@@ -130,7 +138,13 @@ final class TrustIndex {
                 throw new BadInputException(indexName + ": sigstore.trustedRoot: " + e.getMessage());
             }
         }
-        return new Index(entries, identities, trustedRoot);
+        List<RegistryKeyPin> registryKeys = RegistryKeys.readIndex(root.get("registryKeys"), indexName);
+        if (version.intValue() == VERSION && (!registryKeys.isEmpty()
+                || identities.stream().anyMatch(i -> !i.identity().claims().isEmpty()))) {
+            throw new BadInputException(indexName + ": 'registryKeys' and identity claim matchers need \"version\": 2"
+                    + " (docs/trust-store.md)");
+        }
+        return new Index(entries, identities, trustedRoot, registryKeys);
     }
 
     private static IdentityEntry identity(JsonNode node, String where) {
@@ -149,7 +163,7 @@ final class TrustIndex {
         }
         IdentityPin identity;
         try {
-            identity = new IdentityPin(issuer, exact != null ? exact : pattern, exact == null);
+            identity = new IdentityPin(issuer, exact != null ? exact : pattern, exact == null, claims(node, where));
         } catch (IllegalArgumentException e) {
             throw new BadInputException(where + ": " + e.getMessage());
         }
@@ -173,6 +187,21 @@ final class TrustIndex {
             throw new BadInputException(where + ": notAfter " + notAfter + " is before notBefore " + notBefore);
         }
         return new IdentityEntry(name, identity, scopes, notBefore, notAfter);
+    }
+
+    /** The v2 claim matchers of an identity entry (docs/formats.md 2.4). */
+    private static ClaimMatchers claims(JsonNode node, String where) {
+        List<String> triggers = new ArrayList<>();
+        JsonNode list = node.get("triggers");
+        if (list != null) {
+            if (!list.isArray() || list.isEmpty()) {
+                throw new BadInputException(where + ": triggers must be a non-empty array of strings");
+            }
+            list.forEach(t -> triggers.add(t.asText()));
+        }
+        return new ClaimMatchers(text(node, "repository", where, false), text(node, "workflow", where, false),
+                text(node, "refPattern", where, false), triggers, text(node, "runner", where, false),
+                text(node, "environment", where, false));
     }
 
     private static Entry entry(JsonNode key, String where) {
@@ -277,14 +306,21 @@ final class TrustIndex {
 
     /** The canonical index text for these pins (key pins and identity pins) and this trusted root (or null). */
     static String write(List<PinnedKey> pins, String trustedRoot) {
+        return write(pins, trustedRoot, List.of());
+    }
+
+    /** As {@link #write(List, String)} with registry key pins: version 2 when there are any, else byte for byte version 1. */
+    static String write(List<PinnedKey> pins, String trustedRoot, List<RegistryKeyPin> registryKeys) {
         List<PinnedKey> keys = new ArrayList<>(pins.stream().filter(k -> !k.isIdentity()).toList());
         keys.sort(Comparator.comparing(PinnedKey::fingerprint));
         List<PinnedKey> identities = new ArrayList<>(pins.stream().filter(PinnedKey::isIdentity).toList());
         identities.sort(Comparator.comparing(PinnedKey::fingerprint));
-        boolean more = !identities.isEmpty() || trustedRoot != null;
+        boolean registry = !registryKeys.isEmpty();
+        boolean more = !identities.isEmpty() || trustedRoot != null || registry;
         StringBuilder sb = new StringBuilder();
         sb.append("{\n");
-        sb.append("  \"version\": ").append(VERSION).append(",\n");
+        boolean v2 = registry || identities.stream().anyMatch(i -> !i.identity().claims().isEmpty());
+        sb.append("  \"version\": ").append(v2 ? VERSION_2 : VERSION).append(",\n");
         if (keys.isEmpty()) {
             sb.append("  \"keys\": []").append(more ? ",\n" : "\n");
         } else {
@@ -310,10 +346,32 @@ final class TrustIndex {
                 field(sb, "issuer", pin.identity().issuer(), true);
                 field(sb, pin.identity().pattern() ? "identityPattern" : "identity", pin.identity().identity(), true);
                 field(sb, "fingerprint", pin.fingerprint().hex(), true);
+                ClaimMatchers claims = pin.identity().claims();
+                if (claims.repository() != null) {
+                    field(sb, "repository", claims.repository(), true);
+                }
+                if (claims.workflow() != null) {
+                    field(sb, "workflow", claims.workflow(), true);
+                }
+                if (claims.refPattern() != null) {
+                    field(sb, "refPattern", claims.refPattern(), true);
+                }
+                if (!claims.triggers().isEmpty()) {
+                    sb.append("      \"triggers\": [").append(String.join(", ", claims.triggers().stream().map(TrustIndex::quote).toList())).append("],\n");
+                }
+                if (claims.runner() != null) {
+                    field(sb, "runner", claims.runner(), true);
+                }
+                if (claims.environment() != null) {
+                    field(sb, "environment", claims.environment(), true);
+                }
                 scopesAndWindow(sb, pin);
                 sb.append("    }").append(i + 1 < identities.size() ? ",\n" : "\n");
             }
-            sb.append("  ]").append(trustedRoot != null ? ",\n" : "\n");
+            sb.append("  ]").append(trustedRoot != null || registry ? ",\n" : "\n");
+        }
+        if (registry) {
+            sb.append(RegistryKeys.write(registryKeys)).append(trustedRoot != null ? ",\n" : "\n");
         }
         if (trustedRoot != null) {
             sb.append("  \"sigstore\": {\n");

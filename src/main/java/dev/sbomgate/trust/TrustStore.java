@@ -33,6 +33,7 @@ public final class TrustStore {
     private static final TrustStore EMPTY = new TrustStore(List.of(), Map.of());
 
     private final List<PinnedKey> keys;
+    private final List<RegistryKeyPin> registryKeys;
     private final String trustedRoot;
     private final Map<Fingerprint, PinnedKey> byFingerprint;
     private final SortedMap<String, byte[]> files;
@@ -54,7 +55,21 @@ public final class TrustStore {
      *                    then cannot exist: their file is the trusted root)
      */
     TrustStore(List<PinnedKey> keys, Map<String, byte[]> files, String trustedRoot) {
+        this(keys, files, trustedRoot, List.of());
+    }
+
+    /** As above, with the registry key pins (trust.json v2 {@code registryKeys}). */
+    TrustStore(List<PinnedKey> keys, Map<String, byte[]> files, String trustedRoot, List<RegistryKeyPin> registryKeys) {
         this.trustedRoot = trustedRoot;
+        List<RegistryKeyPin> sortedRegistry = new ArrayList<>(registryKeys);
+        sortedRegistry.sort(Comparator.comparing(RegistryKeyPin::fingerprint));
+        this.registryKeys = List.copyOf(sortedRegistry);
+        for (RegistryKeyPin pin : this.registryKeys) {
+            if (keys.stream().anyMatch(k -> k.fingerprint().equals(pin.fingerprint()))
+                    || this.registryKeys.stream().filter(p -> p.fingerprint().equals(pin.fingerprint())).count() > 1) {
+                throw new IllegalArgumentException("registry key " + pin.fingerprint() + " is pinned twice");
+            }
+        }
         for (PinnedKey key : keys) {
             if (key.isIdentity() && !key.file().equals(trustedRoot)) {
                 throw new IllegalArgumentException("identity pin " + key.fingerprint() + " is not verified through the"
@@ -81,7 +96,7 @@ public final class TrustStore {
             copy.put(trustedRoot, bytes.clone());
         }
         this.files = Collections.unmodifiableSortedMap(copy);
-        this.canonicalIndex = TrustIndex.write(this.keys, trustedRoot);
+        this.canonicalIndex = TrustIndex.write(this.keys, trustedRoot, this.registryKeys);
         this.digest = computeDigest();
         List<PgpKeys> sets = new ArrayList<>();
         keyFiles(SignatureKind.OPENPGP).forEach((name, bytes) -> sets.add(PgpKeys.parse(bytes, name)));
@@ -116,7 +131,23 @@ public final class TrustStore {
     }
 
     public boolean isEmpty() {
-        return keys.isEmpty();
+        return keys.isEmpty() && registryKeys.isEmpty();
+    }
+
+    /** Every registry key pin, sorted by fingerprint. */
+    public List<RegistryKeyPin> registryKeys() {
+        return registryKeys;
+    }
+
+    /** The registry key pins of this registry (base URL, compared after {@link RegistryKeyPin#normaliseRegistry}). */
+    public List<RegistryKeyPin> registryKeys(String registry) {
+        String normalised;
+        try {
+            normalised = RegistryKeyPin.normaliseRegistry(registry);
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+        return registryKeys.stream().filter(p -> p.registry().equals(normalised)).toList();
     }
 
     /** The pin with this (primary) fingerprint. */
@@ -209,7 +240,9 @@ public final class TrustStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
         }
-        sha256.update("sbomgate trust store v1\n".getBytes(StandardCharsets.UTF_8));
+        // docs/formats.md 2.7: a version 2 index digests with its own first line, a version 1 one exactly as before.
+        sha256.update((canonicalIndex.startsWith("{\n  \"version\": 2,") ? "sbomgate trust store v2\n" : "sbomgate trust store v1\n")
+                .getBytes(StandardCharsets.UTF_8));
         update(sha256, TrustIndex.FILE_NAME, canonicalIndex.getBytes(StandardCharsets.UTF_8));
         files.forEach((path, bytes) -> update(sha256, path, bytes));
         return Digest.of(HashAlgorithm.SHA_256, sha256.digest());

@@ -137,7 +137,17 @@ public final class TrustStoreLoader {
                 }
             }
         }
-        return new TrustStore(keys, fileBytes, trustedRoot);
+        for (RegistryKeyPin pin : index.registryKeys()) {
+            if (seen.containsKey(pin.fingerprint())) {
+                throw new BadInputException(indexName + ": registry key '" + Untrusted.printable(pin.name()) + "' ("
+                        + pin.fingerprint() + ") is also pinned as a key; a key is pinned once");
+            }
+        }
+        try {
+            return new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(indexName + ": " + e.getMessage());
+        }
     }
 
     private static Optional<PublicKeyInfo> matching(List<PublicKeyInfo> inFile, Fingerprint fingerprint) {

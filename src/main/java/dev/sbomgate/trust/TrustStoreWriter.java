@@ -77,7 +77,7 @@ public final class TrustStoreWriter {
         keys.add(pin);
         Map<String, byte[]> files = files(store);
         files.put(file, keyFileBytes.clone());
-        TrustStore next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null));
+        TrustStore next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
         try {
             Files.createDirectories(dir.resolve(KEYS_DIR));
             AtomicWrite.write(dir.resolve(file), keyFileBytes);
@@ -95,11 +95,14 @@ public final class TrustStoreWriter {
      */
     public PinnedKey remove(Fingerprint fingerprint) {
         TrustStore store = TrustStoreLoader.load(dir);
-        PinnedKey pin = store.find(fingerprint).orElseThrow(() -> new BadInputException(dir + ": no key with fingerprint "
-                + fingerprint + " is pinned; 'sbomgate trust list' shows the pinned fingerprints"));
+        if (store.find(fingerprint).isEmpty()) {
+            RegistryKeyPins.remove(dir, store, fingerprint);
+            return null;
+        }
+        PinnedKey pin = store.find(fingerprint).orElseThrow();
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.remove(pin);
-        TrustStore next = new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null));
+        TrustStore next = new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
         try {
             AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
             // An identity pin's file is the trusted root, which stays (other bundles, key-signed ones too, need it).
@@ -135,7 +138,7 @@ public final class TrustStoreWriter {
         }
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.add(pin);
-        writeIndex(new TrustStore(keys, files(store), root));
+        writeIndex(new TrustStore(keys, files(store), root, store.registryKeys()));
         TrustStoreLoader.load(dir);
         return pin;
     }
@@ -155,7 +158,7 @@ public final class TrustStoreWriter {
         }
         Map<String, byte[]> files = files(store);
         files.put(file, trustedRootBytes.clone());
-        TrustStore next = new TrustStore(store.keys(), files, file);
+        TrustStore next = new TrustStore(store.keys(), files, file, store.registryKeys());
         try {
             Files.createDirectories(dir.resolve(file).getParent());
             AtomicWrite.write(dir.resolve(file), trustedRootBytes);
@@ -167,7 +170,7 @@ public final class TrustStoreWriter {
         return root;
     }
 
-    private void writeIndex(TrustStore next) {
+    void writeIndex(TrustStore next) {
         try {
             AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -175,7 +178,7 @@ public final class TrustStoreWriter {
         }
     }
 
-    private static Map<String, byte[]> files(TrustStore store) {
+    static Map<String, byte[]> files(TrustStore store) {
         Map<String, byte[]> files = new HashMap<>();
         for (PinnedKey key : store.keys()) {
             files.put(key.file(), store.keyFile(key));

@@ -69,7 +69,11 @@ public record Evidence(Component component, ArtifactState artifactState, Path ar
      * the artifact carries no signature at all.
      */
     public Optional<SignatureCheck> signature() {
-        return signatures.stream().filter(c -> c.status() != SignatureStatus.UNSIGNED).min(DECISIVE_FIRST);
+        // A verified registry-tier check (npm registry signature, publish attestation) is the registry's statement, not
+        // the publisher's signature the baseline records (docs/formats.md 1.2-1.3); a failed one still decides.
+        return signatures.stream().filter(c -> c.status() != SignatureStatus.UNSIGNED)
+                .filter(c -> !(c.kind().isRegistryTier() && c.status() == SignatureStatus.VERIFIED))
+                .min(DECISIVE_FIRST);
     }
 
     /** The status of {@link #signature()}, or UNSIGNED when there is none. */

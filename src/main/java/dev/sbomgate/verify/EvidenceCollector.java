@@ -48,6 +48,7 @@ public final class EvidenceCollector {
     private final KeyPairSignatureVerifier keyPair;
     private final SigstoreVerifier sigstore;
     private final PypiAttestationVerifier pypi;
+    private final NpmEvidence npm;
     private final Instant now;
     private final int threads;
     /** Elapsed time summed over the worker threads, per part of the work, for {@code --timings}. */
@@ -103,6 +104,7 @@ public final class EvidenceCollector {
         this.keyPair = trust.keyPairVerifier();
         this.sigstore = new SigstoreVerifier(trust.parsedTrustedRoot().orElse(null), keyPair);
         this.pypi = new PypiAttestationVerifier(sigstore);
+        this.npm = new NpmEvidence(trust, sigstore);
     }
 
     /** The time spent so far by {@link #collect}, per part. */
@@ -172,6 +174,9 @@ public final class EvidenceCollector {
                 ? dev.sbomgate.artifact.RegistryDigests.beside(artifact) : component.hashes();
         Set<HashAlgorithm> algorithms = EnumSet.of(HashAlgorithm.SHA_256);
         declared.forEach(d -> algorithms.add(d.algorithm()));
+        if (NpmEvidence.applies(component, artifact)) {
+            algorithms.add(HashAlgorithm.SHA_512); // the registry signature and the attestations bind the tarball's SHA-512
+        }
         ContentSummary content;
         FileDigests digests;
         String name = artifact.getFileName().toString();
@@ -209,6 +214,11 @@ public final class EvidenceCollector {
                     checks.add(judgeScope(component, bytes != null ? verifier.verify(bytes, artifact, signatureFile)
                             : verifier.verify(artifact, signatureFile)));
                 }
+            }
+            if (NpmEvidence.applies(component, artifact)) {
+                // npm: registry signatures in version.json, provenance and publish attestation in attestations.json
+                byte[] sha512 = java.util.HexFormat.of().parseHex(digests.digests().get(HashAlgorithm.SHA_512).hex());
+                checks.addAll(npm.verify(component, artifact, bytes != null ? bytes : java.nio.file.Files.readAllBytes(artifact), sha512));
             }
             signatureNanos.add(System.nanoTime() - hashed);
             List<Digest> computed = List.copyOf(digests.digests().values());

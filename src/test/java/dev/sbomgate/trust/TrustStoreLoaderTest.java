@@ -149,7 +149,7 @@ class TrustStoreLoaderTest {
     void unknownFieldsAreRefused() {
         writeIndex(dir, "{\"version\": 1, \"keys\": [], \"trustEverything\": true}");
         assertFails(dir.resolve("trust.json") + ": unknown field 'trustEverything' in the top level; allowed: identities, keys,"
-                + " sigstore, version");
+                + " registryKeys, sigstore, version");
         write(dir, "keys/ci.pem", key("p256.pub.pem"));
         writeIndex(dir, index(entry("ACME CI", "keypair", p256, "keys/ci.pem", "pkg:npm/@acme/*")
                 .replace("}", ", \"scope\": \"pkg:npm/*\"}")));
@@ -159,8 +159,9 @@ class TrustStoreLoaderTest {
 
     @Test
     void wrongVersionAndTypesAreRefused() {
-        writeIndex(dir, "{\"version\": 2, \"keys\": []}");
-        assertFails(dir.resolve("trust.json") + ": expected \"version\": 1, found 2; this sbomgate reads trust index version 1");
+        writeIndex(dir, "{\"version\": 3, \"keys\": []}");
+        assertFails(dir.resolve("trust.json") + ": expected \"version\": 1 or 2, found 3; this sbomgate reads trust index"
+                + " versions 1 and 2");
         writeIndex(dir, "{\"version\": 1, \"keys\": {}}");
         assertFails(dir.resolve("trust.json") + ": expected \"keys\" to be an array");
         writeIndex(dir, index(entry("X", "sigstore", p256, "keys/ci.pem", "pkg:npm/x")));

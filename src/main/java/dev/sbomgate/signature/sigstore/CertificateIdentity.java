@@ -24,13 +24,21 @@ import java.util.Objects;
  * @param workflow   the build signer (1.9 Build Signer URI: the workflow file at its ref), or null
  * @param trigger    the event that started the run (1.20 Build Trigger, or 1.2), or null
  * @param runUri     the run (1.21 Run Invocation URI), or null
+ * @param buildConfig the top-level build instructions (1.18 Build Config URI: for GitHub Actions the workflow file of
+ *                    the repository at its ref, {@code https://github.com/O/R/.github/workflows/x.yml@refs/tags/v1}), or null
+ * @param runner     where the build ran (1.11 Runner Environment: {@code github-hosted}, {@code self-hosted}), or null
  */
 public record CertificateIdentity(String subject, String issuer, String repository, String ref, String commit,
-                                  String workflow, String trigger, String runUri) {
+                                  String workflow, String trigger, String runUri, String buildConfig, String runner) {
 
     public CertificateIdentity {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(issuer, "issuer");
+    }
+
+    public CertificateIdentity(String subject, String issuer, String repository, String ref, String commit,
+                               String workflow, String trigger, String runUri) {
+        this(subject, issuer, repository, ref, commit, workflow, trigger, runUri, null, null);
     }
 
     /**

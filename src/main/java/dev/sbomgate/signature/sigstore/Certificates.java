@@ -294,7 +294,9 @@ final class Certificates {
                 first(derString(leaf, FULCIO + "13"), rawString(leaf, FULCIO + "3")),
                 derString(leaf, FULCIO + "9"),
                 first(derString(leaf, FULCIO + "20"), rawString(leaf, FULCIO + "2")),
-                derString(leaf, FULCIO + "21"));
+                derString(leaf, FULCIO + "21"),
+                derString(leaf, FULCIO + "18"),
+                derString(leaf, FULCIO + "11"));
     }
 
     /**

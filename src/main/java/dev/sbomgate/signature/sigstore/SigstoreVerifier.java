@@ -95,17 +95,14 @@ public final class SigstoreVerifier implements SignatureVerifier {
         return verify(artifactBytes, artifact, bytes, bundleFile);
     }
 
+    /** As {@link #verifyBundle(Path, byte[], Path)}, over the artifact already read into memory (null: read the file). */
+    public BundleVerification verifyBundle(byte[] artifactBytes, Path artifact, byte[] bundle, Path bundleFile) {
+        return verify(artifactBytes, artifact, bundle, bundleFile);
+    }
+
     /** Verifies bundle bytes over the artifact; {@code bundleFile} only names the bundle in the result. */
     public BundleVerification verifyBundle(Path artifact, byte[] bundle, Path bundleFile) {
         return verify(null, artifact, bundle, bundleFile);
-    }
-
-    /**
-     * As {@link #verifyBundle(Path, byte[], Path)}, over the artifact already read into memory (null reads the file):
-     * how a PEP 740 attestation, converted to a bundle, is checked over the bytes the caller hashed.
-     */
-    BundleVerification verifyBundle(byte[] artifactBytes, Path artifact, byte[] bundle, Path bundleFile) {
-        return verify(artifactBytes, artifact, bundle, bundleFile);
     }
 
     private BundleVerification verify(byte[] artifactBytes, Path artifact, byte[] bundle, Path bundleFile) {
@@ -230,6 +227,7 @@ public final class SigstoreVerifier implements SignatureVerifier {
                     + ", too weak to count (RSA needs at least " + VerificationKey.MIN_RSA_BITS + " bits)");
         }
 
+        byte[] statement = bundle.envelope() == null ? null : bundle.envelope().payload();
         LogVerifier.Verified first = logs.get(0);
         String log = first.log().host() + " entry " + bundle.entries().get(0).logIndex();
         String when = "signed at " + signedAt + (first.integratedTime() != null ? " (log time)" : " (RFC 3161 time)")
@@ -241,12 +239,12 @@ public final class SigstoreVerifier implements SignatureVerifier {
                     + (ci.isEmpty() ? "" : "; " + ci) + "; " + when;
             return new BundleVerification(new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.VERIFIED,
                     identity.fingerprint(), identity.fingerprint(), identity.summary(), signedAt, algorithm, bundleFile,
-                    detail), identity, signedAt, log);
+                    detail), identity, signedAt, log, statement);
         }
         String detail = "Sigstore bundle verified with pinned key " + keyCheck.signer() + "; " + when;
         return new BundleVerification(new SignatureCheck(SignatureKind.SIGSTORE, SignatureStatus.VERIFIED,
                 keyCheck.signer(), keyCheck.signingKey(), keyHint(bundle), signedAt, algorithm, bundleFile, detail),
-                null, signedAt, log);
+                null, signedAt, log, statement);
     }
 
     /**
