@@ -65,7 +65,7 @@ class SignatureDowngradeRuleTest {
         assertEquals("the approved version was signed; this one carries no signature", f.title());
         assertEquals("signed like the approved version 2.12.7: OPENPGP signature by " + KEY_B.hex() + " (not pinned)",
                 f.expected());
-        assertTrue(f.found().startsWith("no signature file beside"), f.found());
+        assertTrue(f.found().startsWith("no publisher signature beside"), f.found());
         assertTrue(f.fix().contains("--accept 'SIGNATURE_DOWNGRADE:pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.21'"),
                 f.fix());
     }
@@ -141,9 +141,11 @@ class SignatureDowngradeRuleTest {
     void onlyLeavingSigstoreForAKeySignatureIsAWeakerKind() {
         for (SignatureKind approvedKind : SignatureKind.values()) {
             for (SignatureKind candidateKind : SignatureKind.values()) {
-                boolean keyless = approvedKind == SignatureKind.SIGSTORE || approvedKind == SignatureKind.PYPI_ATTESTATION;
-                boolean key = candidateKind == SignatureKind.OPENPGP || candidateKind == SignatureKind.KEYPAIR;
-                boolean weaker = keyless && key;
+                java.util.Set<SignatureKind> transparencyLogged = java.util.EnumSet.of(SignatureKind.SIGSTORE,
+                        SignatureKind.PYPI_ATTESTATION, SignatureKind.NPM_PROVENANCE);
+                // from a publisher identity bound to a log entry to anything else (a key signature, or the
+                // registry's own statement alone) is weaker
+                boolean weaker = transparencyLogged.contains(approvedKind) && !transparencyLogged.contains(candidateKind);
                 assertEquals(weaker, SignatureDowngradeRule.isWeakerKind(approvedKind, candidateKind),
                         approvedKind + " -> " + candidateKind);
             }
