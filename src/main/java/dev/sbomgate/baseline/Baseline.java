@@ -17,34 +17,51 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What was last approved: the approved SBOM's identity, the trust store's digest at the time, and per
- * component its evidence. Dependency edges are kept by component identity (purl without version), which
- * stays stable across releases where bom-refs do not.
+ * What was last approved: the approved SBOM's identity, the trust store's digest and pinned set at the time, the
+ * feed snapshot used, and per component its evidence. Dependency edges are kept by component identity (purl without
+ * version), which stays stable across releases where bom-refs do not.
  *
- * @param sbomSerialNumber the approved SBOM's serialNumber, or null
- * @param sbomVersion      the approved SBOM's version
- * @param sbomTimestamp    the approved SBOM's metadata.timestamp, or null
+ * @param sbomFormat       what the approved input was (CYCLONEDX for baselines read from format 1 and 2)
+ * @param sbomSpecVersion  the spec version it declared ({@code 1.6}, {@code 2.3}, lockfile {@code 3}), or null when
+ *                         unknown (read from format 1 or 2)
+ * @param sbomEncoding     how it was written, or null when unknown (read from format 1 or 2)
+ * @param sbomSerialNumber the approved SBOM's serialNumber (SPDX: documentNamespace or spdxId), or null
+ * @param sbomVersion      the approved SBOM's version; null for SPDX documents and lockfiles, which have none
+ * @param sbomTimestamp    the approved SBOM's metadata.timestamp (SPDX: created), or null
  * @param sbomSha256       SHA-256 of the approved SBOM file
  * @param trustStoreDigest digest of the trust store the approval was made with
+ * @param trust            the pinned set at approval, or null when not recorded (read from format 1 or 2)
+ * @param feed             the feed snapshot the approval was judged with, or null when none was used (or unknown)
  * @param components       approved components, sorted by identity then version
  * @param dependencies     identity to the identities it depends on
  */
-public record Baseline(String sbomSerialNumber, int sbomVersion, Instant sbomTimestamp, String sbomSha256,
-                       String trustStoreDigest, List<BaselineComponent> components,
-                       SortedMap<String, SortedSet<String>> dependencies) {
+public record Baseline(SbomFormat sbomFormat, String sbomSpecVersion, SbomEncoding sbomEncoding,
+                       String sbomSerialNumber, Integer sbomVersion, Instant sbomTimestamp, String sbomSha256,
+                       String trustStoreDigest, ApprovedTrust trust, ApprovedFeed feed,
+                       List<BaselineComponent> components, SortedMap<String, SortedSet<String>> dependencies) {
 
     /**
      * The baseline file format version written; bumped on incompatible changes. Format 2 added each component's
-     * {@code content} (artifact size and install-hook summary); format 1 files are still read, as baselines
-     * without content summaries.
+     * {@code content} (artifact size and install-hook summary); format 3 the SBOM's format, the pinned set
+     * ({@code trust}), the feed snapshot ({@code feed}) and each component's {@code evidence}. Formats 1 and 2 are
+     * still read; what they did not record reads as unknown (null).
      */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
 
     /** The oldest format still read. */
     public static final int OLDEST_FORMAT_READ = 1;
 
+    /** A CycloneDX baseline without the pinned set, feed, spec version or encoding (as read from format 1 or 2). */
+    public Baseline(String sbomSerialNumber, int sbomVersion, Instant sbomTimestamp, String sbomSha256,
+                    String trustStoreDigest, List<BaselineComponent> components,
+                    SortedMap<String, SortedSet<String>> dependencies) {
+        this(SbomFormat.CYCLONEDX, null, null, sbomSerialNumber, sbomVersion, sbomTimestamp, sbomSha256, trustStoreDigest,
+                null, null, components, dependencies);
+    }
+
     public Baseline {
         Objects.requireNonNull(sbomSha256, "sbomSha256");
+        Objects.requireNonNull(sbomFormat, "sbomFormat");
         components = sorted(components);
         TreeMap<String, SortedSet<String>> copy = new TreeMap<>();
         if (dependencies != null) {
@@ -92,7 +109,8 @@ public record Baseline(String sbomSerialNumber, int sbomVersion, Instant sbomTim
     /** The approved components as an inventory, so the SBOM diff can compare a candidate with it. */
     public Inventory asInventory(Path source) {
         List<Component> list = components.stream().map(BaselineComponent::component).toList();
-        return new Inventory(source, "baseline", "baseline", sbomSerialNumber, sbomVersion, sbomTimestamp, null,
+        return new Inventory(source, "baseline", "baseline", sbomSerialNumber, sbomVersion == null ? 1 : sbomVersion,
+                sbomTimestamp, null,
                 List.of(), list, null);
     }
 }

@@ -53,14 +53,35 @@ public final class BaselineJson {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern FINGERPRINT_HEX = Pattern.compile("[0-9A-F]{40}|[0-9A-F]{64}");
 
-    private static final Set<String> ROOT_KEYS = Set.of("format", "sbom", "trustStoreDigest", "components", "dependencies");
+    private static final Set<String> ROOT_KEYS_V2 = Set.of("format", "sbom", "trustStoreDigest", "components", "dependencies");
+    private static final Set<String> ROOT_KEYS = union(ROOT_KEYS_V2, Set.of("trust", "feed"));
     private static final Set<String> ROOT_REQUIRED = Set.of("format", "sbom", "components");
-    private static final Set<String> SBOM_KEYS = Set.of("serialNumber", "version", "timestamp", "sha256");
-    private static final Set<String> SBOM_REQUIRED = Set.of("version", "sha256");
+    private static final Set<String> SBOM_KEYS_V2 = Set.of("serialNumber", "version", "timestamp", "sha256");
+    private static final Set<String> SBOM_REQUIRED_V2 = Set.of("version", "sha256");
+    private static final Set<String> SBOM_KEYS = union(SBOM_KEYS_V2, Set.of("format", "specVersion", "encoding"));
+    private static final Set<String> SBOM_REQUIRED = Set.of("format", "sha256");
+    private static final Set<String> EVIDENCE_KEYS = Set.of("tier", "identity", "checks", "verifier");
+    private static final Set<String> EVIDENCE_REQUIRED = Set.of("tier", "checks", "verifier");
+    private static final Set<String> IDENTITY_KEYS = Set.of("issuer", "repository", "workflow", "ref", "commit", "trigger",
+            "runner", "environment", "pin");
+    private static final Set<String> IDENTITY_REQUIRED = Set.of("issuer", "pin");
+    private static final Set<String> CHECK_KEYS = Set.of("kind", "file", "sha256", "subject", "signer", "signingKey",
+            "algorithm", "created", "createdVerified", "trustedRoot");
+    private static final Set<String> CHECK_REQUIRED = Set.of("kind", "file", "sha256", "subject", "signer");
+    private static final Set<String> TRUST_KEYS = Set.of("pins", "ignoredKeys", "trustedRoot");
+    private static final Set<String> TRUST_REQUIRED = Set.of("pins");
+    private static final Set<String> PIN_KEYS = Set.of("fingerprint", "type", "name", "scopes", "notBefore", "notAfter",
+            "expires", "signingKeys", "revoked", "material");
+    private static final Set<String> PIN_REQUIRED = Set.of("fingerprint", "type", "name", "scopes", "material");
+    private static final Set<String> REVOKED_KEYS = Set.of("date", "reason");
+    private static final Set<String> REVOKED_REQUIRED = Set.of("reason");
+    private static final Set<String> IGNORED_KEYS = Set.of("id", "reason");
+    private static final Set<String> FEED_KEYS = Set.of("sha256", "created", "records", "source");
     private static final Set<String> COMPONENT_KEYS_V1 = Set.of("bomRef", "purl", "type", "group", "name", "version",
             "hashes", "supplier", "publisher", "author", "manufacturer", "licenses", "externalReferences", "scope",
             "properties", "parentRef", "artifactDigests", "signature");
-    private static final Set<String> COMPONENT_KEYS = union(COMPONENT_KEYS_V1, Set.of("content"));
+    private static final Set<String> COMPONENT_KEYS_V2 = union(COMPONENT_KEYS_V1, Set.of("content"));
+    private static final Set<String> COMPONENT_KEYS = union(COMPONENT_KEYS_V2, Set.of("evidence"));
     private static final Set<String> CONTENT_KEYS = Set.of("size", "format", "package", "hooks", "opaqueFiles",
             "unsafeEntries", "links", "problem");
     private static final Set<String> CONTENT_REQUIRED = Set.of("size", "format", "package");
@@ -90,12 +111,21 @@ public final class BaselineJson {
                 g.writeStartObject();
                 g.writeNumberField("format", Baseline.FORMAT);
                 g.writeObjectFieldStart("sbom");
+                text(g, "format", baseline.sbomFormat().name());
+                text(g, "specVersion", baseline.sbomSpecVersion());
+                text(g, "encoding", baseline.sbomEncoding() == null ? null : baseline.sbomEncoding().name());
                 text(g, "serialNumber", baseline.sbomSerialNumber());
-                g.writeNumberField("version", baseline.sbomVersion());
+                if (baseline.sbomVersion() == null) {
+                    g.writeNullField("version");
+                } else {
+                    g.writeNumberField("version", baseline.sbomVersion());
+                }
                 text(g, "timestamp", instant(baseline.sbomTimestamp()));
                 text(g, "sha256", baseline.sbomSha256());
                 g.writeEndObject();
                 text(g, "trustStoreDigest", baseline.trustStoreDigest());
+                trust(g, baseline.trust());
+                feed(g, baseline.feed());
 
                 g.writeArrayFieldStart("components");
                 // Baseline already sorts by identity then version; two entries equal on both (the same package
@@ -229,6 +259,107 @@ public final class BaselineJson {
             g.writeFieldName("content");
             content(g, entry.content());
         }
+        evidence(g, entry.evidence());
+        g.writeEndObject();
+    }
+
+    private static void evidence(JsonGenerator g, ComponentEvidence evidence) throws IOException {
+        if (evidence == null) {
+            g.writeNullField("evidence");
+            return;
+        }
+        g.writeObjectFieldStart("evidence");
+        text(g, "tier", evidence.tier().name());
+        PublisherIdentity identity = evidence.identity();
+        if (identity == null) {
+            g.writeNullField("identity");
+        } else {
+            g.writeObjectFieldStart("identity");
+            text(g, "issuer", identity.issuer());
+            text(g, "repository", identity.repository());
+            text(g, "workflow", identity.workflow());
+            text(g, "ref", identity.ref());
+            text(g, "commit", identity.commit());
+            text(g, "trigger", identity.trigger());
+            text(g, "runner", identity.runner());
+            text(g, "environment", identity.environment());
+            text(g, "pin", identity.pin().hex());
+            g.writeEndObject();
+        }
+        g.writeArrayFieldStart("checks");
+        for (EvidenceCheck check : evidence.checks()) {
+            g.writeStartObject();
+            text(g, "kind", check.kind().name());
+            text(g, "file", check.file());
+            text(g, "sha256", check.sha256());
+            g.writeObjectFieldStart("subject");
+            text(g, "alg", check.subject().algorithm().cycloneDxName());
+            text(g, "content", check.subject().hex());
+            g.writeEndObject();
+            text(g, "signer", check.signer().hex());
+            text(g, "signingKey", check.signingKey() == null ? null : check.signingKey().hex());
+            text(g, "algorithm", check.algorithm());
+            text(g, "created", instant(check.created()));
+            g.writeBooleanField("createdVerified", check.createdVerified());
+            text(g, "trustedRoot", check.trustedRoot());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeNumberField("verifier", evidence.verifier());
+        g.writeEndObject();
+    }
+
+    private static void trust(JsonGenerator g, ApprovedTrust trust) throws IOException {
+        if (trust == null) {
+            g.writeNullField("trust");
+            return;
+        }
+        g.writeObjectFieldStart("trust");
+        g.writeArrayFieldStart("pins");
+        for (ApprovedTrust.Pin pin : trust.pins()) {
+            g.writeStartObject();
+            text(g, "fingerprint", pin.fingerprint().hex());
+            text(g, "type", pin.type().text());
+            text(g, "name", pin.name());
+            strings(g, "scopes", pin.scopes());
+            text(g, "notBefore", pin.notBefore() == null ? null : pin.notBefore().toString());
+            text(g, "notAfter", pin.notAfter() == null ? null : pin.notAfter().toString());
+            text(g, "expires", instant(pin.expires()));
+            strings(g, "signingKeys", pin.signingKeys().stream().map(Fingerprint::hex).toList());
+            if (pin.revoked() == null) {
+                g.writeNullField("revoked");
+            } else {
+                g.writeObjectFieldStart("revoked");
+                text(g, "date", pin.revoked().date() == null ? null : pin.revoked().date().toString());
+                text(g, "reason", pin.revoked().reason().text());
+                g.writeEndObject();
+            }
+            text(g, "material", pin.material());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("ignoredKeys");
+        for (ApprovedTrust.IgnoredKey ignored : trust.ignoredKeys()) {
+            g.writeStartObject();
+            text(g, "id", ignored.id());
+            text(g, "reason", ignored.reason());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        text(g, "trustedRoot", trust.trustedRoot());
+        g.writeEndObject();
+    }
+
+    private static void feed(JsonGenerator g, ApprovedFeed feed) throws IOException {
+        if (feed == null) {
+            g.writeNullField("feed");
+            return;
+        }
+        g.writeObjectFieldStart("feed");
+        text(g, "sha256", feed.sha256());
+        text(g, "created", instant(feed.created()));
+        g.writeNumberField("records", feed.records());
+        text(g, "source", feed.source());
         g.writeEndObject();
     }
 
@@ -320,17 +451,19 @@ public final class BaselineJson {
                     + (newer ? ": this baseline was written by a newer sbomgate version; upgrade sbomgate to read it"
                     : ": this baseline was written by another sbomgate version"));
         }
-        boolean withContent = format.intValue() >= 2;
-        root.keys(ROOT_KEYS, ROOT_REQUIRED);
+        int version = format.intValue();
+        root.keys(version >= 3 ? ROOT_KEYS : ROOT_KEYS_V2, ROOT_REQUIRED);
 
-        SbomPart sbom = sbom(root.object("sbom"));
+        SbomPart sbom = sbom(root.object("sbom"), version);
         String trustStoreDigest = root.text("trustStoreDigest", true);
+        ApprovedTrust trust = root.isNull("trust") ? null : trust(root.object("trust"));
+        ApprovedFeed feed = root.isNull("feed") ? null : feed(root.object("feed"));
 
         List<JsonNode> componentNodes = root.array("components", false);
         List<BaselineComponent> components = new ArrayList<>(componentNodes.size());
         for (int i = 0; i < componentNodes.size(); i++) {
             components.add(component(new StrictJson.Obj(componentNodes.get(i), source, "components[" + i + "]"),
-                    withContent));
+                    version));
         }
 
         SortedMap<String, SortedSet<String>> dependencies = new TreeMap<>();
@@ -341,20 +474,179 @@ public final class BaselineJson {
                 dependencies.put(identity, new TreeSet<>(deps.strings(identity, false)));
             }
         }
-        return new Baseline(sbom.serialNumber(), sbom.version(), sbom.timestamp(), sbom.sha256(), trustStoreDigest,
-                components, dependencies);
+        return new Baseline(sbom.format(), sbom.specVersion(), sbom.encoding(), sbom.serialNumber(), sbom.version(),
+                sbom.timestamp(), sbom.sha256(), trustStoreDigest, trust, feed, components, dependencies);
     }
 
     /** The {@code sbom} member: what identifies the approved SBOM. */
-    record SbomPart(String serialNumber, int version, Instant timestamp, String sha256) {
+    record SbomPart(SbomFormat format, String specVersion, SbomEncoding encoding, String serialNumber, Integer version,
+                    Instant timestamp, String sha256) {
     }
 
-    static SbomPart sbom(StrictJson.Obj sbom) {
+    /** The {@code sbom} member of a file of this format: formats 1 and 2 were only ever written from CycloneDX. */
+    static SbomPart sbom(StrictJson.Obj sbom, int format) {
+        if (format < 3) {
+            sbom.keys(SBOM_KEYS_V2, SBOM_REQUIRED_V2);
+            return new SbomPart(SbomFormat.CYCLONEDX, null, null, sbom.text("serialNumber", true), sbom.integer("version"),
+                    sbom.instant("timestamp", true), sha256(sbom, "sha256"));
+        }
         sbom.keys(SBOM_KEYS, SBOM_REQUIRED);
-        String serialNumber = sbom.text("serialNumber", true);
-        int sbomVersion = sbom.integer("version");
-        Instant timestamp = sbom.instant("timestamp", true);
-        return new SbomPart(serialNumber, sbomVersion, timestamp, sha256(sbom, "sha256"));
+        SbomFormat sbomFormat = sbom.parsed("format", false, "SBOM format", text -> enumValue(SbomFormat.class, text));
+        String specVersion = sbom.text("specVersion", true);
+        SbomEncoding encoding = sbom.parsed("encoding", true, "SBOM encoding", text -> enumValue(SbomEncoding.class, text));
+        Integer sbomVersion = sbom.isNull("version") ? null : sbom.integer("version");
+        return new SbomPart(sbomFormat, specVersion, encoding, sbom.text("serialNumber", true), sbomVersion,
+                sbom.instant("timestamp", true), sha256(sbom, "sha256"));
+    }
+
+    /** A component's {@code evidence} member (format 3). */
+    static ComponentEvidence evidence(StrictJson.Obj node) {
+        node.keys(EVIDENCE_KEYS, EVIDENCE_REQUIRED);
+        EvidenceTier tier = node.parsed("tier", false, "evidence tier", text -> enumValue(EvidenceTier.class, text));
+        PublisherIdentity identity = node.isNull("identity") ? null : identity(node.object("identity"));
+        List<JsonNode> checkNodes = node.array("checks", false);
+        if (checkNodes.size() > ComponentEvidence.MAX_CHECKS) {
+            throw node.fail(node.child("checks"), "at most " + ComponentEvidence.MAX_CHECKS
+                    + " checks are recorded per component, found " + checkNodes.size() + " (docs/limits.md)");
+        }
+        List<EvidenceCheck> checks = new ArrayList<>(checkNodes.size());
+        for (int i = 0; i < checkNodes.size(); i++) {
+            checks.add(check(new StrictJson.Obj(checkNodes.get(i), node.source(), node.child("checks") + "[" + i + "]")));
+        }
+        JsonNode verifier = node.raw("verifier");
+        if (verifier == null || !verifier.isInt() || verifier.intValue() < 1) {
+            throw node.fail(node.child("verifier"), "expected a whole number >= 1 (the verifiers' RULES_VERSION) but found "
+                    + StrictJson.kind(verifier));
+        }
+        try {
+            return new ComponentEvidence(tier, identity, checks, verifier.intValue());
+        } catch (IllegalArgumentException e) {
+            throw node.fail(node.path(), "inconsistent evidence: " + StrictJson.oneLine(e.getMessage()));
+        }
+    }
+
+    private static PublisherIdentity identity(StrictJson.Obj node) {
+        node.keys(IDENTITY_KEYS, IDENTITY_REQUIRED);
+        try {
+            return new PublisherIdentity(node.text("issuer", false), node.text("repository", true),
+                    node.text("workflow", true), node.text("ref", true), node.text("commit", true),
+                    node.text("trigger", true), node.text("runner", true), node.text("environment", true),
+                    fingerprint(node, "pin", false));
+        } catch (IllegalArgumentException e) {
+            throw node.fail(node.path(), "not a valid publisher identity: " + StrictJson.oneLine(e.getMessage()));
+        }
+    }
+
+    private static EvidenceCheck check(StrictJson.Obj node) {
+        node.keys(CHECK_KEYS, CHECK_REQUIRED);
+        EvidenceKind kind = node.parsed("kind", false, "check kind", text -> enumValue(EvidenceKind.class, text));
+        String file = node.text("file", false);
+        String sha = sha256(node, "sha256");
+        StrictJson.Obj subjectNode = node.object("subject").keys(DIGEST_KEYS, DIGEST_KEYS);
+        HashAlgorithm algorithm = subjectNode.parsed("alg", false, "hash algorithm", BaselineJson::algorithm);
+        Digest subject = subjectNode.parsed("content", false, algorithm.cycloneDxName() + " digest",
+                hex -> new Digest(algorithm, hex));
+        Fingerprint signer = fingerprint(node, "signer", false);
+        Fingerprint signingKey = fingerprint(node, "signingKey", true);
+        String algorithmName = node.text("algorithm", true);
+        Instant created = node.instant("created", true);
+        JsonNode verified = node.raw("createdVerified");
+        if (verified != null && !verified.isBoolean()) {
+            throw node.fail(node.child("createdVerified"), "expected a boolean but found " + StrictJson.kind(verified));
+        }
+        String trustedRoot = node.isNull("trustedRoot") ? null : sha256(node, "trustedRoot");
+        try {
+            return new EvidenceCheck(kind, file, sha, subject, signer, signingKey, algorithmName, created,
+                    verified != null && verified.booleanValue(), trustedRoot);
+        } catch (IllegalArgumentException e) {
+            throw node.fail(node.path(), "not a valid check: " + StrictJson.oneLine(e.getMessage()));
+        }
+    }
+
+    /** The root's {@code trust} member (format 3): the pinned set at approval. */
+    static ApprovedTrust trust(StrictJson.Obj node) {
+        node.keys(TRUST_KEYS, TRUST_REQUIRED);
+        List<JsonNode> pinNodes = node.array("pins", false);
+        if (pinNodes.size() > ApprovedTrust.MAX_PINS) {
+            throw node.fail(node.child("pins"), "at most " + ApprovedTrust.MAX_PINS + " pins are recorded, found "
+                    + pinNodes.size() + " (docs/limits.md)");
+        }
+        List<ApprovedTrust.Pin> pins = new ArrayList<>(pinNodes.size());
+        for (int i = 0; i < pinNodes.size(); i++) {
+            pins.add(pin(new StrictJson.Obj(pinNodes.get(i), node.source(), node.child("pins") + "[" + i + "]")));
+        }
+        List<JsonNode> ignoredNodes = node.array("ignoredKeys", true);
+        List<ApprovedTrust.IgnoredKey> ignored = new ArrayList<>(ignoredNodes.size());
+        for (int i = 0; i < ignoredNodes.size(); i++) {
+            StrictJson.Obj entry = new StrictJson.Obj(ignoredNodes.get(i), node.source(),
+                    node.child("ignoredKeys") + "[" + i + "]").keys(IGNORED_KEYS, IGNORED_KEYS);
+            try {
+                ignored.add(new ApprovedTrust.IgnoredKey(entry.text("id", false), entry.text("reason", false)));
+            } catch (IllegalArgumentException e) {
+                throw entry.fail(entry.path(), "not a valid ignored key: " + StrictJson.oneLine(e.getMessage()));
+            }
+        }
+        String trustedRoot = node.isNull("trustedRoot") ? null : sha256(node, "trustedRoot");
+        try {
+            return new ApprovedTrust(pins, ignored, trustedRoot);
+        } catch (IllegalArgumentException e) {
+            throw node.fail(node.child("pins"), StrictJson.oneLine(e.getMessage()));
+        }
+    }
+
+    private static ApprovedTrust.Pin pin(StrictJson.Obj node) {
+        node.keys(PIN_KEYS, PIN_REQUIRED);
+        Fingerprint fingerprint = fingerprint(node, "fingerprint", false);
+        ApprovedTrust.PinType type = node.parsed("type", false, "pin type", ApprovedTrust.PinType::parse);
+        List<String> signingKeys = node.strings("signingKeys", true);
+        List<Fingerprint> keys = new ArrayList<>(signingKeys.size());
+        for (int i = 0; i < signingKeys.size(); i++) {
+            String hex = signingKeys.get(i);
+            if (!FINGERPRINT_HEX.matcher(hex).matches()) {
+                throw node.fail(node.child("signingKeys") + "[" + i + "]", "malformed fingerprint " + StrictJson.quote(hex)
+                        + ": expected 40 or 64 upper-case hex digits");
+            }
+            keys.add(new Fingerprint(hex));
+        }
+        ApprovedTrust.Revocation revoked = null;
+        if (!node.isNull("revoked")) {
+            StrictJson.Obj r = node.object("revoked").keys(REVOKED_KEYS, REVOKED_REQUIRED);
+            revoked = new ApprovedTrust.Revocation(date(r, "date"),
+                    r.parsed("reason", false, "revocation reason", ApprovedTrust.RevocationReason::parse));
+        }
+        try {
+            return new ApprovedTrust.Pin(fingerprint, type, node.text("name", false), node.strings("scopes", false),
+                    date(node, "notBefore"), date(node, "notAfter"), node.instant("expires", true), keys, revoked,
+                    sha256(node, "material"));
+        } catch (IllegalArgumentException e) {
+            throw node.fail(node.path(), "not a valid pin: " + StrictJson.oneLine(e.getMessage()));
+        }
+    }
+
+    /** The root's {@code feed} member (format 3). */
+    static ApprovedFeed feed(StrictJson.Obj node) {
+        node.keys(FEED_KEYS, FEED_KEYS);
+        return new ApprovedFeed(sha256(node, "sha256"), node.instant("created", false), wholeNumber(node, "records"),
+                node.text("source", false));
+    }
+
+    private static java.time.LocalDate date(StrictJson.Obj node, String key) {
+        return node.parsed(key, true, "date", text -> {
+            try {
+                return java.time.LocalDate.parse(text);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IllegalArgumentException("expected YYYY-MM-DD");
+            }
+        });
+    }
+
+    private static Fingerprint fingerprint(StrictJson.Obj node, String key, boolean nullable) {
+        return node.parsed(key, nullable, "fingerprint", text -> {
+            if (!FINGERPRINT_HEX.matcher(text).matches()) {
+                throw new IllegalArgumentException("expected 40 or 64 upper-case hex digits");
+            }
+            return new Fingerprint(text);
+        });
     }
 
     /** A component's {@code signature} member: how its approved artifact was signed. */
@@ -379,9 +671,10 @@ public final class BaselineJson {
         return new Signed(kind, signer, signature.instant("created", true));
     }
 
-    private static BaselineComponent component(StrictJson.Obj node, boolean withContent) {
-        // Format 1 predates content summaries: its components have none ("not recorded").
-        node.keys(withContent ? COMPONENT_KEYS : COMPONENT_KEYS_V1, COMPONENT_REQUIRED);
+    private static BaselineComponent component(StrictJson.Obj node, int format) {
+        // Format 1 predates content summaries, format 2 evidence: their components have none ("not recorded").
+        boolean withContent = format >= 2;
+        node.keys(format >= 3 ? COMPONENT_KEYS : withContent ? COMPONENT_KEYS_V2 : COMPONENT_KEYS_V1, COMPONENT_REQUIRED);
         Purl purl = node.parsed("purl", true, "purl", Purl::parse);
         Component component;
         try {
@@ -416,10 +709,14 @@ public final class BaselineJson {
             created = signed.created();
         }
         ContentSummary content = withContent && !node.isNull("content") ? content(node.object("content")) : null;
+        ComponentEvidence evidence = format >= 3 && !node.isNull("evidence") ? evidence(node.object("evidence")) : null;
+        if ((kind == null) != (signer == null)) {
+            throw node.fail(node.child("signature"), "a signed baseline component needs both its signature kind and its signer");
+        }
         try {
-            return new BaselineComponent(component, artifactDigests, kind, signer, created, content);
+            return new BaselineComponent(component, artifactDigests, kind, signer, created, content, evidence);
         } catch (IllegalArgumentException e) {
-            throw node.fail(node.child("signature"), StrictJson.oneLine(e.getMessage()));
+            throw node.fail(node.child("evidence"), "inconsistent with signature: " + StrictJson.oneLine(e.getMessage()));
         }
     }
 

@@ -85,10 +85,10 @@ final class BaselineStreamReader {
         if (format < Baseline.OLDEST_FORMAT_READ || format > Baseline.FORMAT) {
             throw new GiveUp();
         }
-        boolean withContent = format >= 2;
-
         BaselineJson.SbomPart sbom = null;
         String trustStoreDigest = null;
+        ApprovedTrust trust = null;
+        ApprovedFeed feed = null;
         List<BaselineComponent> components = null;
         SortedMap<String, SortedSet<String>> dependencies = new TreeMap<>();
         JsonToken token;
@@ -98,10 +98,24 @@ final class BaselineStreamReader {
             switch (key) {
                 case "sbom" -> {
                     expect(value, JsonToken.START_OBJECT);
-                    sbom = BaselineJson.sbom(new StrictJson.Obj(StrictJson.readValue(parser), source, "sbom"));
+                    sbom = BaselineJson.sbom(new StrictJson.Obj(StrictJson.readValue(parser), source, "sbom"), format);
                 }
                 case "trustStoreDigest" -> trustStoreDigest = text(value, true);
-                case "components" -> components = components(value, withContent);
+                case "trust" -> {
+                    if (format < 3) {
+                        throw new GiveUp();
+                    }
+                    JsonNode tree = value == JsonToken.VALUE_NULL ? null : objectTree(value);
+                    trust = tree == null ? null : BaselineJson.trust(new StrictJson.Obj(tree, source, "trust"));
+                }
+                case "feed" -> {
+                    if (format < 3) {
+                        throw new GiveUp();
+                    }
+                    JsonNode tree = value == JsonToken.VALUE_NULL ? null : objectTree(value);
+                    feed = tree == null ? null : BaselineJson.feed(new StrictJson.Obj(tree, source, "feed"));
+                }
+                case "components" -> components = components(value, format);
                 case "dependencies" -> dependencies(value, dependencies);
                 default -> throw new GiveUp();
             }
@@ -110,23 +124,24 @@ final class BaselineStreamReader {
         if (parser.nextToken() != null || sbom == null || components == null) {
             throw new GiveUp();
         }
-        return new Baseline(sbom.serialNumber(), sbom.version(), sbom.timestamp(), sbom.sha256(), trustStoreDigest,
-                components, dependencies);
+        return new Baseline(sbom.format(), sbom.specVersion(), sbom.encoding(), sbom.serialNumber(), sbom.version(),
+                sbom.timestamp(), sbom.sha256(), trustStoreDigest, trust, feed, components, dependencies);
     }
 
-    private List<BaselineComponent> components(JsonToken value, boolean withContent) throws IOException, GiveUp {
+    private List<BaselineComponent> components(JsonToken value, int format) throws IOException, GiveUp {
         expect(value, JsonToken.START_ARRAY);
         List<BaselineComponent> out = new ArrayList<>();
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
-            out.add(component(withContent));
+            out.add(component(format));
         }
         expect(token, JsonToken.END_ARRAY);
         return out;
     }
 
     /** One element of {@code components}; the parser is on its START_OBJECT. */
-    private BaselineComponent component(boolean withContent) throws IOException, GiveUp {
+    private BaselineComponent component(int format) throws IOException, GiveUp {
+        boolean withContent = format >= 2;
         String bomRef = null;
         String purl = null;
         String type = null;
@@ -146,6 +161,7 @@ final class BaselineStreamReader {
         List<Digest> artifactDigests = List.of();
         JsonNode signature = null;
         JsonNode content = null;
+        JsonNode evidence = null;
         JsonToken token;
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
@@ -176,6 +192,13 @@ final class BaselineStreamReader {
                     }
                     content = value == JsonToken.VALUE_NULL ? null : objectTree(value);
                 }
+                case "evidence" -> {
+                    // Before format 3 the key is unknown.
+                    if (format < 3) {
+                        throw new GiveUp();
+                    }
+                    evidence = value == JsonToken.VALUE_NULL ? null : objectTree(value);
+                }
                 default -> throw new GiveUp();
             }
         }
@@ -189,8 +212,10 @@ final class BaselineStreamReader {
                 : BaselineJson.signature(new StrictJson.Obj(signature, source, "signature"));
         ContentSummary summary = content == null ? null
                 : BaselineJson.content(new StrictJson.Obj(content, source, "content"));
+        ComponentEvidence proved = evidence == null ? null
+                : BaselineJson.evidence(new StrictJson.Obj(evidence, source, "evidence"));
         return new BaselineComponent(component, artifactDigests, signed.kind(), signed.signer(), signed.created(),
-                summary);
+                summary, proved);
     }
 
     /** An array of {@code {"alg": ..., "content": ...}} objects. */

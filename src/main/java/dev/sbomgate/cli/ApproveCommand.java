@@ -93,7 +93,8 @@ final class ApproveCommand implements Callable<Integer> {
             spec.commandLine().getErr().println(hint);
             return ExitCode.GATE_FAILED.code();
         }
-        Baseline baseline = BaselineBuilder.build(input.candidate(), verdict.evidence(), input.sbomSha256(), verdict.trustDigest());
+        Baseline baseline = BaselineBuilder.build(input.candidate(), verdict.evidence(), input.sbomSha256(), input.trust(),
+                input.feed());
         List<String> accepted = accept.stream().distinct().sorted().toList();
         var entry = new BaselineStore(gate.baselineDir).approve(baseline, Approver.name(by), reason, input.sbomSha256(), accepted,
                 main.now());

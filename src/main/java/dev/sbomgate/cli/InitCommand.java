@@ -71,7 +71,7 @@ final class InitCommand implements Callable<Integer> {
             return ExitCode.GATE_FAILED.code();
         }
         Baseline baseline = BaselineBuilder.build(loaded.candidate(), verdict.evidence(), loaded.sbomSha256(),
-                verdict.trustDigest());
+                loaded.trust(), loaded.feed());
         var entry = store.init(baseline, Approver.name(by), reason, loaded.sbomSha256(), List.of(), main.now(), force);
         GateInputs.recordInputs(gate);
         report.emitFiles(verdict, main.environment());

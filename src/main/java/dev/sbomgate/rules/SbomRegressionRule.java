@@ -45,7 +45,11 @@ public final class SbomRegressionRule implements Rule {
         List<String> found = new ArrayList<>();
         boolean sameSerial = candidate.serialNumber() != null && baseline.sbomSerialNumber() != null
                 && candidate.serialNumber().strip().equalsIgnoreCase(baseline.sbomSerialNumber().strip());
-        if (sameSerial && candidate.version() < baseline.sbomVersion()) {
+        // docs/formats.md §1.1: the version is compared only when both sides are CycloneDX (SPDX and lockfiles have none).
+        boolean bothCycloneDx = baseline.sbomFormat() == dev.sbomgate.baseline.SbomFormat.CYCLONEDX
+                && baseline.sbomVersion() != null && dev.sbomgate.baseline.SbomFormat.of(candidate)
+                == dev.sbomgate.baseline.SbomFormat.CYCLONEDX;
+        if (sameSerial && bothCycloneDx && candidate.version() < baseline.sbomVersion()) {
             expected.add("version " + baseline.sbomVersion() + " or higher of " + ChangeRuleTexts.plain(baseline.sbomSerialNumber()));
             found.add("version " + candidate.version());
         }

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param algorithm      e.g. {@code RSA-4096/SHA-512}, {@code Ed25519}, {@code ECDSA-P256/SHA-256}
  * @param signatureFile  the file checked
  * @param detail         one line for humans: why it failed, or who signed
+ * @param signatureSha256 SHA-256 (64 lower-case hex) of the signature file's bytes as the verifier read them, or null
+ *                       when it could not read them; recorded in the baseline for reuse (docs/formats.md §1.2)
  */
 public record SignatureCheck(
         SignatureKind kind,
@@ -28,17 +30,43 @@ public record SignatureCheck(
         Instant created,
         String algorithm,
         Path signatureFile,
-        String detail) {
+        String detail,
+        String signatureSha256) {
 
     public SignatureCheck {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(status, "status");
         detail = detail == null ? "" : detail;
+        if (signatureSha256 != null && !signatureSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("a signature file's SHA-256 is 64 lower-case hex digits, got '"
+                    + signatureSha256 + "'");
+        }
+    }
+
+    /** A check whose signature file's bytes were not hashed. */
+    public SignatureCheck(SignatureKind kind, SignatureStatus status, Fingerprint signer, Fingerprint signingKey,
+                          String issuer, Instant created, String algorithm, Path signatureFile, String detail) {
+        this(kind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail, null);
     }
 
     /** A copy with another status and detail: how the verify stage records a scope or window verdict. */
     public SignatureCheck withStatus(SignatureStatus newStatus, String newDetail) {
-        return new SignatureCheck(kind, newStatus, signer, signingKey, issuer, created, algorithm, signatureFile, newDetail);
+        return new SignatureCheck(kind, newStatus, signer, signingKey, issuer, created, algorithm, signatureFile, newDetail,
+                signatureSha256);
+    }
+
+    /** A copy naming the SHA-256 of the signature file's bytes as read. */
+    public SignatureCheck withSignatureSha256(String sha256) {
+        return new SignatureCheck(kind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail, sha256);
+    }
+
+    /** SHA-256 of bytes as 64 lower-case hex: how verifiers fill {@link #signatureSha256()} from what they read. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
     }
 
     /** A copy of another kind: how a verifier built on another one (npm attestations on Sigstore bundles) names its result. */

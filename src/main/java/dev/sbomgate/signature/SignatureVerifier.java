@@ -7,6 +7,14 @@ import java.nio.file.Path;
  * data (that is a {@link SignatureStatus}); only an unreadable artifact throws {@link java.io.UncheckedIOException}.
  */
 public interface SignatureVerifier {
+
+    /**
+     * The version of the verifiers' accept/refuse semantics, recorded in a baseline's {@code evidence.verifier}
+     * (docs/formats.md §1.2): bump it whenever any verifier accepts or refuses differently, so that a result recorded
+     * under other rules is never reused (issue 17).
+     */
+    int RULES_VERSION = 1;
+
     SignatureCheck verify(Path artifact, Path signatureFile);
 
     /**

@@ -318,7 +318,7 @@ public final class EvidenceCollector {
         if (matching.isEmpty()) {
             return new SignatureCheck(check.kind(), SignatureStatus.UNKNOWN_KEY, null, null, identity.summary(),
                     check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the trust store matches"
-                    + " the certificate identity of this bundle; " + check.detail());
+                    + " the certificate identity of this bundle; " + check.detail(), check.signatureSha256());
         }
         List<PinnedKey> covering = component.purl() == null ? List.of()
                 : matching.stream().filter(k -> k.covers(component.purl())).toList();
@@ -327,7 +327,7 @@ public final class EvidenceCollector {
             return new SignatureCheck(check.kind(), SignatureStatus.NOT_PINNED_FOR_PURL, pin.fingerprint(),
                     pin.fingerprint(), identity.summary(), check.created(), check.algorithm(), check.signatureFile(),
                     "signed by " + who + ", which matches identity pin '" + pin.name() + "' (" + pin.fingerprint()
-                            + "), pinned for " + pin.scopes() + ", not for " + component.label());
+                            + "), pinned for " + pin.scopes() + ", not for " + component.label(), check.signatureSha256());
         }
         Instant signedAt = check.created();
         PinnedKey pin = covering.stream().filter(k -> k.isValidAt(signedAt)).findFirst().orElse(null);
@@ -336,11 +336,12 @@ public final class EvidenceCollector {
             return new SignatureCheck(check.kind(), SignatureStatus.OUTSIDE_PIN_WINDOW, outside.fingerprint(),
                     outside.fingerprint(), identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
                     "signed by " + who + " at " + signedAt + ", outside the window " + outside.window()
-                            + " of identity pin '" + outside.name() + "'");
+                            + " of identity pin '" + outside.name() + "'", check.signatureSha256());
         }
         return new SignatureCheck(check.kind(), SignatureStatus.VERIFIED, pin.fingerprint(), pin.fingerprint(),
                 identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
-                check.detail() + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")");
+                check.detail() + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")",
+                check.signatureSha256());
     }
 
     /** A valid signature counts only if its key is pinned for this purl, and was made inside the pin's window. */

@@ -79,14 +79,19 @@ class BaselineJsonTest {
                 List.of(TestBaselines.unsigned(TestBaselines.minimalComponent("a", "b"))), null);
         String expected = """
                 {
-                  "format": 2,
+                  "format": 3,
                   "sbom": {
+                    "format": "CYCLONEDX",
+                    "specVersion": null,
+                    "encoding": null,
                     "serialNumber": null,
                     "version": 1,
                     "timestamp": null,
                     "sha256": "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881"
                   },
                   "trustStoreDigest": null,
+                  "trust": null,
+                  "feed": null,
                   "components": [
                     {
                       "bomRef": "b",
@@ -107,7 +112,8 @@ class BaselineJsonTest {
                       "parentRef": null,
                       "artifactDigests": [],
                       "signature": null,
-                      "content": null
+                      "content": null,
+                      "evidence": null
                     }
                   ],
                   "dependencies": {}
@@ -174,17 +180,31 @@ class BaselineJsonTest {
         String core = "\"purl\": \"pkg:maven/org.acme/core@1.1.0?type=jar\"";
         // Written order: name:vendored-thing, pkg:maven/org.acme/core, pkg:maven/org.acme/shaded, pkg:npm/%40acme/left-pad.
         return Stream.of(
-                Arguments.of("format 3", valid.replace("\"format\": 2", "\"format\": 3"),
-                        "format: expected format 1 to 2 but found 3: this baseline was written by a newer sbomgate version"),
-                Arguments.of("format 0", valid.replace("\"format\": 2", "\"format\": 0"),
-                        "format: expected format 1 to 2 but found 0: this baseline was written by another sbomgate version"),
-                Arguments.of("format as text", valid.replace("\"format\": 2", "\"format\": \"2\""),
-                        "format: expected format 1 to 2 but found a string"),
-                Arguments.of("no format", valid.replace("\"format\": 2,", ""), "format: expected format 1 to 2 but found nothing"),
-                Arguments.of("unknown root key", valid.replace("\"format\": 2,", "\"format\": 2, \"extra\": true,"),
+                Arguments.of("format 4", valid.replace("\"format\": 3", "\"format\": 4"),
+                        "format: expected format 1 to 3 but found 4: this baseline was written by a newer sbomgate version"),
+                Arguments.of("format 0", valid.replace("\"format\": 3", "\"format\": 0"),
+                        "format: expected format 1 to 3 but found 0: this baseline was written by another sbomgate version"),
+                Arguments.of("format as text", valid.replace("\"format\": 3", "\"format\": \"3\""),
+                        "format: expected format 1 to 3 but found a string"),
+                Arguments.of("no format", valid.replace("\"format\": 3,", ""), "format: expected format 1 to 3 but found nothing"),
+                Arguments.of("unknown root key", valid.replace("\"format\": 3,", "\"format\": 3, \"extra\": true,"),
                         "extra: unknown key"),
-                Arguments.of("content in a format 1 file", valid.replace("\"format\": 2", "\"format\": 1"),
+                Arguments.of("content in a format 1 file", TestBaselines.downgrade(valid, 1, true),
                         "components[0].content: unknown key"),
+                Arguments.of("evidence in a format 2 file", TestBaselines.downgrade(valid, 2, true)
+                                .replace("\"content\": null", "\"content\": null, \"evidence\": null"),
+                        "components[0].evidence: unknown key"),
+                Arguments.of("trust in a format 2 file", TestBaselines.downgrade(valid, 2, true)
+                                .replace("\"components\": [", "\"trust\": null, \"components\": ["),
+                        "trust: unknown key"),
+                Arguments.of("sbom.format in a format 2 file", TestBaselines.downgrade(valid, 2, true)
+                                .replace("\"sha256\": \"" + TestBaselines.sha("sbom-1") + "\"",
+                                        "\"sha256\": \"" + TestBaselines.sha("sbom-1") + "\", \"format\": \"SPDX\""),
+                        "sbom.format: unknown key"),
+                Arguments.of("unknown SBOM format", valid.replace("\"format\": \"CYCLONEDX\"", "\"format\": \"SWID\""),
+                        "sbom.format: malformed SBOM format 'SWID'"),
+                Arguments.of("no SBOM format", valid.replace("\"format\": \"CYCLONEDX\",", ""),
+                        "sbom.format: required key is missing"),
                 Arguments.of("unknown content key", valid.replace("\"problem\": null", "\"problem\": null, \"x\": 1"),
                         "components[1].content.x: unknown key"),
                 Arguments.of("unknown hook kind", valid.replace("\"JAVA_AGENT\"", "\"JAVA_AGENTS\""),
@@ -227,7 +247,7 @@ class BaselineJsonTest {
                 Arguments.of("dependency targets not an array",
                         valid.replace("\"pkg:npm/%40acme/left-pad\": []", "\"pkg:npm/%40acme/left-pad\": \"x\""),
                         "dependencies.pkg:npm/%40acme/left-pad: expected an array but found a string"),
-                Arguments.of("duplicate key", valid.replace("\"format\": 2,", "\"format\": 2, \"format\": 2,"),
+                Arguments.of("duplicate key", valid.replace("\"format\": 3,", "\"format\": 3, \"format\": 3,"),
                         "not valid JSON at line 2"),
                 Arguments.of("trailing garbage", valid + "{}", "not valid JSON"),
                 Arguments.of("truncated", valid.substring(0, valid.length() / 2), "not valid JSON"),
@@ -271,7 +291,7 @@ class BaselineJsonTest {
         assertTrue(baseline.components().stream().allMatch(c -> c.content() == null), "no summary recorded");
         assertTrue(baseline.components().get(0).isSigned());
         String rewritten = text(BaselineJson.write(baseline));
-        assertTrue(rewritten.startsWith("{\n  \"format\": 2,"), rewritten);
+        assertTrue(rewritten.startsWith("{\n  \"format\": 3,"), rewritten);
         assertEquals(2, rewritten.split("\"content\": null", -1).length - 1, rewritten);
         assertArrayEquals(BaselineJson.write(baseline), BaselineJson.write(BaselineJson.read(rewritten.getBytes(StandardCharsets.UTF_8), SOURCE)));
     }
@@ -326,7 +346,7 @@ class BaselineJsonTest {
                           "lib/current -> v2"
                         ],
                         "problem": null
-                      }
+                      },
                 """;
         assertTrue(json.contains(expected), json);
     }

@@ -104,4 +104,24 @@ final class TestBaselines {
         }
         return new Baseline(null, variant, null, sha("large-sbom-" + variant), null, components, null);
     }
+
+    /**
+     * The canonical text of an older format: {@code json} (format 3, as written) with the keys that format did not
+     * have removed; {@code keepContent} keeps the components' {@code content} even for format 1 (to test its refusal).
+     */
+    static String downgrade(String json, int format, boolean keepContent) {
+        com.fasterxml.jackson.databind.node.ObjectNode root = (com.fasterxml.jackson.databind.node.ObjectNode)
+                dev.sbomgate.json.StrictJson.parse(json.getBytes(StandardCharsets.UTF_8), "test");
+        root.put("format", format);
+        com.fasterxml.jackson.databind.node.ObjectNode sbom = (com.fasterxml.jackson.databind.node.ObjectNode) root.get("sbom");
+        sbom.remove(List.of("format", "specVersion", "encoding"));
+        root.remove(List.of("trust", "feed"));
+        for (com.fasterxml.jackson.databind.JsonNode c : root.get("components")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("evidence");
+            if (format < 2 && !keepContent) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("content");
+            }
+        }
+        return new String(dev.sbomgate.json.StrictJson.pretty(root), StandardCharsets.UTF_8);
+    }
 }

@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.SortedSet;
 
 /**
- * The tree-based {@code baseline.json} writer that {@link BaselineJson#write} replaced, kept verbatim as the test
- * reference: the streaming writer must produce exactly these bytes for every baseline.
+ * The tree-based {@code baseline.json} writer that {@link BaselineJson#write} replaced, kept as the test reference
+ * (extended by the keys of format 3): the streaming writer must produce exactly these bytes for every baseline.
  */
 final class TreeBaselineWriter {
 
@@ -38,11 +38,49 @@ final class TreeBaselineWriter {
         ObjectNode root = StrictJson.object();
         root.put("format", Baseline.FORMAT);
         ObjectNode sbom = root.putObject("sbom");
+        sbom.put("format", baseline.sbomFormat().name());
+        sbom.put("specVersion", baseline.sbomSpecVersion());
+        sbom.put("encoding", baseline.sbomEncoding() == null ? null : baseline.sbomEncoding().name());
         sbom.put("serialNumber", baseline.sbomSerialNumber());
         sbom.put("version", baseline.sbomVersion());
         sbom.put("timestamp", instant(baseline.sbomTimestamp()));
         sbom.put("sha256", baseline.sbomSha256());
         root.put("trustStoreDigest", baseline.trustStoreDigest());
+        if (baseline.trust() == null) {
+            root.putNull("trust");
+        } else {
+            ObjectNode trust = root.putObject("trust");
+            ArrayNode pins = trust.putArray("pins");
+            for (ApprovedTrust.Pin pin : baseline.trust().pins()) {
+                ObjectNode p = pins.addObject();
+                p.put("fingerprint", pin.fingerprint().hex());
+                p.put("type", pin.type().text());
+                p.put("name", pin.name());
+                ArrayNode scopes = p.putArray("scopes");
+                pin.scopes().forEach(scopes::add);
+                p.put("notBefore", pin.notBefore() == null ? null : pin.notBefore().toString());
+                p.put("notAfter", pin.notAfter() == null ? null : pin.notAfter().toString());
+                p.put("expires", instant(pin.expires()));
+                ArrayNode keys = p.putArray("signingKeys");
+                pin.signingKeys().forEach(k -> keys.add(k.hex()));
+                if (pin.revoked() == null) {
+                    p.putNull("revoked");
+                } else {
+                    p.putObject("revoked").put("date", pin.revoked().date() == null ? null : pin.revoked().date().toString())
+                            .put("reason", pin.revoked().reason().text());
+                }
+                p.put("material", pin.material());
+            }
+            ArrayNode ignored = trust.putArray("ignoredKeys");
+            baseline.trust().ignoredKeys().forEach(k -> ignored.addObject().put("id", k.id()).put("reason", k.reason()));
+            trust.put("trustedRoot", baseline.trust().trustedRoot());
+        }
+        if (baseline.feed() == null) {
+            root.putNull("feed");
+        } else {
+            root.putObject("feed").put("sha256", baseline.feed().sha256()).put("created", instant(baseline.feed().created()))
+                    .put("records", baseline.feed().records()).put("source", baseline.feed().source());
+        }
 
         // Baseline already sorts by identity then version; two entries equal on both (the same package listed
         // twice under different bom-refs) are ordered by their own canonical bytes, so input order never shows.
@@ -119,6 +157,37 @@ final class TreeBaselineWriter {
             node.putNull("content");
         } else {
             node.set("content", content(entry.content()));
+        }
+        ComponentEvidence evidence = entry.evidence();
+        if (evidence == null) {
+            node.putNull("evidence");
+        } else {
+            ObjectNode e = node.putObject("evidence");
+            e.put("tier", evidence.tier().name());
+            PublisherIdentity id = evidence.identity();
+            if (id == null) {
+                e.putNull("identity");
+            } else {
+                e.putObject("identity").put("issuer", id.issuer()).put("repository", id.repository())
+                        .put("workflow", id.workflow()).put("ref", id.ref()).put("commit", id.commit())
+                        .put("trigger", id.trigger()).put("runner", id.runner()).put("environment", id.environment())
+                        .put("pin", id.pin().hex());
+            }
+            ArrayNode checks = e.putArray("checks");
+            for (EvidenceCheck k : evidence.checks()) {
+                ObjectNode check = checks.addObject();
+                check.put("kind", k.kind().name());
+                check.put("file", k.file());
+                check.put("sha256", k.sha256());
+                check.putObject("subject").put("alg", k.subject().algorithm().cycloneDxName()).put("content", k.subject().hex());
+                check.put("signer", k.signer().hex());
+                check.put("signingKey", k.signingKey() == null ? null : k.signingKey().hex());
+                check.put("algorithm", k.algorithm());
+                check.put("created", instant(k.created()));
+                check.put("createdVerified", k.createdVerified());
+                check.put("trustedRoot", k.trustedRoot());
+            }
+            e.put("verifier", evidence.verifier());
         }
         return node;
     }

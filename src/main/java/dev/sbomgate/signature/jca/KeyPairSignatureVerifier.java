@@ -141,7 +141,7 @@ public final class KeyPairSignatureVerifier implements SignatureVerifier {
             return check(SignatureStatus.MALFORMED, null, null, signatureFile,
                     "signature file is larger than " + MAX_SIGNATURE_BYTES / 1024 + " KiB: not a key-pair signature");
         }
-        return verify(artifact, file, signatureFile);
+        return verify(artifact, file, signatureFile).withSignatureSha256(SignatureCheck.sha256(file));
     }
 
     /**

@@ -147,8 +147,11 @@ public final class PgpSignatureVerifier implements SignatureVerifier {
     private List<SignatureCheck> verifyEach(Artifact artifact, Path signatureFile) {
         Objects.requireNonNull(signatureFile, "signatureFile");
         List<PGPSignature> signatures;
+        String fileSha256 = null;
         try {
-            signatures = readSignatures(signatureFile);
+            byte[] data = readSignatureBytes(signatureFile);
+            fileSha256 = SignatureCheck.sha256(data);
+            signatures = parseSignatures(data);
         } catch (Malformed e) {
             return List.of(new SignatureCheck(SignatureKind.OPENPGP, SignatureStatus.MALFORMED, null, null, null, null,
                     null, signatureFile, "not a usable OpenPGP detached signature: " + e.getMessage()));
@@ -175,7 +178,7 @@ public final class PgpSignatureVerifier implements SignatureVerifier {
                 check = check.withStatus(check.status(),
                         check.detail() + " [signature " + (i + 1) + " of " + attempts.size() + " in the file]");
             }
-            checks.add(check);
+            checks.add(check.withSignatureSha256(fileSha256));
         }
         return List.copyOf(checks);
     }
@@ -457,7 +460,8 @@ public final class PgpSignatureVerifier implements SignatureVerifier {
         return ((PGPSignatureList) factory.nextObject()).get(0);
     }
 
-    private static List<PGPSignature> readSignatures(Path file) throws Malformed {
+    /** The signature file's bytes, bounded by {@link #MAX_SIGNATURE_BYTES}. */
+    private static byte[] readSignatureBytes(Path file) throws Malformed {
         byte[] data;
         try {
             long size = Files.size(file);
@@ -474,6 +478,10 @@ public final class PgpSignatureVerifier implements SignatureVerifier {
         if (data.length > MAX_SIGNATURE_BYTES) {
             throw new Malformed("the file is over " + MAX_SIGNATURE_BYTES + " bytes; a detached signature is smaller");
         }
+        return data;
+    }
+
+    private static List<PGPSignature> parseSignatures(byte[] data) throws Malformed {
         if (new String(data, StandardCharsets.ISO_8859_1).isBlank()) {
             throw new Malformed("the file is empty");
         }

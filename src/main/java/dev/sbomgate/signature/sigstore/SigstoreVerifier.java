@@ -92,7 +92,9 @@ public final class SigstoreVerifier implements SignatureVerifier {
             return failed(SignatureStatus.MALFORMED, bundleFile, "the bundle is larger than " + Bundle.MAX_BYTES / (1024 * 1024)
                     + " MiB");
         }
-        return verify(artifactBytes, artifact, bytes, bundleFile);
+        BundleVerification result = verify(artifactBytes, artifact, bytes, bundleFile);
+        return new BundleVerification(result.check().withSignatureSha256(SignatureCheck.sha256(bytes)), result.identity(),
+                result.signedAt(), result.log());
     }
 
     /** As {@link #verifyBundle(Path, byte[], Path)}, over the artifact already read into memory (null: read the file). */
