@@ -59,6 +59,8 @@ public record ApprovedTrust(List<Pin> pins, List<IgnoredKey> ignoredKeys, String
                 case OPENPGP -> PinType.OPENPGP;
                 case KEYPAIR -> PinType.KEYPAIR;
                 case SIGSTORE -> PinType.IDENTITY;
+                // a key pin's type is one of the three above (trust.json "type"); the other kinds are evidence kinds
+                default -> throw new IllegalStateException("a key pin of evidence kind " + key.type());
             };
             String material;
             if (key.isIdentity()) {

@@ -71,7 +71,7 @@ class ContentGateTest {
     @Test
     void theBaselineRecordsTheApprovedPackagesContent() throws IOException {
         String json = Files.readString(baseline.resolve("baseline.json"));
-        assertTrue(json.contains("\"format\": 2"), json);
+        assertTrue(json.contains("\"format\": 3"), json);
         assertTrue(json.contains("\"size\": 304,") && json.contains("\"package\": \"NPM\"") && json.contains("\"hooks\": []"), json);
     }
 
