@@ -24,21 +24,43 @@ import picocli.CommandLine;
         versionProvider = VersionProvider.class,
         description = "Stops poisoned dependency updates: unsigned, re-signed, mutated or otherwise anomalous releases.",
         footer = {"", "Exit codes: 0 ok, 1 gate failed, 2 bad input or usage, 3 internal error.",
-                "", "Example:", "  sbomgate diff samples/diff/old.cdx.json samples/diff/new.cdx.json"},
-        subcommands = {
-                CheckCommand.class,
-                FetchCommand.class,
-                InitCommand.class,
-                ApproveCommand.class,
-                VerifyCommand.class,
-                DiffCommand.class,
-                ExplainCommand.class,
-                RulesCommand.class,
-                TrustCommand.class,
-                FeedCommand.class,
-                AutoComplete.GenerateCompletion.class,
-        })
+                "", "Example:", "  sbomgate diff samples/diff/old.cdx.json samples/diff/new.cdx.json"})
+// The subcommands are SUBCOMMANDS below, added in run(), not listed in the annotation: a run of one subcommand then
+// does not pay for picocli's reflection over all of them.
 public final class Main implements Runnable {
+
+    /**
+     * The subcommands, by name, in the order {@code --help} lists them. A run whose first argument names one of them
+     * (other than generate-completion, which describes the whole tree) builds the model of that one only: picocli
+     * reflects over every command, option and mixin it is given, 0.3 CPU-seconds for the whole tree, and a run
+     * never reaches a second subcommand (docs/PERFORMANCE.md, "Fixed cost"). Any other first argument (an option,
+     * a typo that deserves a suggestion, none) gets the whole tree, so its output is the one it always was.
+     */
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, Class<?>> subcommands() {
+        java.util.Map<String, Class<?>> map = new java.util.LinkedHashMap<>();
+        map.put("check", CheckCommand.class);
+        map.put("fetch", FetchCommand.class);
+        map.put("init", InitCommand.class);
+        map.put("approve", ApproveCommand.class);
+        map.put("verify", VerifyCommand.class);
+        map.put("diff", DiffCommand.class);
+        map.put("explain", ExplainCommand.class);
+        map.put("rules", RulesCommand.class);
+        map.put("trust", TrustCommand.class);
+        map.put("feed", FeedCommand.class);
+        map.put("generate-completion", AutoComplete.GenerateCompletion.class);
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    /** The subcommands a run with these arguments needs in its model: the one it names, else all of them. */
+    static java.util.Collection<Class<?>> subcommandsFor(String... args) {
+        if (args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("generate-completion")) {
+            return java.util.List.of(SUBCOMMANDS.get(args[0]));
+        }
+        return SUBCOMMANDS.values();
+    }
 
     @Spec
     CommandSpec spec;
@@ -125,6 +147,9 @@ public final class Main implements Runnable {
         main.environment = environment;
         main.stdin = in;
         CommandLine commandLine = new CommandLine(main);
+        for (Class<?> subcommand : subcommandsFor(args)) {
+            commandLine.addSubcommand(subcommand);
+        }
         commandLine.setOut(outWriter);
         commandLine.setErr(errWriter);
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> handle(ex, errWriter, verbose));
@@ -136,7 +161,10 @@ public final class Main implements Runnable {
             errWriter.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCode.BAD_INPUT.code();
         });
-        commandLine.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
+        CommandLine completion = commandLine.getSubcommands().get("generate-completion");
+        if (completion != null) {
+            completion.getCommandSpec().usageMessage().hidden(false);
+        }
         try {
             int code = commandLine.execute(args);
             outWriter.flush();

@@ -2,7 +2,6 @@ package dev.sbomgate.content;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sbomgate.json.Mappers;
 import dev.sbomgate.text.Untrusted;
 import java.io.ByteArrayInputStream;
@@ -24,9 +23,6 @@ final class HookParsers {
     /** The npm lifecycle scripts that run when a package is installed or packed (docs.npmjs.com, "Scripts"). */
     static final List<String> NPM_SCRIPTS = List.of("preinstall", "install", "postinstall", "prepare", "prepack");
 
-    private static final ObjectMapper JSON = Mappers.lastKeyWins();
-    private static final ObjectMapper TOML = Mappers.toml();
-
     private HookParsers() {
     }
 
@@ -46,7 +42,7 @@ final class HookParsers {
     static List<Hook> packageJson(byte[] bytes, String path) throws Unparseable {
         JsonNode root;
         try {
-            root = JSON.readTree(bytes);
+            root = Mappers.lastKeyWins().readTree(bytes);
         } catch (JsonProcessingException e) {
             throw new Unparseable(path + " is not valid JSON: " + oneLine(e.getOriginalMessage()));
         } catch (java.io.IOException e) {
@@ -139,7 +135,7 @@ final class HookParsers {
     static List<Hook> pyproject(byte[] bytes, String path) throws Unparseable {
         JsonNode root;
         try {
-            root = TOML.readTree(text(bytes));
+            root = Mappers.toml().readTree(text(bytes));
         } catch (JsonProcessingException e) {
             throw new Unparseable(path + " is not valid TOML: " + oneLine(e.getOriginalMessage()));
         } catch (java.io.IOException e) {

@@ -34,18 +34,29 @@ public final class Mappers {
     public static final int DEFAULT_MAX_DEPTH = 64;
 
     private static final ObjectMapper BEANS = new ObjectMapper();
-    private static final ObjectMapper LAST_KEY_WINS = JsonMapper.builder(factory(StreamReadConstraints.builder()
-            .maxNestingDepth(DEFAULT_MAX_DEPTH).build(), false)).build();
-    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
-                    .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_DEPTH).build())
-                    .build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
-    private static final ObjectMapper TOML = TomlMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
     private static final ObjectMapper STRICT = strictJson(DEFAULT_MAX_DEPTH);
+
+    // Built on first use, each in its own holder class: a check of a JSON SBOM needs neither YAML (unless it has a
+    // policy file) nor TOML, and building them cost a fifth of a small check's start-up (docs/PERFORMANCE.md, "Fixed cost").
+    private static final class LastKeyWins {
+        static final ObjectMapper MAPPER = JsonMapper.builder(factory(StreamReadConstraints.builder()
+                .maxNestingDepth(DEFAULT_MAX_DEPTH).build(), false)).build();
+    }
+
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = YAMLMapper.builder(YAMLFactory.builder()
+                        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(DEFAULT_MAX_DEPTH).build())
+                        .build())
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .build();
+    }
+
+    private static final class Toml {
+        static final ObjectMapper MAPPER = TomlMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
 
     private Mappers() {
     }
@@ -99,17 +110,17 @@ public final class Mappers {
      * npm reading package.json) does: to see what the consumer sees, read as it reads. Otherwise as strict.
      */
     public static ObjectMapper lastKeyWins() {
-        return LAST_KEY_WINS;
+        return LastKeyWins.MAPPER;
     }
 
     /** A strict YAML reader (policy files): duplicate keys refused, nesting bounded. */
     public static ObjectMapper strictYaml() {
-        return YAML;
+        return Yaml.MAPPER;
     }
 
     /** A TOML reader (pyproject.toml); TOML itself forbids repeated keys (TOML 1.0, "Keys"), and so does this reader. */
     public static ObjectMapper toml() {
-        return TOML;
+        return Toml.MAPPER;
     }
 
     /**
