@@ -157,7 +157,12 @@ final class FeedCommand implements Runnable {
                         sourceNames.add("osv:" + d.log().path());
                     }
                 }
-                AtomicWrite.write(into.resolve(FeedDownload.LOG), LogEntry.logJson(log));
+                try {
+                    AtomicWrite.write(into.resolve(FeedDownload.LOG), LogEntry.logJson(log));
+                } catch (IOException e) {
+                    throw new BadInputException("cannot write " + into.resolve(FeedDownload.LOG) + ": "
+                            + Untrusted.message(e.getMessage()) + "; nothing was written", e);
+                }
                 if (failed) {
                     err.println("sbomgate feed update: nothing written; the snapshot stays as it was (log in "
                             + into.resolve(FeedDownload.LOG) + ")");

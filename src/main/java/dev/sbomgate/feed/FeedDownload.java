@@ -7,6 +7,7 @@ import dev.sbomgate.fetch.Transport;
 import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
+import dev.sbomgate.text.Untrusted;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -36,7 +37,7 @@ public final class FeedDownload {
     /** OSV's archive of one ecosystem ({@code npm}, {@code PyPI}, {@code Maven}…) below {@code base}. */
     public static URI osvArchive(URI base, String ecosystem) {
         if (!ecosystem.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
-            throw new BadInputException("not an OSV ecosystem name: " + dev.sbomgate.text.Untrusted.oneLine(ecosystem));
+            throw new BadInputException("not an OSV ecosystem name: " + Untrusted.oneLine(ecosystem));
         }
         String b = base.toString();
         return URI.create((b.endsWith("/") ? b : b + "/") + ecosystem + "/all.zip");
@@ -51,7 +52,7 @@ public final class FeedDownload {
         String refused = transport.refusal(uri);
         String shown = Transport.redactUrl(uri);
         if (refused != null) {
-            throw new BadInputException("--source " + dev.sbomgate.text.Untrusted.oneLine(shown) + ": " + refused);
+            throw new BadInputException("--source " + Untrusted.oneLine(shown) + ": " + refused);
         }
         Path target = dir.resolve(".osv-download.zip");
         try {
@@ -70,7 +71,7 @@ public final class FeedDownload {
                     result.size(), result.sha256(), clock.instant(), Outcome.FETCHED, null));
         } catch (IOException e) {
             throw new BadInputException(shown + ": cannot be downloaded into " + dir + ": "
-                    + dev.sbomgate.text.Untrusted.message(e.getMessage()), e);
+                    + Untrusted.message(e.getMessage()), e);
         } finally {
             try {
                 Files.deleteIfExists(target);
