@@ -37,7 +37,7 @@ public enum RuleId {
     // The gate's own state.
     WAIVER_EXPIRED(Category.GATE, Severity.BLOCK, "A waiver in the policy is past its expiry date."),
     BASELINE_TAMPERED(Category.GATE, Severity.BLOCK, "The baseline or its approval log was edited outside sbomgate."),
-    FEED_STALE(Category.GATE, Severity.WARN, "The malicious-package feed snapshot is older than the policy allows, or missing where required."),
+    FEED_STALE(Category.GATE, Severity.WARN, "The malicious-package feed snapshot is older than the policy allows, rolled back since approval, or missing where required."),
     SBOM_DEVIATION(Category.GATE, Severity.WARN, "The SBOM violates its schema where a real generator is known to, in a field the gate does not judge.");
 
     /** The families of rules, as PRODUCT.md groups them. */

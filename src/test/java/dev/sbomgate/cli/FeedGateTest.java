@@ -160,4 +160,67 @@ class FeedGateTest {
         assertEquals(2, run(UPDATED, "check", "--baseline", noFeed.toString(), "--feed", dir.resolve("typo").toString()));
         assertTrue(stderr.contains("holds no osv-snapshot.jsonl"), stderr);
     }
+
+    @Test
+    void aSnapshotRolledBackOrShrunkSinceTheApprovalIsReported() throws IOException {
+        Path good = sbom("good.json", "pkg:npm/left-pad@1.3.0");
+        assertEquals(0, run(UPDATED, "init", "--sbom", good.toString(), "--baseline", baseline.toString(), "--feed",
+                feed.toString()), stderr);
+        // an older snapshot that lacks plain-crypto-js's record: what an attacker restoring last week's feed leaves
+        Path older = dir.resolve("older-osv");
+        copyTree(OSV, older);
+        Files.delete(older.resolve("malicious/npm/plain-crypto-js/MAL-2026-2306.json"));
+        Path rolledBack = dir.resolve("rolled-back");
+        assertEquals(0, run(UPDATED.minusSeconds(86_400), "feed", "update", "--into", rolledBack.toString(), "--from-dir",
+                older.toString()), stderr);
+
+        assertEquals(0, run(UPDATED.plusSeconds(3_600), "check", "--baseline", baseline.toString(), "--feed",
+                rolledBack.toString()), stdout + stderr);
+        assertTrue(stdout.contains("FEED_STALE"), stdout);
+        assertTrue(stdout.contains("moved back in time since the last approval"), stdout);
+        assertTrue(stdout.contains("lost 1 records since the last approval"), stdout);
+        assertFalse(stdout.contains("over the policy's"), "a one-day-old snapshot is not too old: " + stdout);
+
+        Path strict = policy("  FEED_STALE: block\n");
+        assertEquals(1, run(UPDATED.plusSeconds(3_600), "check", "--baseline", baseline.toString(), "--feed",
+                rolledBack.toString(), "--policy", strict.toString()), stdout + stderr);
+
+        // the same snapshot as approved: nothing to report
+        assertEquals(0, run(UPDATED.plusSeconds(3_600), "check", "--baseline", baseline.toString(), "--feed",
+                feed.toString()), stdout + stderr);
+        assertFalse(stdout.contains("FEED_STALE"), stdout);
+    }
+
+    @Test
+    void aSnapshotRemovedSinceTheApprovalIsReported() throws IOException {
+        Path good = sbom("good.json", "pkg:npm/left-pad@1.3.0");
+        Path withDefaultFeed = dir.resolve("project/.sbomgate");
+        Files.createDirectories(withDefaultFeed);
+        Files.writeString(withDefaultFeed.resolve("policy.yaml"), NO_ARTIFACTS);
+        assertEquals(0, run(UPDATED, "feed", "update", "--into", withDefaultFeed.resolve("feed").toString(),
+                "--from-dir", OSV.toString()), stderr);
+        assertEquals(0, run(UPDATED, "init", "--sbom", good.toString(), "--baseline", withDefaultFeed.toString()), stderr);
+        try (var files = Files.list(withDefaultFeed.resolve("feed"))) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Files.delete(p);
+            }
+        }
+        assertEquals(0, run(UPDATED.plusSeconds(3_600), "check", "--baseline", withDefaultFeed.toString()),
+                stdout + stderr);
+        assertTrue(stdout.contains("FEED_STALE") && stdout.contains("no feed snapshot, but the last approval was judged"
+                + " with one"), stdout);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
 }
