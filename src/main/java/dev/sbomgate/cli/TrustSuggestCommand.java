@@ -82,7 +82,7 @@ final class TrustSuggestCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Instant now = parent.main.now();
+        Instant now = parent.main.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         if (write != null) {
             Map<Path, String> files = new LinkedHashMap<>();
             files.put(sbom, "the SBOM");
@@ -279,7 +279,8 @@ final class TrustSuggestCommand implements Callable<Integer> {
         if (days < 60) {
             return days + " days old";
         }
-        return days / 365 > 0 ? (days / 365) + " years old" : (days / 30) + " months old";
+        long years = days / 365;
+        return years == 1 ? "1 year old" : years > 1 ? years + " years old" : (days / 30) + " months old";
     }
 
     /** Where exported key files go: beside the plan, in a directory named after it ({@code trust-plan.keys}). */
