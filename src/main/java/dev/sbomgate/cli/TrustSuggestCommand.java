@@ -109,7 +109,8 @@ final class TrustSuggestCommand implements Callable<Integer> {
             }
             boolean any = false;
             for (SignatureCheck check : evidence.signatures()) {
-                if (check.status() == SignatureStatus.NOT_PINNED_FOR_PURL && check.signer() != null) {
+                if (check.status() == SignatureStatus.NOT_PINNED_FOR_PURL && check.signer() != null
+                        && store.find(check.signer()).isPresent()) {
                     observations.add(new Observation(evidence.component().purl(), check.signer().hex(),
                             Observation.Outcome.PINNED_OUT_OF_SCOPE, check.signer(), check.detail()));
                     any = true;
@@ -117,6 +118,9 @@ final class TrustSuggestCommand implements Callable<Integer> {
                         && check.issuer() != null) {
                     observations.add(observe(evidence, check, candidates, notes));
                     any = true;
+                } else if (check.status() == SignatureStatus.NOT_PINNED_FOR_PURL) {
+                    notes.add(evidence.component().label() + ": signed by registry key " + check.signer()
+                            + ", pinned for other packages; widen it with 'sbomgate trust add-registry-keys'");
                 } else if (check.status() == SignatureStatus.UNKNOWN_KEY) {
                     notes.add(evidence.component().label() + ": a " + check.kind() + " signature by "
                             + (check.issuer() == null ? "an unnamed key" : Untrusted.printable(check.issuer()))

@@ -417,6 +417,24 @@ class TrustPlanCommandsTest {
     }
 
     @Test
+    void aRealGradleKeyringOfManyKeysYieldsOnlyTheKeyThatSigned() throws Exception {
+        Files.delete(evidence.resolve("keys/" + JACKSON + ".asc"));
+        Path gradle = Path.of("src/test/resources/trust/plan/gradle-verification-keyring.keys");
+        Path plan = temp.resolve("plan.yaml");
+        Run suggested = run("trust", "suggest", "--sbom", sbom("jx.json",
+                "com.fasterxml.jackson.core:jackson-annotations:2.21").toString(), "--artifacts", evidence.toString(),
+                "--keyring", gradle.toString(), "--trust", trust.toString(), "--write", plan.toString());
+        assertEquals(0, suggested.code(), suggested.err());
+        TrustPlan read = read(plan);
+        assertEquals(1, read.pins().size(), suggested.out());
+        assertEquals(JACKSON, read.pins().get(0).fingerprint().hex());
+        assertEquals("plan.keys/" + JACKSON + ".asc", read.pins().get(0).keyFile(), "exported alone from the keyring");
+        assertTrue(PgpKeys.read(gradle).size() > 50, "the keyring holds many keys");
+        assertEquals(0, run("trust", "apply", plan.toString(), "--trust", trust.toString()).code());
+        assertEquals(1, TrustStoreLoader.load(trust).keys().size());
+    }
+
+    @Test
     void aBrokenCandidateFromTheKeyserverIsSkippedNotFatal() throws Exception {
         Files.writeString(evidence.resolve("keys/0000000000000000.asc"), "<html>rate limited</html>\n");
         Run suggested = suggest(allFive(), null);
