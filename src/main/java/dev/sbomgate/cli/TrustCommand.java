@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
                 TrustListCommand.class,
                 TrustShowCommand.class,
                 TrustRemoveCommand.class,
+                TrustSuggestCommand.class,
+                TrustApplyCommand.class,
+                TrustRefreshCommand.class,
+                TrustAuditCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage.",
                 "", "Example:", "  sbomgate trust add release.asc --name 'ACME' --scope 'pkg:maven/com.acme/*'"})
@@ -31,6 +35,9 @@ final class TrustCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.ParentCommand
+    Main main;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;

@@ -6,8 +6,6 @@ import dev.sbomgate.trust.PinnedKey;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** How pins are shown by the trust subcommands: one pin in full, times, weak algorithms. */
 final class TrustTexts {
@@ -58,13 +56,6 @@ final class TrustTexts {
     }
 
     static String weakness(String algorithm) {
-        Matcher rsa = Pattern.compile("RSA-(\\d+)").matcher(algorithm);
-        if (rsa.matches() && Integer.parseInt(rsa.group(1)) < 2048) {
-            return "is under 2048 bits";
-        }
-        if (algorithm.startsWith("DSA") || algorithm.startsWith("ElGamal")) {
-            return "is a legacy algorithm";
-        }
-        return null;
+        return PublicKeyInfo.weakness(algorithm);
     }
 }

@@ -92,10 +92,14 @@ public final class Limits {
     /** A PEP 740 provenance object beside a PyPI distribution ({@code FILE.provenance}): the same as its download cap. */
     public static final Limit PYPI_PROVENANCE = new Limit("PEP 740 provenance", 16 * MIB);
 
+    /** A trust plan ({@code trust suggest --write}, read by {@code trust apply}): at most 10,000 entries. */
+    public static final Limit TRUST_PLAN = new Limit("trust plan", 4 * MIB);
+
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
             APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE, MAVEN_SETTINGS, NPMRC, CA_FILE,
-            FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE);
+            FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE,
+            TRUST_PLAN);
 
     private Limits() {
     }

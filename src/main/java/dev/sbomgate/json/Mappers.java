@@ -118,6 +118,48 @@ public final class Mappers {
         return Yaml.MAPPER;
     }
 
+    /**
+     * The writer of sbomgate's own YAML files (trust plans): no {@code ---} start marker, list items indented under
+     * their key, every string quoted (so no value is re-read as a YAML 1.1 boolean, date or number), {@code \n}
+     * line ends; non-printable characters are escaped by the emitter.
+     */
+    public static ObjectWriter yamlWriter() {
+        return YamlWriter.WRITER;
+    }
+
+    private static final class YamlWriter {
+        static final ObjectWriter WRITER = YAMLMapper.builder(YAMLFactory.builder()
+                        .disable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                        .enable(com.fasterxml.jackson.dataformat.yaml.YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+                        .build())
+                .build().writer();
+    }
+
+    /**
+     * Whether a YAML text holds more than one document ({@code ---}). Jackson reads the first; a reviewer reading a
+     * later one would believe it applies, so policies and trust plans are exactly one document. A malformed first
+     * document is not "several": the reader then names where it is malformed.
+     */
+    public static boolean severalYamlDocuments(String text) {
+        try (JsonParser parser = strictYaml().getFactory().createParser(text)) {
+            try {
+                if (parser.nextToken() == null) {
+                    return false;
+                }
+                parser.skipChildren();
+            } catch (java.io.IOException e) {
+                return false;
+            }
+            try {
+                return parser.nextToken() != null;
+            } catch (java.io.IOException e) {
+                return true; // what follows the first document is another one, broken
+            }
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** A TOML reader (pyproject.toml); TOML itself forbids repeated keys (TOML 1.0, "Keys"), and so does this reader. */
     public static ObjectMapper toml() {
         return Toml.MAPPER;

@@ -2,7 +2,6 @@ package dev.sbomgate.policy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.JsonParser;
 import dev.sbomgate.files.InputFiles;
 import dev.sbomgate.files.Limits;
 import dev.sbomgate.finding.RuleId;
@@ -284,23 +283,7 @@ public final class PolicyLoader {
      * would believe it applies, so a policy is exactly one document.
      */
     private static void refuseSeveralDocuments(Path file, String text) {
-        try (JsonParser parser = Mappers.strictYaml().getFactory().createParser(text)) {
-            try {
-                if (parser.nextToken() == null) {
-                    return;
-                }
-                parser.skipChildren();
-            } catch (IOException e) {
-                return; // the first document itself is malformed: the reader names where
-            }
-            try {
-                if (parser.nextToken() == null) {
-                    return;
-                }
-            } catch (IOException e) {
-                // what follows the first document is another one, broken
-            }
-        } catch (IOException e) {
+        if (!Mappers.severalYamlDocuments(text)) {
             return;
         }
         throw new BadInputException(file + ": holds several YAML documents (separated by '---'); a policy is one"

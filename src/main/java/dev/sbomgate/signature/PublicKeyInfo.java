@@ -35,4 +35,25 @@ public record PublicKeyInfo(
         userIds = List.copyOf(userIds == null ? List.of() : userIds);
         subkeys = List.copyOf(subkeys == null ? List.of() : subkeys);
     }
+
+    /**
+     * Why this key is too weak to trust, or null: RSA under 2048 bits (NIST SP 800-131A), DSA (dropped by FIPS
+     * 186-5) and ElGamal (forbidden for signatures by RFC 9580), as the OpenPGP and key-pair verifiers judge
+     * their signatures ({@code WEAK_CRYPTO}).
+     */
+    public String weakness() {
+        return weakness(algorithm);
+    }
+
+    /** As {@link #weakness()}, for an algorithm name such as {@code RSA-1024} or {@code DSA-1024}. */
+    public static String weakness(String algorithm) {
+        java.util.regex.Matcher rsa = java.util.regex.Pattern.compile("RSA-(\\d+)").matcher(algorithm);
+        if (rsa.matches() && Integer.parseInt(rsa.group(1)) < 2048) {
+            return "is under 2048 bits";
+        }
+        if (algorithm.startsWith("DSA") || algorithm.startsWith("ElGamal")) {
+            return "is a legacy algorithm";
+        }
+        return null;
+    }
 }

@@ -93,6 +93,11 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
                 List.of(identity.identity(), "OIDC issuer " + identity.issuer()), null, null, false, List.of());
     }
 
+    /** The same pin with other scopes (a trust plan's {@code set-scopes}). */
+    public PinnedKey withScopes(List<PurlPattern> newScopes) {
+        return new PinnedKey(name, type, fingerprint, file, newScopes, notBefore, notAfter, key, identity);
+    }
+
     /** Whether this pins a Sigstore certificate identity rather than a key. */
     public boolean isIdentity() {
         return identity != null;

@@ -43,6 +43,60 @@ public final class TrustStoreWriter {
     public PinnedKey add(byte[] keyFileBytes, String sourceName, String name, List<PurlPattern> scopes,
                          LocalDate notBefore, LocalDate notAfter) {
         TrustStore store = TrustStoreLoader.load(dir);
+        NewKey key = new NewKey(keyFileBytes, sourceName, name, scopes, notBefore, notAfter);
+        PinnedKey pin = prepare(store, List.of(), key);
+        write(store, List.of(pin), List.of(key), Map.of());
+        return pin;
+    }
+
+    /**
+     * A key to pin in a batch ({@link #apply}): its file's bytes, where they came from, and the pin's fields.
+     *
+     * @param keyFileBytes the key file, exactly one primary key
+     * @param sourceName   names it in errors
+     * @param name         the pin's human name
+     * @param scopes       the pin's scopes
+     * @param notBefore    the window's first day, or null
+     * @param notAfter     the window's last day, or null
+     */
+    public record NewKey(byte[] keyFileBytes, String sourceName, String name, List<PurlPattern> scopes,
+                         LocalDate notBefore, LocalDate notAfter) {
+        public NewKey {
+            Objects.requireNonNull(keyFileBytes, "keyFileBytes");
+            Objects.requireNonNull(sourceName, "sourceName");
+            keyFileBytes = keyFileBytes.clone();
+            scopes = List.copyOf(scopes);
+        }
+    }
+
+    /**
+     * Pins every new key and replaces the scopes of pins already there, in one change (a trust plan, docs/formats.md
+     * §2.9): the store must still have {@code expectedDigest} (else nothing is written), each key is refused as
+     * {@link #add} refuses it, and every new key file is written before the index is replaced once, so a reader sees
+     * the old store or the whole new one. Returns the new pins and the re-scoped ones.
+     */
+    public List<PinnedKey> apply(dev.sbomgate.model.Digest expectedDigest, List<NewKey> newKeys,
+                                 Map<Fingerprint, List<PurlPattern>> newScopes) {
+        TrustStore store = TrustStoreLoader.load(dir);
+        if (expectedDigest != null && !store.digest().equals(expectedDigest)) {
+            throw new BadInputException(dir + ": the trust store changed since the plan was made (plan: " + expectedDigest
+                    + ", store: " + store.digest() + "); make the plan again with 'sbomgate trust suggest --write'");
+        }
+        List<PinnedKey> added = new ArrayList<>();
+        for (NewKey key : newKeys) {
+            added.add(prepare(store, added, key));
+        }
+        write(store, added, newKeys, newScopes);
+        List<PinnedKey> changed = new ArrayList<>(added);
+        TrustStore now = TrustStoreLoader.load(dir);
+        newScopes.keySet().forEach(fp -> changed.add(now.find(fp).orElseThrow()));
+        return changed;
+    }
+
+    /** Checks one new key against the store and the keys added before it in the batch, and returns its pin. */
+    private PinnedKey prepare(TrustStore store, List<PinnedKey> batch, NewKey key) {
+        String sourceName = key.sourceName();
+        byte[] keyFileBytes = key.keyFileBytes();
         PublicKeys.Format format = PublicKeys.detect(keyFileBytes, sourceName);
         List<PublicKeyInfo> inFile = PublicKeys.inspect(keyFileBytes, sourceName);
         if (inFile.size() != 1) {
@@ -56,37 +110,134 @@ public final class TrustStoreWriter {
             throw new BadInputException(sourceName + ": key " + info.fingerprint() + " carries a revocation; a revoked"
                     + " key cannot be pinned");
         }
-        store.find(info.fingerprint()).ifPresent(existing -> {
-            throw new BadInputException(sourceName + ": key " + info.fingerprint() + " is already pinned as '"
-                    + existing.name() + "'; to change its scopes or window, 'sbomgate trust remove' it and add it again");
-        });
-        for (PinnedKey existing : store.keys()) {
-            if (existing.key().subkeys().contains(info.fingerprint())) {
+        List<PinnedKey> existing = new ArrayList<>(store.keys());
+        existing.addAll(batch);
+        for (PinnedKey pinned : existing) {
+            if (pinned.fingerprint().equals(info.fingerprint())) {
+                throw new BadInputException(sourceName + ": key " + info.fingerprint() + " is already pinned as '"
+                        + pinned.name() + "'; to change its scopes or window, 'sbomgate trust remove' it and add it again");
+            }
+            if (pinned.key().subkeys().contains(info.fingerprint())) {
                 throw new BadInputException(sourceName + ": key " + info.fingerprint() + " is a subkey of pinned key '"
-                        + existing.name() + "' (" + existing.fingerprint() + ")");
+                        + pinned.name() + "' (" + pinned.fingerprint() + ")");
             }
         }
         String file = KEYS_DIR + "/" + info.fingerprint().hex() + format.extension();
-        PinnedKey pin;
         try {
-            pin = new PinnedKey(name, info.kind(), info.fingerprint(), file, scopes, notBefore, notAfter, info);
+            return new PinnedKey(key.name(), info.kind(), info.fingerprint(), file, key.scopes(), key.notBefore(),
+                    key.notAfter(), info);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        List<PinnedKey> keys = new ArrayList<>(store.keys());
-        keys.add(pin);
+    }
+
+    /** Writes the new key files, then the index once; re-loads (and so re-checks) the result. */
+    private void write(TrustStore store, List<PinnedKey> added, List<NewKey> newKeys, Map<Fingerprint, List<PurlPattern>> newScopes) {
+        List<PinnedKey> keys = new ArrayList<>();
+        for (PinnedKey pin : store.keys()) {
+            List<PurlPattern> scopes = newScopes.get(pin.fingerprint());
+            try {
+                keys.add(scopes == null ? pin : pin.withScopes(scopes));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
+        for (Fingerprint fingerprint : newScopes.keySet()) {
+            if (store.find(fingerprint).isEmpty()) {
+                throw new BadInputException(dir + ": no pin with fingerprint " + fingerprint + " to set the scopes of");
+            }
+        }
+        keys.addAll(added);
         Map<String, byte[]> files = files(store);
-        files.put(file, keyFileBytes.clone());
-        TrustStore next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        for (int i = 0; i < added.size(); i++) {
+            files.put(added.get(i).file(), newKeys.get(i).keyFileBytes());
+        }
+        TrustStore next;
         try {
-            Files.createDirectories(dir.resolve(KEYS_DIR));
-            AtomicWrite.write(dir.resolve(file), keyFileBytes);
+            next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(dir + ": " + e.getMessage());
+        }
+        try {
+            if (!added.isEmpty()) {
+                Files.createDirectories(dir.resolve(KEYS_DIR));
+            }
+            for (int i = 0; i < added.size(); i++) {
+                AtomicWrite.write(dir.resolve(added.get(i).file()), newKeys.get(i).keyFileBytes());
+            }
             AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
         }
         TrustStoreLoader.load(dir);
-        return pin;
+    }
+
+    /**
+     * The result of {@link #refresh}: the pin's key as it was and as it is now, and whether anything changed.
+     *
+     * @param before  the pinned key before
+     * @param after   the key with the new material merged in
+     * @param changed whether the key file's bytes changed (and were written)
+     */
+    public record Refresh(PinnedKey before, PublicKeyInfo after, boolean changed) {
+    }
+
+    /**
+     * Merges new material for a pinned OpenPGP key (a revocation, a new expiry, a new subkey, new user IDs) into its
+     * key file, atomically. OpenPGP packets are additive (RFC 9580 section 10.1), so the file is the union of the
+     * pinned copy and the new one: a refresh can add a revocation, never drop one. Refuses a file that holds another
+     * key than a pinned one, more than one key, or a key-pair key (which has no material to add).
+     */
+    public Refresh refresh(byte[] keyFileBytes, String sourceName) {
+        TrustStore store = TrustStoreLoader.load(dir);
+        List<PublicKeyInfo> inFile = PublicKeys.inspect(keyFileBytes, sourceName);
+        if (inFile.size() != 1) {
+            throw new BadInputException(sourceName + ": holds " + inFile.size() + " primary keys; refresh takes a file"
+                    + " with the one pinned key (gpg --armor --export FINGERPRINT)");
+        }
+        PublicKeyInfo info = inFile.get(0);
+        PinnedKey pin = store.find(info.fingerprint()).orElse(null);
+        if (pin == null) {
+            String subkeyOf = store.keys().stream().filter(k -> k.key().subkeys().contains(info.fingerprint()))
+                    .map(k -> "; it is a subkey of pinned key '" + k.name() + "' (" + k.fingerprint() + ")")
+                    .findFirst().orElse("");
+            throw new BadInputException(sourceName + ": key " + info.fingerprint() + " is not pinned in " + dir + subkeyOf
+                    + "; refresh only adds material to a pinned key (a new key is pinned with 'sbomgate trust add', after"
+                    + " review)");
+        }
+        if (pin.type() != dev.sbomgate.signature.SignatureKind.OPENPGP) {
+            throw new BadInputException(sourceName + ": key " + info.fingerprint() + " is a " + pin.typeName()
+                    + " key; only OpenPGP keys carry revocations, expiry and subkeys to refresh");
+        }
+        if (store.keys().stream().anyMatch(k -> k != pin && k.file().equals(pin.file()))) {
+            throw new BadInputException(dir.resolve(pin.file()) + ": holds other pinned keys too; refresh needs the key"
+                    + " in a file of its own");
+        }
+        byte[] old = store.keyFile(pin);
+        boolean armoured = PublicKeys.detect(old, pin.file()) == PublicKeys.Format.OPENPGP_ARMOURED;
+        dev.sbomgate.signature.pgp.PgpKeys merged = dev.sbomgate.signature.pgp.PgpKeys.union(List.of(
+                dev.sbomgate.signature.pgp.PgpKeys.parse(old, dir.resolve(pin.file()).toString()),
+                dev.sbomgate.signature.pgp.PgpKeys.parse(keyFileBytes, sourceName)));
+        byte[] bytes = merged.export(pin.fingerprint(), armoured);
+        PublicKeyInfo after = merged.infos().get(0);
+        boolean changed = !after.equals(pin.key());
+        if (!changed) {
+            return new Refresh(pin, after, false);
+        }
+        Map<String, byte[]> files = files(store);
+        files.put(pin.file(), bytes);
+        try {
+            new TrustStore(store.keys(), files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(dir + ": " + e.getMessage());
+        }
+        try {
+            AtomicWrite.write(dir.resolve(pin.file()), bytes);
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
+        }
+        TrustStoreLoader.load(dir);
+        return new Refresh(pin, after, true);
     }
 
     /**

@@ -199,6 +199,34 @@ public final class PgpKeys {
         return certificates.size();
     }
 
+    /**
+     * The key with this primary fingerprint alone, as its transferable public key packets (RFC 9580 section 10.1):
+     * armoured without headers, or binary. How a key found in a keyring of many keys becomes a file of its own, and
+     * how copies merged from several files are written back (every packet of every copy kept, revocations included).
+     * Throws {@link IllegalArgumentException} when the set holds no such key.
+     */
+    public byte[] export(Fingerprint primary, boolean armoured) {
+        for (PgpCertificate certificate : certificates) {
+            if (certificate.primary().fingerprint.equals(primary)) {
+                try {
+                    byte[] binary = certificate.ring().getEncoded();
+                    if (!armoured) {
+                        return binary;
+                    }
+                    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                    try (org.bouncycastle.bcpg.ArmoredOutputStream armour = org.bouncycastle.bcpg.ArmoredOutputStream
+                            .builder().clearHeaders().build(out)) {
+                        armour.write(binary);
+                    }
+                    return out.toByteArray();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot encode key " + primary, e);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no key " + primary + " in this key set");
+    }
+
     List<PgpCertificate> certificates() {
         return certificates;
     }
