@@ -48,8 +48,8 @@ public record ApprovedTrust(List<Pin> pins, List<IgnoredKey> ignoredKeys, String
     }
 
     /**
-     * The pinned set of a loaded trust store, as an approval records it (docs/formats.md §1.5). trust.json version 1
-     * has no registry keys, ignored keys or local revocations; a key file's own revocation is recorded with reason
+     * The pinned set of a loaded trust store, as an approval records it (docs/formats.md §1.5): key, identity and
+     * registry key pins alike. A key file's own revocation is recorded with reason
      * {@code retired} and no date (the loaded key says only that it is revoked).
      */
     public static ApprovedTrust of(dev.sbomgate.trust.TrustStore store) {
@@ -77,6 +77,13 @@ public record ApprovedTrust(List<Pin> pins, List<IgnoredKey> ignoredKeys, String
                     ? key.key().subkeys() : List.of();
             pins.add(new Pin(key.fingerprint(), type, key.name(), scopes, key.notBefore(), key.notAfter(),
                     key.key().expires(), signingKeys, revoked, material));
+        }
+        for (dev.sbomgate.trust.RegistryKeyPin registry : store.registryKeys()) {
+            // trust.json v2 registryKeys (docs/formats.md 2.3): the material is the DER key, the expiry the registry's.
+            List<String> scopes = registry.scopes().stream().map(Object::toString).distinct().sorted().toList();
+            pins.add(new Pin(registry.fingerprint(), PinType.REGISTRY, registry.name(), scopes, registry.notBefore(),
+                    registry.notAfter(), registry.expires(), List.of(), null,
+                    dev.sbomgate.signature.SignatureCheck.sha256(registry.key())));
         }
         String root = store.sigstoreTrustedRoot().map(dev.sbomgate.signature.SignatureCheck::sha256).orElse(null);
         return of(pins, List.of(), root);
