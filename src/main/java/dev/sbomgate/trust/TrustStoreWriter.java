@@ -170,6 +170,24 @@ public final class TrustStoreWriter {
         return root;
     }
 
+    /**
+     * Records a local revocation of a key or identity pin (trust.json v2 {@code revoked}, docs/formats.md 2.2) and
+     * returns the pin as it is now; the index becomes version 2. A later revocation replaces an earlier one.
+     */
+    public PinnedKey revoke(Fingerprint fingerprint, PinRevocation revocation) {
+        Objects.requireNonNull(revocation, "revocation");
+        TrustStore store = TrustStoreLoader.load(dir);
+        PinnedKey pin = store.find(fingerprint).orElseThrow(() -> new BadInputException(dir + ": " + fingerprint
+                + " is not a pinned key or identity" + (store.registryKeys().stream().anyMatch(p -> p.fingerprint()
+                .equals(fingerprint)) ? " (registry keys are revoked by removing them: sbomgate trust remove)" : "")));
+        PinnedKey revoked = pin.withLifecycle(revocation, pin.rotation());
+        List<PinnedKey> keys = new ArrayList<>(store.keys());
+        keys.set(keys.indexOf(pin), revoked);
+        writeIndex(new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys()));
+        TrustStoreLoader.load(dir);
+        return revoked;
+    }
+
     void writeIndex(TrustStore next) {
         try {
             AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));

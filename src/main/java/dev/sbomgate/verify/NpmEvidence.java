@@ -182,8 +182,9 @@ final class NpmEvidence {
                     check.signatureFile(), "provenance signed at " + check.created() + ", outside the window "
                             + outside.window() + " of identity pin '" + outside.name() + "'");
         }
-        return new SignatureCheck(SignatureKind.NPM_PROVENANCE, SignatureStatus.VERIFIED, pin.fingerprint(),
-                pin.fingerprint(), shown, check.created(), check.algorithm(), check.signatureFile(),
-                check.detail() + "; pinned as '" + pin.name() + "'");
+        String revoked = pin.revokedAt(check.created());
+        return new SignatureCheck(SignatureKind.NPM_PROVENANCE, revoked == null ? SignatureStatus.VERIFIED
+                : SignatureStatus.KEY_REVOKED, pin.fingerprint(), pin.fingerprint(), shown, check.created(), check.algorithm(),
+                check.signatureFile(), (revoked == null ? check.detail() : revoked) + "; pinned as '" + pin.name() + "'");
     }
 }
