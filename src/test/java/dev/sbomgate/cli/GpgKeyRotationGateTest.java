@@ -174,6 +174,23 @@ class GpgKeyRotationGateTest {
     }
 
     @Test
+    void aSuccessorSigningWithASubkeyResolvesToItsPrimaryEverywhere() throws Exception {
+        String subkeyed = gpg.generateWithSigningSubkey("Example Release 2027 <release@example.org>",
+                T0.plus(Duration.ofDays(11)), "2y");
+        artifact("2.0", subkeyed, T0.plus(Duration.ofDays(21)));
+        gpg.certify(oldKey, subkeyed, T0.plus(Duration.ofDays(11)));
+        pin(oldKey, "Example release key");
+        pin(subkeyed, "Example release key 2027");
+        assertEquals(0, run(gate("init", sbom("1.0"))), stdout + stderr);
+        assertEquals(0, run(gate("check", sbom("2.0"), "--policy", policy(true).toString(), "--format", "json")),
+                stdout + stderr);
+        String sub = gpg.subkey(subkeyed);
+        assertTrue(stdout.contains("rotation certified by the approved key " + oldKey), stdout);
+        assertTrue(stdout.contains("signed by " + subkeyed) || stdout.contains(subkeyed), stdout);
+        assertFalse(stdout.contains("\"signer\" : \"" + sub + "\""), "the signer is the primary, not subkey " + sub);
+    }
+
+    @Test
     void aDeclaredRotationIsReprovedOnLoad() throws Exception {
         pin(oldKey, "Example release key");
         pin(newKey, "Example release key 2026");

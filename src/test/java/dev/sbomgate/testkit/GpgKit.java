@@ -55,6 +55,39 @@ public final class GpgKit implements AutoCloseable {
         throw new IllegalStateException("gpg generated no key for " + userId);
     }
 
+    /**
+     * Generates a certify-only Ed25519 primary key with an Ed25519 signing subkey (how many publishers keep the primary
+     * offline): signatures then name the subkey, and sbomgate must resolve them to the primary.
+     */
+    public String generateWithSigningSubkey(String userId, Instant at, String validity) throws IOException {
+        run(at, null, "--quick-gen-key", userId, "ed25519", "cert", validity);
+        String primary = null;
+        for (String line : run(at, null, "--with-colons", "--list-keys", userId).split("\n")) {
+            if (line.startsWith("fpr:")) {
+                primary = line.split(":")[9];
+                break;
+            }
+        }
+        if (primary == null) {
+            throw new IllegalStateException("gpg generated no key for " + userId);
+        }
+        run(at, null, "--quick-add-key", primary, "ed25519", "sign", validity);
+        return primary;
+    }
+
+    /** The fingerprint of {@code primary}'s first subkey. */
+    public String subkey(String primary) throws IOException {
+        boolean inSub = false;
+        for (String line : run(Instant.now(), null, "--with-colons", "--list-keys", primary).split("\n")) {
+            if (line.startsWith("sub:")) {
+                inSub = true;
+            } else if (inSub && line.startsWith("fpr:")) {
+                return line.split(":")[9];
+            }
+        }
+        throw new IllegalStateException("key " + primary + " has no subkey");
+    }
+
     /** {@code certifier} certifies every user ID of {@code target} (an exportable certification, type 0x10). */
     public void certify(String certifier, String target, Instant at) throws IOException {
         run(at, null, "-u", certifier, "--quick-sign-key", target);
