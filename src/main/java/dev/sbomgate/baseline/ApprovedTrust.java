@@ -81,7 +81,8 @@ public record ApprovedTrust(List<Pin> pins, List<IgnoredKey> ignoredKeys, String
             // trust.json v2 registryKeys (docs/formats.md 2.3): the material is the DER key, the expiry the registry's.
             List<String> scopes = registry.scopes().stream().map(Object::toString).distinct().sorted().toList();
             pins.add(new Pin(registry.fingerprint(), PinType.REGISTRY, registry.name(), scopes, registry.notBefore(),
-                    registry.notAfter(), registry.expires(), List.of(), null,
+                    registry.notAfter(), registry.expires(), List.of(), registry.revoked() == null ? null
+                    : new Revocation(registry.revoked().date(), RevocationReason.valueOf(registry.revoked().reason().name())),
                     dev.sbomgate.signature.SignatureCheck.sha256(registry.key())));
         }
         String root = store.sigstoreTrustedRoot().map(dev.sbomgate.signature.SignatureCheck::sha256).orElse(null);

@@ -49,8 +49,10 @@ final class TrustRevokeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
-        PinnedKey revoked = new TrustStoreWriter(trust.dir).revoke(TrustArguments.fingerprint(fingerprint), revocation);
-        trust.out().println("Revoked '" + revoked.name() + "' (" + revoked.fingerprint() + "): " + revocation.describe()
+        dev.sbomgate.model.Fingerprint wanted = TrustArguments.fingerprint(fingerprint);
+        PinnedKey revoked = new TrustStoreWriter(trust.dir).revoke(wanted, revocation);
+        trust.out().println("Revoked " + (revoked == null ? "registry key" : "'" + revoked.name() + "'") + " (" + wanted
+                + "): " + revocation.describe()
                 + ". The next check reports it (KEY_NOT_VALID, TRUST_STORE_CHANGED).");
         trust.out().flush();
         return ExitCode.OK.code();

@@ -260,7 +260,7 @@ final class TrustIndex {
     }
 
     /** A pin's local revocation (docs/formats.md 2.2 {@code revoked}), or null. */
-    private static PinRevocation revoked(JsonNode node, String where) {
+    static PinRevocation revoked(JsonNode node, String where) {
         JsonNode revoked = node.get("revoked");
         if (revoked == null) {
             return null;
@@ -455,16 +455,18 @@ final class TrustIndex {
         }
         // trust.json v2 (docs/formats.md 2.2, 2.7): after the v1 fields, in table order.
         if (key.revoked() != null) {
-            PinRevocation r = key.revoked();
-            sb.append("      \"revoked\": {\"date\": ").append(quote(r.date().toString())).append(", \"reason\": ")
-                    .append(quote(r.reason().text()))
-                    .append(r.note() == null ? "" : ", \"note\": " + quote(r.note()))
-                    .append("}").append(key.rotation() != null ? ",\n" : "\n");
+            sb.append("      \"revoked\": ").append(revokedJson(key.revoked())).append(key.rotation() != null ? ",\n" : "\n");
         }
         if (key.rotation() != null) {
             sb.append("      \"rotation\": {\"from\": ").append(quote(key.rotation().from().hex())).append(", \"proof\": ")
                     .append(quote(key.rotation().proof().text())).append("}\n");
         }
+    }
+
+    /** A revocation as written: one line, {@code {"date": …, "reason": …[, "note": …]}}. */
+    static String revokedJson(PinRevocation r) {
+        return "{\"date\": " + quote(r.date().toString()) + ", \"reason\": " + quote(r.reason().text())
+                + (r.note() == null ? "" : ", \"note\": " + quote(r.note())) + "}";
     }
 
     private static void field(StringBuilder sb, String name, String value, boolean comma) {

@@ -172,14 +172,23 @@ public final class TrustStoreWriter {
 
     /**
      * Records a local revocation of a key or identity pin (trust.json v2 {@code revoked}, docs/formats.md 2.2) and
-     * returns the pin as it is now; the index becomes version 2. A later revocation replaces an earlier one.
+     * returns the pin as it is now (null for a registry key pin, revoked alike); the index becomes version 2. A later
+     * revocation replaces an earlier one.
      */
     public PinnedKey revoke(Fingerprint fingerprint, PinRevocation revocation) {
         Objects.requireNonNull(revocation, "revocation");
         TrustStore store = TrustStoreLoader.load(dir);
+        RegistryKeyPin registry = store.registryKeys().stream().filter(p -> p.fingerprint().equals(fingerprint))
+                .findFirst().orElse(null);
+        if (registry != null) {
+            List<RegistryKeyPin> registryKeys = new ArrayList<>(store.registryKeys());
+            registryKeys.set(registryKeys.indexOf(registry), registry.withRevoked(revocation));
+            writeIndex(new TrustStore(store.keys(), files(store), store.sigstoreTrustedRootFile().orElse(null), registryKeys));
+            TrustStoreLoader.load(dir);
+            return null;
+        }
         PinnedKey pin = store.find(fingerprint).orElseThrow(() -> new BadInputException(dir + ": " + fingerprint
-                + " is not a pinned key or identity" + (store.registryKeys().stream().anyMatch(p -> p.fingerprint()
-                .equals(fingerprint)) ? " (registry keys are revoked by removing them: sbomgate trust remove)" : "")));
+                + " is not pinned"));
         PinnedKey revoked = pin.withLifecycle(revocation, pin.rotation());
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.set(keys.indexOf(pin), revoked);

@@ -143,6 +143,10 @@ final class NpmEvidence {
             return check.withStatus(SignatureStatus.OUTSIDE_PIN_WINDOW, "registry key '" + pin.get().name()
                     + "' signed at " + check.created() + ", outside its pin's window");
         }
+        String revoked = pin.get().revokedAt(check.created());
+        if (revoked != null) {
+            return check.withStatus(SignatureStatus.KEY_REVOKED, "registry key '" + pin.get().name() + "': " + revoked);
+        }
         if (check.kind() == SignatureKind.NPM_PUBLISH_ATTESTATION && pin.get().expires() != null
                 && check.created() != null && check.created().isAfter(pin.get().expires())) {
             return check.withStatus(SignatureStatus.KEY_EXPIRED, "publish attestation by registry key '"

@@ -65,6 +65,8 @@ class KeyLifecycleGateTest {
         assertTrue(index.startsWith("{\n  \"version\": 2,"), index);
         assertTrue(index.contains("\"revoked\": {\"date\": \"2026-11-20\", \"reason\": \"compromised\", \"note\": \"leaked in CI logs\"}"),
                 index);
+        assertEquals(0, run("trust", "show", SignedPomProject.KEY, "--trust", trust.toString()), stderr);
+        assertTrue(stdout.contains("revoked      compromised on 2026-11-20 (leaked in CI logs) (trust store)"), stdout);
         assertEquals(1, run(gate("check")), stdout + stderr);
         assertTrue(stdout.contains("KEY_NOT_VALID"), stdout);
         assertTrue(stdout.contains("pin revoked in the trust store: compromised on 2026-11-20 (leaked in CI logs)"), stdout);

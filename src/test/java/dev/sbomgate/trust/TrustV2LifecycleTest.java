@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,6 +67,24 @@ class TrustV2LifecycleTest {
         assertNotEquals(before.digest(), after.digest());
         assertEquals(PinRevocation.Reason.RETIRED, after.keys().get(0).revoked().reason());
         assertFalse(before.canonicalIndex().contains("revoked"));
+    }
+
+    @Test
+    void aRegistryKeyPinIsRevokedLocallyAndReadBack() throws Exception {
+        List<RegistryKeyPin> pins = RegistryKeyPins.add(dir, Files.readAllBytes(Path.of("trust/npm-registry-keys.json")),
+                "keys.json", "https://registry.npmjs.org", "npm", List.of(PurlPattern.parse("pkg:npm/*")), null, null);
+        RegistryKeyPin pin = pins.get(0);
+        new TrustStoreWriter(dir).revoke(pin.fingerprint(),
+                new PinRevocation(LocalDate.parse("2026-11-01"), PinRevocation.Reason.COMPROMISED, null));
+        TrustStore store = TrustStoreLoader.load(dir);
+        RegistryKeyPin read = store.registryKeys().stream().filter(p -> p.fingerprint().equals(pin.fingerprint()))
+                .findFirst().orElseThrow();
+        assertEquals(PinRevocation.Reason.COMPROMISED, read.revoked().reason());
+        assertTrue(read.revokedAt(Instant.parse("2024-01-01T00:00:00Z")) != null);
+        assertTrue(store.canonicalIndex().contains("\"revoked\": {\"date\": \"2026-11-01\", \"reason\": \"compromised\"}"),
+                store.canonicalIndex());
+        Files.writeString(dir.resolve("trust.json"), store.canonicalIndex(), StandardCharsets.UTF_8);
+        assertEquals(store.digest(), TrustStoreLoader.load(dir).digest());
     }
 
     @Test
