@@ -191,6 +191,19 @@ class GpgKeyRotationGateTest {
     }
 
     @Test
+    void aGpgMadeCompromisedRevocationBlocksTheApprovedArtifactTheKeySigned() throws Exception {
+        pin(oldKey, "Example release key");
+        assertEquals(0, run(gate("init", sbom("1.0"))), stdout + stderr);
+        gpg.revokeCompromised(oldKey, T0.plus(Duration.ofDays(25)));
+        Files.write(trust.resolve("keys/" + oldKey + ".asc"), gpg.export(oldKey));
+        assertEquals(1, run(gate("check", sbom("1.0"))), stdout + stderr);
+        assertTrue(stdout.contains("KEY_NOT_VALID"), stdout);
+        assertTrue(stdout.contains("signed by a revoked key (KEY_REVOKED)"), stdout);
+        // The baseline's pinned set records the key file's revocation with its reason mapped.
+        assertTrue(stdout.contains("revoked: compromised 2026-06-26"), stdout);
+    }
+
+    @Test
     void aDeclaredRotationIsReprovedOnLoad() throws Exception {
         pin(oldKey, "Example release key");
         pin(newKey, "Example release key 2026");

@@ -95,11 +95,21 @@ public final class GpgKit implements AutoCloseable {
 
     /** Revokes {@code key} with reason "key superseded" (0x01) and a comment naming {@code successor}. */
     public void revokeSuperseded(String key, String successor, Instant at) throws IOException {
+        revoke(key, 2, "Succeeded by " + successor, at);
+    }
+
+    /** Revokes {@code key} with reason "key compromised" (0x02). */
+    public void revokeCompromised(String key, Instant at) throws IOException {
+        revoke(key, 1, "leaked", at);
+    }
+
+    /** gpg's --gen-revoke menu: 0 no reason, 1 compromised, 2 superseded, 3 no longer used. */
+    private void revoke(String key, int menuChoice, String comment, Instant at) throws IOException {
         Path rev = home.resolve("rev.asc");
         Files.deleteIfExists(rev);
         // --gen-revoke asks its questions even in batch mode; they are answered on the command fd.
-        run(at, "y\n2\nSucceeded by " + successor + "\n\ny\n", "--no-batch", "--command-fd", "0", "--armor", "--output",
-                rev.toString(), "--gen-revoke", key);
+        run(at, "y\n" + menuChoice + "\n" + comment + "\n\ny\n", "--no-batch", "--command-fd", "0", "--armor",
+                "--output", rev.toString(), "--gen-revoke", key);
         run(at, null, "--import", rev.toString());
     }
 
