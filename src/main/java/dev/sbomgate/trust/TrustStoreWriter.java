@@ -42,6 +42,16 @@ public final class TrustStoreWriter {
      */
     public PinnedKey add(byte[] keyFileBytes, String sourceName, String name, List<PurlPattern> scopes,
                          LocalDate notBefore, LocalDate notAfter) {
+        return add(keyFileBytes, sourceName, name, scopes, notBefore, notAfter, null);
+    }
+
+    /**
+     * As {@link #add(byte[], String, String, List, LocalDate, LocalDate)}, recording that the key succeeds the pinned
+     * OpenPGP key {@code succeeds} (trust.json v2 {@code rotation}, docs/formats.md 2.2) when that is not null; the
+     * proof is read from the key material, and a rotation it does not prove is refused.
+     */
+    public PinnedKey add(byte[] keyFileBytes, String sourceName, String name, List<PurlPattern> scopes,
+                         LocalDate notBefore, LocalDate notAfter, Fingerprint succeeds) {
         TrustStore store = TrustStoreLoader.load(dir);
         PublicKeys.Format format = PublicKeys.detect(keyFileBytes, sourceName);
         List<PublicKeyInfo> inFile = PublicKeys.inspect(keyFileBytes, sourceName);
@@ -78,6 +88,21 @@ public final class TrustStoreWriter {
         Map<String, byte[]> files = files(store);
         files.put(file, keyFileBytes.clone());
         TrustStore next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        if (succeeds != null) {
+            if (store.find(succeeds).filter(k -> k.type() == dev.sbomgate.signature.SignatureKind.OPENPGP).isEmpty()) {
+                throw new BadInputException("--succeeds " + succeeds + ": not a pinned OpenPGP key; a rotation is proved"
+                        + " by the predecessor's material, so it must stay pinned");
+            }
+            Fingerprint successor = pin.fingerprint();
+            Rotation.Proof proof = next.rotationProof(succeeds, successor).orElseThrow(() -> new BadInputException(
+                    sourceName + ": nothing in the key files proves that " + successor + " succeeds " + succeeds
+                            + " (no certification by the old key over this key's user IDs, no 'superseded' revocation"
+                            + " of the old key naming it)"));
+            int at = keys.indexOf(pin);
+            pin = pin.withLifecycle(null, new Rotation(succeeds, proof));
+            keys.set(at, pin);
+            next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        }
         try {
             Files.createDirectories(dir.resolve(KEYS_DIR));
             AtomicWrite.write(dir.resolve(file), keyFileBytes);

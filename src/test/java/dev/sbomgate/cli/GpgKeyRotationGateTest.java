@@ -204,6 +204,24 @@ class GpgKeyRotationGateTest {
     }
 
     @Test
+    void trustAddSucceedsRecordsAProvedRotationAndRefusesAnUnprovedOne() throws Exception {
+        pin(oldKey, "Example release key");
+        Path file = dir.resolve(newKey + ".asc");
+        Files.write(file, gpg.export(newKey));
+        assertEquals(2, run("trust", "add", file.toString(), "--trust", trust.toString(), "--name", "Example 2026",
+                "--scope", SCOPE, "--succeeds", oldKey), stdout);
+        assertTrue(stderr.contains("nothing in the key files proves that " + newKey + " succeeds " + oldKey), stderr);
+        gpg.certify(oldKey, newKey, T0.plus(Duration.ofDays(10)));
+        Files.write(file, gpg.export(newKey));
+        assertEquals(0, run("trust", "add", file.toString(), "--trust", trust.toString(), "--name", "Example 2026",
+                "--scope", SCOPE, "--succeeds", oldKey), stderr);
+        assertTrue(stdout.contains("succeeds     " + oldKey + " (proved by certification)"), stdout);
+        String index = Files.readString(trust.resolve("trust.json"));
+        assertTrue(index.contains("\"rotation\": {\"from\": \"" + oldKey + "\", \"proof\": \"certification\"}"), index);
+        assertTrue(index.startsWith("{\n  \"version\": 2,"), index);
+    }
+
+    @Test
     void aDeclaredRotationIsReprovedOnLoad() throws Exception {
         pin(oldKey, "Example release key");
         pin(newKey, "Example release key 2026");
