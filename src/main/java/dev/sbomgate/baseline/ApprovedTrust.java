@@ -48,9 +48,8 @@ public record ApprovedTrust(List<Pin> pins, List<IgnoredKey> ignoredKeys, String
     }
 
     /**
-     * The pinned set of a loaded trust store, as an approval records it (docs/formats.md §1.5). trust.json version 1
-     * has no registry keys, ignored keys or local revocations; a key file's own revocation is recorded with reason
-     * {@code retired} and no date (the loaded key says only that it is revoked).
+     * The pinned set of a loaded trust store, as an approval records it (docs/formats.md §1.5): key, identity and
+     * registry key pins alike.
      */
     public static ApprovedTrust of(dev.sbomgate.trust.TrustStore store) {
         List<Pin> pins = new ArrayList<>();
@@ -72,14 +71,39 @@ public record ApprovedTrust(List<Pin> pins, List<IgnoredKey> ignoredKeys, String
                 material = dev.sbomgate.signature.SignatureCheck.sha256(store.keyFile(key));
             }
             List<String> scopes = key.scopes().stream().map(Object::toString).distinct().sorted().toList();
-            Revocation revoked = key.key().revoked() ? new Revocation(null, RevocationReason.RETIRED) : null;
+            Revocation revoked = revocation(key);
             List<Fingerprint> signingKeys = key.type() == dev.sbomgate.signature.SignatureKind.OPENPGP
                     ? key.key().subkeys() : List.of();
             pins.add(new Pin(key.fingerprint(), type, key.name(), scopes, key.notBefore(), key.notAfter(),
                     key.key().expires(), signingKeys, revoked, material));
         }
+        for (dev.sbomgate.trust.RegistryKeyPin registry : store.registryKeys()) {
+            // trust.json v2 registryKeys (docs/formats.md 2.3): the material is the DER key, the expiry the registry's.
+            List<String> scopes = registry.scopes().stream().map(Object::toString).distinct().sorted().toList();
+            pins.add(new Pin(registry.fingerprint(), PinType.REGISTRY, registry.name(), scopes, registry.notBefore(),
+                    registry.notAfter(), registry.expires(), List.of(), registry.revoked() == null ? null
+                    : new Revocation(registry.revoked().date(), RevocationReason.valueOf(registry.revoked().reason().name())),
+                    dev.sbomgate.signature.SignatureCheck.sha256(registry.key())));
+        }
         String root = store.sigstoreTrustedRoot().map(dev.sbomgate.signature.SignatureCheck::sha256).orElse(null);
         return of(pins, List.of(), root);
+    }
+
+    /**
+     * A pin's revocation as recorded (docs/formats.md §1.5): the trust store's own (trust.json v2 {@code revoked})
+     * first, else the key file's, its reason mapped (RFC 9580: no reason is a hard revocation, so compromised) and
+     * dated by the revocation signature's UTC day.
+     */
+    private static Revocation revocation(dev.sbomgate.trust.PinnedKey key) {
+        if (key.revoked() != null) {
+            return new Revocation(key.revoked().date(), RevocationReason.valueOf(key.revoked().reason().name()));
+        }
+        dev.sbomgate.signature.PublicKeyInfo.Revocation own = key.key().revocation();
+        if (own == null) {
+            return null;
+        }
+        return new Revocation(own.created() == null ? null : LocalDate.ofInstant(own.created(), java.time.ZoneOffset.UTC),
+                RevocationReason.valueOf(own.reason().name()));
     }
 
     /** The set of these pins in any order: sorted here. */

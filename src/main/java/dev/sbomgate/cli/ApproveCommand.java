@@ -49,7 +49,8 @@ final class ApproveCommand implements Callable<Integer> {
     String reason;
 
     @Option(names = "--accept", paramLabel = "RULE:PURL",
-            description = "Accept one blocking finding, named exactly as the report's 'accept' token. Repeatable.")
+            description = "Accept one blocking finding, named exactly as the report's 'accept' token (a finding about the"
+                    + " gate, like TRUST_STORE_CHANGED, by its rule ID alone). Repeatable.")
     List<String> accept = new ArrayList<>();
 
     @Option(names = "--by", paramLabel = "NAME", description = "Who approves (default: the OS user).")
@@ -57,6 +58,12 @@ final class ApproveCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
+
+    /** {@code RULE} (a bare rule ID) is the same token as {@code RULE:*}; anything else is kept as given. */
+    static String acceptToken(String token) {
+        return token.indexOf(':') < 0 && RuleId.parse(token).isPresent() && token.strip().equals(token)
+                ? RuleId.parse(token).orElseThrow().name() + ":*" : token;
+    }
 
     @Override
     public Integer call() {
@@ -71,6 +78,8 @@ final class ApproveCommand implements Callable<Integer> {
                     + " exact purl and the record: {rule: KNOWN_MALICIOUS, purl: 'pkg:…@VERSION', record: MAL-…, reason, expires}"
                     + " (docs/feed.md)");
         }
+        // docs/formats.md 4.2: a bare rule ID accepts that rule's finding without a subject (RULE:*), as logged.
+        accept = accept.stream().map(ApproveCommand::acceptToken).toList();
         GateInput input = GateInputs.load(gate, report, main.environment(), main.now());
         if (input.stored() == null) {
             throw new BadInputException(gate.baselineDir + " holds no baseline yet; create the first one with 'sbomgate init'");

@@ -46,6 +46,12 @@ final class TrustAddCommand implements Callable<Integer> {
     @Option(names = "--not-after", paramLabel = "DATE", description = "Last day (UTC, YYYY-MM-DD) the pin is valid.")
     String notAfter;
 
+    @Option(names = "--succeeds", paramLabel = "FINGERPRINT",
+            description = "Record that this OpenPGP key succeeds the pinned key FINGERPRINT (trust.json 'rotation'): the"
+                    + " key files must prove it (a certification by the old key, or its 'superseded' revocation naming"
+                    + " this key). It widens nothing: give this key its own --scope.")
+    String succeeds;
+
     @Override
     public Integer call() {
         List<PurlPattern> patterns = new ArrayList<>();
@@ -58,7 +64,8 @@ final class TrustAddCommand implements Callable<Integer> {
         }
         byte[] bytes = TrustArguments.readKeyFile(keyFile);
         PinnedKey pin = new TrustStoreWriter(trust.dir).add(bytes, keyFile.toString(), name, patterns,
-                TrustArguments.date("--not-before", notBefore), TrustArguments.date("--not-after", notAfter));
+                TrustArguments.date("--not-before", notBefore), TrustArguments.date("--not-after", notAfter),
+                succeeds == null ? null : TrustArguments.fingerprint(succeeds));
         PrintWriter out = trust.out();
         out.println("Pinned " + pin.typeName() + " key '" + pin.name() + "' in " + trust.dir + ":");
         TrustTexts.describe(out, pin, trust.dir);

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
                 TrustApplyCommand.class,
                 TrustRefreshCommand.class,
                 TrustAuditCommand.class,
+                TrustRevokeCommand.class,
         },
         footer = {"", "Exit codes: 0 ok, 2 bad input or usage.",
                 "", "Example:", "  sbomgate trust add release.asc --name 'ACME' --scope 'pkg:maven/com.acme/*'"})

@@ -21,6 +21,7 @@ final class TrustTexts {
                 out.println((i == 0 ? "  scopes       " : "               ") + key.scopes().get(i));
             }
             out.println("  window       " + key.window());
+            lifecycle(out, key);
             out.println("  verified by  " + dir.resolve(key.file()) + " (Sigstore trusted root)");
             return;
         }
@@ -37,7 +38,9 @@ final class TrustTexts {
         out.println("  created      " + instant(info.created(), "(not recorded)"));
         out.println("  expires      " + instant(info.expires(), "never"));
         if (info.revoked()) {
-            out.println("  revoked      yes");
+            out.println("  revoked      yes, by the key file" + (info.revocation() == null ? ""
+                    : ": " + info.revocation().reason().name().toLowerCase(java.util.Locale.ROOT)
+                    + (info.revocation().created() == null ? "" : " at " + info.revocation().created())));
         }
         if (!info.subkeys().isEmpty()) {
             for (int i = 0; i < info.subkeys().size(); i++) {
@@ -48,7 +51,18 @@ final class TrustTexts {
             out.println((i == 0 ? "  scopes       " : "               ") + key.scopes().get(i));
         }
         out.println("  window       " + key.window());
+        lifecycle(out, key);
         out.println("  file         " + dir.resolve(key.file()));
+    }
+
+    /** trust.json v2 {@code revoked} and {@code rotation} (docs/trust-store.md), when set. */
+    private static void lifecycle(PrintWriter out, PinnedKey key) {
+        if (key.revoked() != null) {
+            out.println("  revoked      " + Untrusted.printable(key.revoked().describe()) + " (trust store)");
+        }
+        if (key.rotation() != null) {
+            out.println("  succeeds     " + key.rotation().from() + " (proved by " + key.rotation().proof().text() + ")");
+        }
     }
 
     static String instant(Instant instant, String none) {

@@ -38,7 +38,9 @@ public enum RuleId {
     WAIVER_EXPIRED(Category.GATE, Severity.BLOCK, "A waiver in the policy is past its expiry date."),
     BASELINE_TAMPERED(Category.GATE, Severity.BLOCK, "The baseline or its approval log was edited outside sbomgate."),
     FEED_STALE(Category.GATE, Severity.WARN, "The malicious-package feed snapshot is older than the policy allows, rolled back since approval, or missing where required."),
-    SBOM_DEVIATION(Category.GATE, Severity.WARN, "The SBOM violates its schema where a real generator is known to, in a field the gate does not judge.");
+    SBOM_DEVIATION(Category.GATE, Severity.WARN, "The SBOM violates its schema where a real generator is known to, in a field the gate does not judge."),
+
+    TRUST_STORE_CHANGED(Category.GATE, Severity.BLOCK, "A pin was added, removed or re-scoped in the trust store since the last approval.");
 
     /** The families of rules, as PRODUCT.md groups them. */
     public enum Category { INTEGRITY, CHANGE, CONTENT, GATE }

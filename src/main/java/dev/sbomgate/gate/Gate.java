@@ -90,7 +90,8 @@ public final class Gate {
         }
         RuleContext context = new RuleContext(input.approvePrefix(), input.candidate(), baseline, evidence,
                 diff.changes(), diff.approved(), input.policy(), input.trust(), input.now(), input.locator() != null,
-                tamperEvidence, input.releaseDates(), input.feed());
+                tamperEvidence, input.releaseDates(), input.feed(),
+                input.stored() == null ? 0 : input.stored().lastApproval().map(a -> a.sequence()).orElse(0));
 
         // Waivers apply first, so that a rule's second look (review) sees which findings still stand.
         LocalDate today = LocalDate.ofInstant(input.now(), ZoneOffset.UTC);

@@ -13,6 +13,13 @@ public enum RuleParameter {
     UNSIGNED_REQUIRE(RuleId.UNSIGNED, "require", List.of("pkg:maven/*/*")),
     /** Lower SIGNER_CHANGED to warn when the new key is pinned for the same scope (a planned rotation). */
     SIGNER_CHANGED_ALLOW_PINNED_ROTATION(RuleId.SIGNER_CHANGED, "allowPinnedRotation", Boolean.FALSE),
+    /**
+     * Lower SIGNER_CHANGED to warn when the key material proves the rotation from the approved key (a certification
+     * by it, or its "superseded" revocation naming the new key) and the new key is pinned for the purl.
+     */
+    SIGNER_CHANGED_ALLOW_CERTIFIED_ROTATION(RuleId.SIGNER_CHANGED, "allowCertifiedRotation", Boolean.FALSE),
+    /** A pinned key expiring within this many days of the check is a KEY_NOT_VALID warning. */
+    KEY_NOT_VALID_EXPIRY_WARNING_DAYS(RuleId.KEY_NOT_VALID, "expiryWarningDays", 30L),
     /** Cooldown before a release may be taken, in hours. */
     RELEASE_TOO_FRESH_COOLDOWN_HOURS(RuleId.RELEASE_TOO_FRESH, "cooldownHours", 72L),
     /** Largest edit distance between a new name and a known one that counts as a typosquat. */

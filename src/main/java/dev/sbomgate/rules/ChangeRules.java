@@ -9,7 +9,7 @@ public final class ChangeRules {
     private ChangeRules() {
     }
 
-    /** ROLLBACK through SBOM_REGRESSION, then WAIVER_EXPIRED, BASELINE_TAMPERED and SBOM_DEVIATION. */
+    /** ROLLBACK through SBOM_REGRESSION, then WAIVER_EXPIRED, BASELINE_TAMPERED, FEED_STALE, SBOM_DEVIATION and TRUST_STORE_CHANGED. */
     public static List<Rule> all() {
         return List.of(
                 new RollbackRule(),
@@ -26,6 +26,7 @@ public final class ChangeRules {
                 new WaiverExpiredRule(),
                 new BaselineTamperedRule(),
                 new FeedStaleRule(),
-                new SbomDeviationRule());
+                new SbomDeviationRule(),
+                new TrustStoreChangedRule());
     }
 }

@@ -7,6 +7,14 @@ import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureStatus;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.verify.Evidence;
+import dev.sbomgate.finding.Severity;
+import dev.sbomgate.model.Fingerprint;
+import dev.sbomgate.policy.RuleParameter;
+import dev.sbomgate.trust.RegistryKeyPin;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,9 +45,19 @@ public final class KeyNotValidRule implements Rule {
                 revocation and expiry are the publisher's only answers, and a pin window lets a project stop
                 trusting a key from the day its replacement was announced (Jackson replaced its 2020 key in 2022).
 
+                The trust store may revoke a pin itself (trust.json version 2 'revoked', for keys without
+                in-band revocation or ahead of one): reason compromised voids every signature the pin ever
+                made, approved artifacts' included; superseded or retired voids those dated on or after its
+                date (and those without a signed time).
+
+                Ahead of time: a pinned key (OpenPGP key expiry, certificate notAfter, a registry key's
+                expires) that expires within the policy's expiryWarningDays (default 30) of the check is a
+                warning naming the key and the date, so the new key can be pinned before releases fail.
+
                 Fix: do not use the artifact. Ask the publisher which key signs this release now, confirm its
                 fingerprint out of band and pin it (sbomgate trust add). If a pin window was simply set too
-                narrow, remove the key and add it again with the right --not-before/--not-after dates.
+                narrow, remove the key and add it again with the right --not-before/--not-after dates. For
+                an expiry warning, fetch the publisher's refreshed key or its successor and pin it.
                 """;
     }
 
@@ -84,6 +102,43 @@ public final class KeyNotValidRule implements Rule {
             }
             findings.add(context.finding(id(), c, title, expected, found, fix));
         }
+        findings.addAll(expiringSoon(context));
         return findings;
+    }
+
+    /** One warning per pinned key whose expiry lies within expiryWarningDays after the check (not already past). */
+    private List<Finding> expiringSoon(RuleContext context) {
+        long days = context.policy().number(RuleParameter.KEY_NOT_VALID_EXPIRY_WARNING_DAYS);
+        Instant now = context.now();
+        Instant horizon = now.plus(Duration.ofDays(Math.max(0, days)));
+        Severity severity = context.severity(id()).atMost(Severity.WARN);
+        List<Finding> findings = new ArrayList<>();
+        for (PinnedKey key : context.trust().keys()) {
+            if (!key.isIdentity()) {
+                expiry(context, findings, severity, now, horizon, days, "key", key.fingerprint(), key.name(),
+                        key.key().expires());
+            }
+        }
+        for (RegistryKeyPin key : context.trust().registryKeys()) {
+            expiry(context, findings, severity, now, horizon, days, "registry key", key.fingerprint(), key.name(),
+                    key.expires());
+        }
+        return findings;
+    }
+
+    private void expiry(RuleContext context, List<Finding> findings, Severity severity, Instant now, Instant horizon,
+                        long days, String kind, Fingerprint fingerprint, String name, Instant expires) {
+        if (expires == null || !expires.isAfter(now) || expires.isAfter(horizon)) {
+            return;
+        }
+        long left = Duration.between(now, expires).toDays();
+        findings.add(context.finding(id(), severity, null, "pinned " + kind + " " + fingerprint + " ("
+                        + ChangeRuleTexts.plain(name) + ") expires on " + LocalDate.ofInstant(expires, ZoneOffset.UTC)
+                        + ", in " + left + " day(s)",
+                "pinned keys valid for more than " + days + " days (expiryWarningDays)",
+                kind + " " + fingerprint + " expires " + expires,
+                "Get the publisher's refreshed key (a new expiry) or its successor, confirm it out of band and pin it"
+                        + " before " + LocalDate.ofInstant(expires, ZoneOffset.UTC) + "; signatures made after that day"
+                        + " are KEY_NOT_VALID."));
     }
 }

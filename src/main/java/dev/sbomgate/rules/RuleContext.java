@@ -35,11 +35,21 @@ import java.util.Optional;
  * @param tamperEvidence   what the baseline store found edited or broken (empty when intact)
  * @param releaseDates     publish times from {@code --metadata}
  * @param feed             the malicious-package feed snapshot, or null when none was given
+ * @param approval         the sequence number of the last approval in the log ("approval #N"), or 0 when unknown
  */
 public record RuleContext(String approvePrefix, Inventory candidate, Baseline baseline, List<Evidence> evidence,
                           List<Change> changes, Map<String, BaselineComponent> approved, Policy policy,
                           TrustStore trust, Instant now, boolean artifactsGiven, List<String> tamperEvidence,
-                          ReleaseDates releaseDates, FeedSnapshot feed) {
+                          ReleaseDates releaseDates, FeedSnapshot feed, int approval) {
+
+    /** Without the approval's sequence number. */
+    public RuleContext(String approvePrefix, Inventory candidate, Baseline baseline, List<Evidence> evidence,
+                       List<Change> changes, Map<String, BaselineComponent> approved, Policy policy,
+                       TrustStore trust, Instant now, boolean artifactsGiven, List<String> tamperEvidence,
+                       ReleaseDates releaseDates, FeedSnapshot feed) {
+        this(approvePrefix, candidate, baseline, evidence, changes, approved, policy, trust, now, artifactsGiven,
+                tamperEvidence, releaseDates, feed, 0);
+    }
 
     /** Without a feed snapshot. */
     public RuleContext(String approvePrefix, Inventory candidate, Baseline baseline, List<Evidence> evidence,

@@ -8,6 +8,8 @@ import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.policy.RuleParameter;
 import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.trust.Rotation;
 import dev.sbomgate.signature.SignatureStatus;
 import dev.sbomgate.verify.Evidence;
 import java.util.ArrayList;
@@ -55,12 +57,21 @@ public final class SignerChangedRule implements Rule {
                 the finding with a reason; the baseline then records the new signer. A policy may set
                 allowPinnedRotation: true to report it as a warning when the old key is pinned for this package
                 as well. If the change is not expected, treat the artifact as forged and the key as compromised.
+
+                OpenPGP rotations: when the approved key certified one of the new key's user IDs, or its own
+                revocation says "superseded" and names the new key's fingerprint, the finding says "rotation
+                certified by the approved key FP" (or "announced by"). Signer fingerprints are always primary
+                keys, whichever subkey signed. A policy may set allowCertifiedRotation: true to report a proved
+                rotation as a warning. A certification never widens trust: the new key must itself be pinned
+                for the package (an unpinned successor stays UNTRUSTED_SIGNER), and the approved key must stay
+                pinned (e.g. revoked as superseded) so that its material can prove the rotation.
                 """;
     }
 
     @Override
     public List<Finding> evaluate(RuleContext context) {
         boolean allowRotation = context.policy().flag(RuleParameter.SIGNER_CHANGED_ALLOW_PINNED_ROTATION);
+        boolean allowCertified = context.policy().flag(RuleParameter.SIGNER_CHANGED_ALLOW_CERTIFIED_ROTATION);
         List<Finding> findings = new ArrayList<>();
         for (Evidence evidence : context.evidence()) {
             if (evidence.artifactState() != Evidence.ArtifactState.FOUND
@@ -79,15 +90,22 @@ public final class SignerChangedRule implements Rule {
                 continue;
             }
             boolean rotation = c.purl() != null && context.trust().isPinnedFor(oldSigner, c.purl());
+            // OpenPGP key rotation (docs/formats.md 2.2): the new key, pinned for this purl (the signature verified),
+            // certified by the approved key or named by its "superseded" revocation. Never widens trust by itself.
+            Optional<Rotation.Proof> proof = check.kind() == SignatureKind.OPENPGP
+                    ? context.trust().rotationProof(oldSigner, newSigner) : Optional.empty();
             Severity severity = context.severity(id());
-            if (allowRotation && rotation) {
+            if (allowRotation && rotation || allowCertified && proof.isPresent()) {
                 severity = severity.atMost(Severity.WARN);
             }
             String oldPin = context.trust().find(oldSigner)
                     .map(k -> rotation ? "still pinned for this package as '" + k.name() + "'"
                             : "pinned as '" + k.name() + "', but no longer for this package")
                     .orElse("no longer in the trust store");
-            String title = "re-signed: signed by another key than the approved version"
+            String title = proof.isPresent() ? "re-signed by a new key: rotation " + (proof.get() == Rotation.Proof.CERTIFICATION
+                    ? "certified by the approved key " + oldSigner + " (a certification of the new key's user ID)"
+                    : "announced by the approved key " + oldSigner + " (its revocation 'superseded' names the new key)")
+                    : "re-signed: signed by another key than the approved version"
                     + (allowRotation && rotation ? " (both keys are pinned for this package: a planned rotation)" : "");
             findings.add(context.finding(id(), severity, c, title,
                     "signed by " + oldSigner + " like the approved version " + IntegrityText.version(approved.get().component())

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param expires     expiry of the primary key (or certificate notAfter), or null for none
  * @param revoked     whether the file carries a valid revocation of the primary key
  * @param subkeys     fingerprints of subkeys with a valid binding signature that may sign
+ * @param revocation  the primary key's own revocation (OpenPGP), its reason mapped; null when not revoked or unknown
  */
 public record PublicKeyInfo(
         SignatureKind kind,
@@ -26,7 +27,36 @@ public record PublicKeyInfo(
         Instant created,
         Instant expires,
         boolean revoked,
-        List<Fingerprint> subkeys) {
+        List<Fingerprint> subkeys,
+        Revocation revocation) {
+
+    /** Without the revocation's reason: a revoked key's reason then reads as compromised (fail closed). */
+    public PublicKeyInfo(SignatureKind kind, Fingerprint fingerprint, String algorithm, List<String> userIds,
+                         Instant created, Instant expires, boolean revoked, List<Fingerprint> subkeys) {
+        this(kind, fingerprint, algorithm, userIds, created, expires, revoked, subkeys,
+                revoked ? new Revocation(null, RevocationReason.COMPROMISED) : null);
+    }
+
+    /**
+     * Why a key was revoked, as trust.json v2 names it (docs/formats.md 2.2). From an OpenPGP Reason for Revocation
+     * (RFC 9580 section 5.2.3.31): "key compromised" → compromised, "key superseded" → superseded, "key retired" →
+     * retired; no reason, "no reason specified" and any other code are hard revocations in RFC 9580, so compromised.
+     */
+    public enum RevocationReason {
+        COMPROMISED, SUPERSEDED, RETIRED
+    }
+
+    /**
+     * A key's own revocation.
+     *
+     * @param created when the revocation was made, or null when unknown
+     * @param reason  why
+     */
+    public record Revocation(Instant created, RevocationReason reason) {
+        public Revocation {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
 
     public PublicKeyInfo {
         Objects.requireNonNull(kind, "kind");
@@ -34,6 +64,9 @@ public record PublicKeyInfo(
         Objects.requireNonNull(algorithm, "algorithm");
         userIds = List.copyOf(userIds == null ? List.of() : userIds);
         subkeys = List.copyOf(subkeys == null ? List.of() : subkeys);
+        if (revoked != (revocation != null)) {
+            throw new IllegalArgumentException("a revoked key (and only one) has a revocation");
+        }
     }
 
     /**

@@ -31,10 +31,18 @@ import java.util.TreeSet;
  * @param key         what the key file holds for this fingerprint (user IDs, dates, subkeys); for an identity pin a
  *                    description of the identity ({@link #identityInfo})
  * @param identity    the pinned identity when {@code type} is SIGSTORE, else null
+ * @param revoked     the local revocation (trust.json v2 {@code revoked}), or null
+ * @param rotation    the declared succession (trust.json v2 {@code rotation}, key pins only), or null
  */
 public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint, String file,
                         List<PurlPattern> scopes, LocalDate notBefore, LocalDate notAfter, PublicKeyInfo key,
-                        IdentityPin identity) {
+                        IdentityPin identity, PinRevocation revoked, Rotation rotation) {
+
+    /** Without a local revocation or rotation (trust.json version 1). */
+    public PinnedKey(String name, SignatureKind type, Fingerprint fingerprint, String file, List<PurlPattern> scopes,
+                     LocalDate notBefore, LocalDate notAfter, PublicKeyInfo key, IdentityPin identity) {
+        this(name, type, fingerprint, file, scopes, notBefore, notAfter, key, identity, null, null);
+    }
 
     static final int MAX_NAME_LENGTH = 200;
 
@@ -66,6 +74,10 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
             throw new IllegalArgumentException("key '" + Untrusted.printable(name) + "' has notAfter " + notAfter + " before notBefore "
                     + notBefore);
         }
+        if (rotation != null && (identity != null || rotation.from().equals(fingerprint))) {
+            throw new IllegalArgumentException("key '" + Untrusted.printable(name) + "': a rotation is declared on a key"
+                    + " pin, from another key");
+        }
         if (!key.fingerprint().equals(fingerprint) || key.kind() != type) {
             throw new IllegalArgumentException("key '" + Untrusted.printable(name) + "': the key info is for " + key.kind() + " "
                     + key.fingerprint() + ", not " + type + " " + fingerprint);
@@ -95,7 +107,20 @@ public record PinnedKey(String name, SignatureKind type, Fingerprint fingerprint
 
     /** The same pin with other scopes (a trust plan's {@code set-scopes}). */
     public PinnedKey withScopes(List<PurlPattern> newScopes) {
-        return new PinnedKey(name, type, fingerprint, file, newScopes, notBefore, notAfter, key, identity);
+        return new PinnedKey(name, type, fingerprint, file, newScopes, notBefore, notAfter, key, identity, revoked, rotation);
+    }
+
+    /** This pin with a local revocation and a rotation (trust.json v2), each possibly null. */
+    public PinnedKey withLifecycle(PinRevocation revoked, Rotation rotation) {
+        return new PinnedKey(name, type, fingerprint, file, scopes, notBefore, notAfter, key, identity, revoked, rotation);
+    }
+
+    /**
+     * Why a signature made at {@code signedAt} is void by revocation, or null when it is not: the trust store's local
+     * revocation (docs/formats.md 2.2). The key file's own revocation is the verifier's matter.
+     */
+    public String revokedAt(java.time.Instant signedAt) {
+        return revoked != null && revoked.voids(signedAt) ? "pin revoked in the trust store: " + revoked.describe() : null;
     }
 
     /** Whether this pins a Sigstore certificate identity rather than a key. */

@@ -31,9 +31,16 @@ import java.util.TreeSet;
  * @param scopes    purl patterns, at least one
  * @param notBefore first UTC day, or null
  * @param notAfter  last UTC day, or null
+ * @param revoked   the local revocation (trust.json v2 {@code revoked}, docs/formats.md 2.2), or null
  */
 public record RegistryKeyPin(String name, String registry, String keyid, byte[] key, Instant expires,
-                             List<PurlPattern> scopes, LocalDate notBefore, LocalDate notAfter) {
+                             List<PurlPattern> scopes, LocalDate notBefore, LocalDate notAfter, PinRevocation revoked) {
+
+    /** Without a local revocation. */
+    public RegistryKeyPin(String name, String registry, String keyid, byte[] key, Instant expires,
+                          List<PurlPattern> scopes, LocalDate notBefore, LocalDate notAfter) {
+        this(name, registry, keyid, key, expires, scopes, notBefore, notAfter, null);
+    }
 
     static final String KEYTYPE = "ecdsa-sha2-nistp256";
 
@@ -127,15 +134,27 @@ public record RegistryKeyPin(String name, String registry, String keyid, byte[] 
         return notAfter == null || instant.isBefore(notAfter.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
+    /** This pin with a local revocation (or none). */
+    public RegistryKeyPin withRevoked(PinRevocation revocation) {
+        return new RegistryKeyPin(name, registry, keyid, key, expires, scopes, notBefore, notAfter, revocation);
+    }
+
+    /** Why a signature made at {@code signedAt} is void by the local revocation, or null when it is not. */
+    public String revokedAt(Instant signedAt) {
+        return revoked != null && revoked.voids(signedAt) ? "pin revoked in the trust store: " + revoked.describe() : null;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof RegistryKeyPin p && name.equals(p.name) && registry.equals(p.registry) && keyid.equals(p.keyid)
                 && java.util.Arrays.equals(key, p.key) && Objects.equals(expires, p.expires) && scopes.equals(p.scopes)
-                && Objects.equals(notBefore, p.notBefore) && Objects.equals(notAfter, p.notAfter);
+                && Objects.equals(notBefore, p.notBefore) && Objects.equals(notAfter, p.notAfter)
+                && Objects.equals(revoked, p.revoked);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(name, registry, keyid, java.util.Arrays.hashCode(key), expires, scopes, notBefore, notAfter);
+        return Objects.hash(name, registry, keyid, java.util.Arrays.hashCode(key), expires, scopes, notBefore, notAfter,
+                revoked);
     }
 }

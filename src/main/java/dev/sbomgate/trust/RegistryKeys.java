@@ -26,7 +26,7 @@ final class RegistryKeys {
 
     static final int MAX_KEYS = 64;
     private static final Set<String> FIELDS = Set.of("name", "registry", "keyid", "fingerprint", "keytype", "scheme",
-            "key", "expires", "scopes", "notBefore", "notAfter");
+            "key", "expires", "scopes", "notBefore", "notAfter", "revoked");
 
     private RegistryKeys() {
     }
@@ -118,7 +118,8 @@ final class RegistryKeys {
             try {
                 pin = new RegistryKeyPin(text(node, "name", where, true), text(node, "registry", where, true),
                         text(node, "keyid", where, true), base64(text(node, "key", where, true), where),
-                        instant(node, "expires", where), scopes, date(node, "notBefore", where), date(node, "notAfter", where));
+                        instant(node, "expires", where), scopes, date(node, "notBefore", where), date(node, "notAfter", where),
+                        TrustIndex.revoked(node, where));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(where + ": " + e.getMessage());
             }
@@ -153,12 +154,17 @@ final class RegistryKeys {
                 sb.append("        ").append(quote(p.scopes().get(j).toString())).append(j + 1 < p.scopes().size() ? ",\n" : "\n");
             }
             boolean window = p.notBefore() != null || p.notAfter() != null;
-            sb.append("      ]").append(window ? ",\n" : "\n");
+            boolean revoked = p.revoked() != null;
+            sb.append("      ]").append(window || revoked ? ",\n" : "\n");
             if (p.notBefore() != null) {
-                sb.append("      \"notBefore\": ").append(quote(p.notBefore().toString())).append(p.notAfter() != null ? ",\n" : "\n");
+                sb.append("      \"notBefore\": ").append(quote(p.notBefore().toString()))
+                        .append(p.notAfter() != null || revoked ? ",\n" : "\n");
             }
             if (p.notAfter() != null) {
-                sb.append("      \"notAfter\": ").append(quote(p.notAfter().toString())).append("\n");
+                sb.append("      \"notAfter\": ").append(quote(p.notAfter().toString())).append(revoked ? ",\n" : "\n");
+            }
+            if (revoked) {
+                sb.append("      \"revoked\": ").append(TrustIndex.revokedJson(p.revoked())).append("\n");
             }
             sb.append("    }").append(i + 1 < sorted.size() ? ",\n" : "\n");
         }

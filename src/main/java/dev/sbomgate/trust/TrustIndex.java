@@ -37,10 +37,12 @@ final class TrustIndex {
     static final int VERSION_2 = 2;
     private static final Set<String> IDENTITY_FIELDS = Set.of("name", "issuer", "identity", "identityPattern",
             "fingerprint", "scopes", "notBefore", "notAfter", "repository", "workflow", "refPattern", "triggers", "runner",
-            "environment");
+            "environment", "revoked");
     private static final Set<String> SIGSTORE_FIELDS = Set.of("trustedRoot");
     private static final Set<String> KEY_FIELDS = Set.of("name", "type", "fingerprint", "file", "scopes", "notBefore",
-            "notAfter");
+            "notAfter", "revoked", "rotation");
+    private static final Set<String> REVOKED_FIELDS = Set.of("date", "reason", "note");
+    private static final Set<String> ROTATION_FIELDS = Set.of("from", "proof");
     private static final ObjectMapper JSON = Mappers.strictJson();
 
     private TrustIndex() {
@@ -48,21 +50,30 @@ final class TrustIndex {
 
     /** One entry as written in the index, before its key file is read. */
     record Entry(String name, SignatureKind type, Fingerprint fingerprint, String file, List<PurlPattern> scopes,
-                 LocalDate notBefore, LocalDate notAfter) {
+                 LocalDate notBefore, LocalDate notAfter, PinRevocation revoked, Rotation rotation) {
 
         Entry {
             Objects.requireNonNull(fingerprint, "fingerprint");
             scopes = List.copyOf(scopes);
         }
+
+        Entry(String name, SignatureKind type, Fingerprint fingerprint, String file, List<PurlPattern> scopes,
+              LocalDate notBefore, LocalDate notAfter) {
+            this(name, type, fingerprint, file, scopes, notBefore, notAfter, null, null);
+        }
     }
 
     /** An identity pin as written in the index. */
     record IdentityEntry(String name, IdentityPin identity, List<PurlPattern> scopes, LocalDate notBefore,
-                         LocalDate notAfter) {
+                         LocalDate notAfter, PinRevocation revoked) {
 
         IdentityEntry {
             Objects.requireNonNull(identity, "identity");
             scopes = List.copyOf(scopes);
+        }
+
+        IdentityEntry(String name, IdentityPin identity, List<PurlPattern> scopes, LocalDate notBefore, LocalDate notAfter) {
+            this(name, identity, scopes, notBefore, notAfter, null);
         }
     }
 
@@ -144,6 +155,10 @@ final class TrustIndex {
             throw new BadInputException(indexName + ": 'registryKeys' and identity claim matchers need \"version\": 2"
                     + " (docs/trust-store.md)");
         }
+        if (version.intValue() == VERSION && (entries.stream().anyMatch(e -> e.revoked() != null || e.rotation() != null)
+                || identities.stream().anyMatch(i -> i.revoked() != null))) {
+            throw new BadInputException(indexName + ": 'revoked' and 'rotation' need \"version\": 2 (docs/trust-store.md)");
+        }
         return new Index(entries, identities, trustedRoot, registryKeys);
     }
 
@@ -186,7 +201,7 @@ final class TrustIndex {
         if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
             throw new BadInputException(where + ": notAfter " + notAfter + " is before notBefore " + notBefore);
         }
-        return new IdentityEntry(name, identity, scopes, notBefore, notAfter);
+        return new IdentityEntry(name, identity, scopes, notBefore, notAfter, revoked(node, where));
     }
 
     /** The v2 claim matchers of an identity entry (docs/formats.md 2.4). */
@@ -241,7 +256,47 @@ final class TrustIndex {
         if (notBefore != null && notAfter != null && notAfter.isBefore(notBefore)) {
             throw new BadInputException(where + ": notAfter " + notAfter + " is before notBefore " + notBefore);
         }
-        return new Entry(name, type, fingerprint, file, scopes, notBefore, notAfter);
+        return new Entry(name, type, fingerprint, file, scopes, notBefore, notAfter, revoked(key, where), rotation(key, where));
+    }
+
+    /** A pin's local revocation (docs/formats.md 2.2 {@code revoked}), or null. */
+    static PinRevocation revoked(JsonNode node, String where) {
+        JsonNode revoked = node.get("revoked");
+        if (revoked == null) {
+            return null;
+        }
+        if (!revoked.isObject()) {
+            throw new BadInputException(where + ": revoked must be an object {date, reason, note}");
+        }
+        checkFields(revoked, REVOKED_FIELDS, where + ": revoked", "revoked object");
+        LocalDate date = date(revoked, "date", where + ": revoked");
+        if (date == null) {
+            throw new BadInputException(where + ": revoked: missing 'date'");
+        }
+        try {
+            return new PinRevocation(date, PinRevocation.Reason.parse(text(revoked, "reason", where + ": revoked", true)),
+                    text(revoked, "note", where + ": revoked", false));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** A key pin's declared succession (docs/formats.md 2.2 {@code rotation}), or null; proved by the loader. */
+    private static Rotation rotation(JsonNode node, String where) {
+        JsonNode rotation = node.get("rotation");
+        if (rotation == null) {
+            return null;
+        }
+        if (!rotation.isObject()) {
+            throw new BadInputException(where + ": rotation must be an object {from, proof}");
+        }
+        checkFields(rotation, ROTATION_FIELDS, where + ": rotation", "rotation object");
+        String from = text(rotation, "from", where + ": rotation", true);
+        try {
+            return new Rotation(new Fingerprint(from), Rotation.Proof.parse(text(rotation, "proof", where + ": rotation", true)));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(where + ": rotation: " + e.getMessage());
+        }
     }
 
     private static List<PurlPattern> scopes(JsonNode node, String where) {
@@ -319,7 +374,8 @@ final class TrustIndex {
         boolean more = !identities.isEmpty() || trustedRoot != null || registry;
         StringBuilder sb = new StringBuilder();
         sb.append("{\n");
-        boolean v2 = registry || identities.stream().anyMatch(i -> !i.identity().claims().isEmpty());
+        boolean v2 = registry || identities.stream().anyMatch(i -> !i.identity().claims().isEmpty())
+                || pins.stream().anyMatch(p -> p.revoked() != null || p.rotation() != null);
         sb.append("  \"version\": ").append(v2 ? VERSION_2 : VERSION).append(",\n");
         if (keys.isEmpty()) {
             sb.append("  \"keys\": []").append(more ? ",\n" : "\n");
@@ -388,14 +444,29 @@ final class TrustIndex {
             sb.append("        ").append(quote(key.scopes().get(j).toString()))
                     .append(j + 1 < key.scopes().size() ? ",\n" : "\n");
         }
+        boolean lifecycle = key.revoked() != null || key.rotation() != null;
         boolean window = key.notBefore() != null || key.notAfter() != null;
-        sb.append("      ]").append(window ? ",\n" : "\n");
+        sb.append("      ]").append(window || lifecycle ? ",\n" : "\n");
         if (key.notBefore() != null) {
-            field(sb, "notBefore", key.notBefore().toString(), key.notAfter() != null);
+            field(sb, "notBefore", key.notBefore().toString(), key.notAfter() != null || lifecycle);
         }
         if (key.notAfter() != null) {
-            field(sb, "notAfter", key.notAfter().toString(), false);
+            field(sb, "notAfter", key.notAfter().toString(), lifecycle);
         }
+        // trust.json v2 (docs/formats.md 2.2, 2.7): after the v1 fields, in table order.
+        if (key.revoked() != null) {
+            sb.append("      \"revoked\": ").append(revokedJson(key.revoked())).append(key.rotation() != null ? ",\n" : "\n");
+        }
+        if (key.rotation() != null) {
+            sb.append("      \"rotation\": {\"from\": ").append(quote(key.rotation().from().hex())).append(", \"proof\": ")
+                    .append(quote(key.rotation().proof().text())).append("}\n");
+        }
+    }
+
+    /** A revocation as written: one line, {@code {"date": …, "reason": …[, "note": …]}}. */
+    static String revokedJson(PinRevocation r) {
+        return "{\"date\": " + quote(r.date().toString()) + ", \"reason\": " + quote(r.reason().text())
+                + (r.note() == null ? "" : ", \"note\": " + quote(r.note())) + "}";
     }
 
     private static void field(StringBuilder sb, String name, String value, boolean comma) {

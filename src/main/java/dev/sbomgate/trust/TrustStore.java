@@ -41,6 +41,8 @@ public final class TrustStore {
     private final Digest digest;
     /** Parsed once, when the store is built (by the loader): the verifiers use these, never the raw bytes again. */
     private final PgpSignatureVerifier openPgp;
+    private final PgpKeys openPgpKeys;
+    private final Map<String, Optional<Rotation.Proof>> rotations = new java.util.concurrent.ConcurrentHashMap<>();
     private final KeyPairSignatureVerifier keyPair;
     private final TrustedRoot parsedTrustedRoot;
 
@@ -100,7 +102,8 @@ public final class TrustStore {
         this.digest = computeDigest();
         List<PgpKeys> sets = new ArrayList<>();
         keyFiles(SignatureKind.OPENPGP).forEach((name, bytes) -> sets.add(PgpKeys.parse(bytes, name)));
-        this.openPgp = new PgpSignatureVerifier(PgpKeys.union(sets));
+        this.openPgpKeys = PgpKeys.union(sets);
+        this.openPgp = new PgpSignatureVerifier(openPgpKeys);
         this.keyPair = KeyPairSignatureVerifier.of(keyFiles(SignatureKind.KEYPAIR));
         this.parsedTrustedRoot = trustedRoot == null ? null : TrustedRoot.parse(this.files.get(trustedRoot), trustedRoot);
     }
@@ -108,6 +111,32 @@ public final class TrustStore {
     /** The OpenPGP verifier over every pinned OpenPGP key file, parsed when the store was built. */
     public PgpSignatureVerifier openPgpVerifier() {
         return openPgp;
+    }
+
+    /**
+     * How the pinned key material proves that OpenPGP pin {@code to} succeeds pin {@code from} (docs/formats.md 2.2):
+     * a certification by {@code from}'s primary key over one of {@code to}'s user IDs, else {@code from}'s
+     * "superseded" revocation naming {@code to}; empty when neither holds or either is not a pinned OpenPGP key.
+     * A proof never widens trust: {@code to} is trusted only where its own scopes say.
+     */
+    public Optional<Rotation.Proof> rotationProof(Fingerprint from, Fingerprint to) {
+        PinnedKey old = byFingerprint.get(from);
+        PinnedKey successor = byFingerprint.get(to);
+        if (old == null || successor == null || old.type() != SignatureKind.OPENPGP
+                || successor.type() != SignatureKind.OPENPGP) {
+            return Optional.empty();
+        }
+        return rotations.computeIfAbsent(from.hex() + ">" + to.hex(), k -> openPgpKeys.rotationProof(from, to)
+                .map(p -> p == PgpKeys.RotationProof.CERTIFICATION ? Rotation.Proof.CERTIFICATION
+                        : Rotation.Proof.SUPERSEDED_REVOCATION));
+    }
+
+    /** Whether this particular proof holds (both may: {@link #rotationProof} names the first). */
+    boolean rotationProved(Fingerprint from, Fingerprint to, Rotation.Proof proof) {
+        if (proof == Rotation.Proof.CERTIFICATION) {
+            return rotationProof(from, to).filter(p -> p == Rotation.Proof.CERTIFICATION).isPresent();
+        }
+        return openPgpKeys.supersedes(from, to);
     }
 
     /** The key-pair (Ed25519, ECDSA, RSA) verifier over every pinned key-pair file, parsed when the store was built. */

@@ -86,7 +86,7 @@ public final class TrustStoreLoader {
             pinnedPerFile.computeIfAbsent(entry.file(), f -> new TreeSet<>()).add(entry.fingerprint());
             try {
                 keys.add(new PinnedKey(entry.name(), entry.type(), entry.fingerprint(), entry.file(), entry.scopes(),
-                        entry.notBefore(), entry.notAfter(), info));
+                        entry.notBefore(), entry.notAfter(), info, null, entry.revoked(), entry.rotation()));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(where + ": " + e.getMessage());
             }
@@ -120,7 +120,7 @@ public final class TrustStoreLoader {
             }
             try {
                 keys.add(PinnedKey.identity(entry.name(), entry.identity(), trustedRoot, entry.scopes(), entry.notBefore(),
-                        entry.notAfter()));
+                        entry.notAfter()).withLifecycle(entry.revoked(), null));
             } catch (IllegalArgumentException e) {
                 throw new BadInputException(where + ": " + e.getMessage());
             }
@@ -143,10 +143,41 @@ public final class TrustStoreLoader {
                         + pin.fingerprint() + ") is also pinned as a key; a key is pinned once");
             }
         }
+        TrustStore store;
         try {
-            return new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys());
+            store = new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(indexName + ": " + e.getMessage());
+        }
+        checkRotations(store, indexName);
+        return store;
+    }
+
+    /**
+     * Re-proves every declared rotation from the key files (docs/formats.md 2.2): {@code from} must be a pinned
+     * OpenPGP key, and the material must hold the declared proof; anything else is a bad store (exit 2).
+     */
+    static void checkRotations(TrustStore store, String indexName) {
+        for (PinnedKey key : store.keys()) {
+            Rotation rotation = key.rotation();
+            if (rotation == null) {
+                continue;
+            }
+            String where = indexName + ": key '" + Untrusted.printable(key.name()) + "' rotation";
+            PinnedKey from = store.find(rotation.from()).orElseThrow(() -> new BadInputException(where + ": from "
+                    + rotation.from() + " is not pinned; keep the predecessor pinned (e.g. with revoked: superseded or a"
+                    + " notAfter) so its material can prove the rotation"));
+            if (from.type() != dev.sbomgate.signature.SignatureKind.OPENPGP
+                    || key.type() != dev.sbomgate.signature.SignatureKind.OPENPGP) {
+                throw new BadInputException(where + ": rotations are proved between OpenPGP keys only");
+            }
+            Optional<Rotation.Proof> proof = store.rotationProof(rotation.from(), key.fingerprint());
+            if (proof.isEmpty() || (proof.get() != rotation.proof()
+                    && !store.rotationProved(rotation.from(), key.fingerprint(), rotation.proof()))) {
+                throw new BadInputException(where + ": declared as proved by " + rotation.proof().text() + " from "
+                        + rotation.from() + ", but the key files hold no such proof (a certification by the old primary"
+                        + " key over one of this key's user IDs, or the old key's 'superseded' revocation naming this key)");
+            }
         }
     }
 

@@ -42,11 +42,49 @@ public final class TrustStoreWriter {
      */
     public PinnedKey add(byte[] keyFileBytes, String sourceName, String name, List<PurlPattern> scopes,
                          LocalDate notBefore, LocalDate notAfter) {
+        return add(keyFileBytes, sourceName, name, scopes, notBefore, notAfter, null);
+    }
+
+    /**
+     * As {@link #add(byte[], String, String, List, LocalDate, LocalDate)}, recording that the key succeeds the pinned
+     * OpenPGP key {@code succeeds} (trust.json v2 {@code rotation}, docs/formats.md 2.2) when that is not null; the
+     * proof is read from the key material, and a rotation it does not prove is refused.
+     */
+    public PinnedKey add(byte[] keyFileBytes, String sourceName, String name, List<PurlPattern> scopes,
+                         LocalDate notBefore, LocalDate notAfter, Fingerprint succeeds) {
         TrustStore store = TrustStoreLoader.load(dir);
         NewKey key = new NewKey(keyFileBytes, sourceName, name, scopes, notBefore, notAfter);
         PinnedKey pin = prepare(store, List.of(), key);
+        if (succeeds != null) {
+            pin = withRotation(store, pin, keyFileBytes, sourceName, succeeds);
+        }
         write(store, List.of(pin), List.of(key), Map.of());
         return pin;
+    }
+
+    /** The pin with the rotation from {@code succeeds} that the key files prove; refused when they do not. */
+    private static PinnedKey withRotation(TrustStore store, PinnedKey pin, byte[] keyFileBytes, String sourceName,
+                                          Fingerprint succeeds) {
+        if (store.find(succeeds).filter(k -> k.type() == dev.sbomgate.signature.SignatureKind.OPENPGP).isEmpty()) {
+            throw new BadInputException("--succeeds " + succeeds + ": not a pinned OpenPGP key; a rotation is proved"
+                    + " by the predecessor's material, so it must stay pinned");
+        }
+        List<PinnedKey> keys = new ArrayList<>(store.keys());
+        keys.add(pin);
+        Map<String, byte[]> files = files(store);
+        files.put(pin.file(), keyFileBytes.clone());
+        TrustStore next;
+        try {
+            next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Fingerprint successor = pin.fingerprint();
+        Rotation.Proof proof = next.rotationProof(succeeds, successor).orElseThrow(() -> new BadInputException(
+                sourceName + ": nothing in the key files proves that " + successor + " succeeds " + succeeds
+                        + " (no certification by the old key over this key's user IDs, no 'superseded' revocation"
+                        + " of the old key naming it)"));
+        return pin.withLifecycle(null, new Rotation(succeeds, proof));
     }
 
     /**
@@ -319,6 +357,33 @@ public final class TrustStoreWriter {
         writeIndex(next);
         TrustStoreLoader.load(dir);
         return root;
+    }
+
+    /**
+     * Records a local revocation of a key or identity pin (trust.json v2 {@code revoked}, docs/formats.md 2.2) and
+     * returns the pin as it is now (null for a registry key pin, revoked alike); the index becomes version 2. A later
+     * revocation replaces an earlier one.
+     */
+    public PinnedKey revoke(Fingerprint fingerprint, PinRevocation revocation) {
+        Objects.requireNonNull(revocation, "revocation");
+        TrustStore store = TrustStoreLoader.load(dir);
+        RegistryKeyPin registry = store.registryKeys().stream().filter(p -> p.fingerprint().equals(fingerprint))
+                .findFirst().orElse(null);
+        if (registry != null) {
+            List<RegistryKeyPin> registryKeys = new ArrayList<>(store.registryKeys());
+            registryKeys.set(registryKeys.indexOf(registry), registry.withRevoked(revocation));
+            writeIndex(new TrustStore(store.keys(), files(store), store.sigstoreTrustedRootFile().orElse(null), registryKeys));
+            TrustStoreLoader.load(dir);
+            return null;
+        }
+        PinnedKey pin = store.find(fingerprint).orElseThrow(() -> new BadInputException(dir + ": " + fingerprint
+                + " is not pinned"));
+        PinnedKey revoked = pin.withLifecycle(revocation, pin.rotation());
+        List<PinnedKey> keys = new ArrayList<>(store.keys());
+        keys.set(keys.indexOf(pin), revoked);
+        writeIndex(new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys()));
+        TrustStoreLoader.load(dir);
+        return revoked;
     }
 
     void writeIndex(TrustStore next) {

@@ -338,9 +338,11 @@ public final class EvidenceCollector {
                     "signed by " + who + " at " + signedAt + ", outside the window " + outside.window()
                             + " of identity pin '" + outside.name() + "'", check.signatureSha256());
         }
-        return new SignatureCheck(check.kind(), SignatureStatus.VERIFIED, pin.fingerprint(), pin.fingerprint(),
-                identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
-                check.detail() + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")",
+        String revoked = pin.revokedAt(signedAt);
+        return new SignatureCheck(check.kind(), revoked == null ? SignatureStatus.VERIFIED : SignatureStatus.KEY_REVOKED,
+                pin.fingerprint(), pin.fingerprint(), identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
+                (revoked == null ? check.detail() : "signed by " + who + " at " + signedAt + "; " + revoked)
+                        + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")",
                 check.signatureSha256());
     }
 
@@ -362,6 +364,13 @@ public final class EvidenceCollector {
         if (!key.isValidAt(signedAt)) {
             return check.withStatus(SignatureStatus.OUTSIDE_PIN_WINDOW, "signed by '" + key.name() + "' at " + signedAt
                     + ", outside its pin's window " + key.window());
+        }
+        // docs/formats.md 2.2: a local revocation; compromised voids every signature, approved artifacts' too.
+        String revoked = key.revokedAt(check.created());
+        if (revoked != null) {
+            return check.withStatus(SignatureStatus.KEY_REVOKED, "signed by '" + key.name() + "' ("
+                    + key.fingerprint() + ") at " + (check.created() == null ? "an unknown time" : check.created())
+                    + "; " + revoked);
         }
         return check;
     }

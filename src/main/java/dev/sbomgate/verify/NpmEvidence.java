@@ -143,6 +143,10 @@ final class NpmEvidence {
             return check.withStatus(SignatureStatus.OUTSIDE_PIN_WINDOW, "registry key '" + pin.get().name()
                     + "' signed at " + check.created() + ", outside its pin's window");
         }
+        String revoked = pin.get().revokedAt(check.created());
+        if (revoked != null) {
+            return check.withStatus(SignatureStatus.KEY_REVOKED, "registry key '" + pin.get().name() + "': " + revoked);
+        }
         if (check.kind() == SignatureKind.NPM_PUBLISH_ATTESTATION && pin.get().expires() != null
                 && check.created() != null && check.created().isAfter(pin.get().expires())) {
             return check.withStatus(SignatureStatus.KEY_EXPIRED, "publish attestation by registry key '"
@@ -182,8 +186,9 @@ final class NpmEvidence {
                     check.signatureFile(), "provenance signed at " + check.created() + ", outside the window "
                             + outside.window() + " of identity pin '" + outside.name() + "'");
         }
-        return new SignatureCheck(SignatureKind.NPM_PROVENANCE, SignatureStatus.VERIFIED, pin.fingerprint(),
-                pin.fingerprint(), shown, check.created(), check.algorithm(), check.signatureFile(),
-                check.detail() + "; pinned as '" + pin.name() + "'");
+        String revoked = pin.revokedAt(check.created());
+        return new SignatureCheck(SignatureKind.NPM_PROVENANCE, revoked == null ? SignatureStatus.VERIFIED
+                : SignatureStatus.KEY_REVOKED, pin.fingerprint(), pin.fingerprint(), shown, check.created(), check.algorithm(),
+                check.signatureFile(), (revoked == null ? check.detail() : revoked) + "; pinned as '" + pin.name() + "'");
     }
 }

@@ -25,7 +25,7 @@ class ChangeRulesTest {
         List<RuleId> expected = List.of(RuleId.ROLLBACK, RuleId.NEW_COMPONENT, RuleId.NEW_DEPENDENCY_IN_PATCH, RuleId.TYPOSQUAT,
                 RuleId.SUPPLIER_CHANGED, RuleId.SOURCE_CHANGED, RuleId.DEPENDENCY_CONFUSION, RuleId.NON_REGISTRY_SOURCE,
                 RuleId.LICENSE_CHANGED, RuleId.RELEASE_TOO_FRESH, RuleId.SBOM_REGRESSION, RuleId.WAIVER_EXPIRED,
-                RuleId.BASELINE_TAMPERED, RuleId.FEED_STALE, RuleId.SBOM_DEVIATION);
+                RuleId.BASELINE_TAMPERED, RuleId.FEED_STALE, RuleId.SBOM_DEVIATION, RuleId.TRUST_STORE_CHANGED);
         List<RuleId> ids = ChangeRules.all().stream().map(Rule::id).toList();
         assertEquals(expected, ids);
         for (RuleId id : RuleId.values()) {

@@ -97,7 +97,7 @@ public final class RuleFixtures {
         SortedMap<String, SortedSet<String>> deps = new TreeMap<>();
         dependenciesByIdentity.forEach((k, v) -> deps.put(k, new TreeSet<>(v)));
         return new Baseline("urn:uuid:3e671687-395b-41f5-a30f-a58921a69b79", 1, Instant.parse("2026-01-01T00:00:00Z"),
-                "a".repeat(64), "SHA-256:" + "b".repeat(64), components, deps);
+                "a".repeat(64), TrustStore.empty().digest().toString(), components, deps);
     }
 
     public static Inventory inventory(List<Component> components, Map<String, List<String>> dependenciesByBomRef) {

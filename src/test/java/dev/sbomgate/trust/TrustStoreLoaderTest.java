@@ -154,7 +154,7 @@ class TrustStoreLoaderTest {
         writeIndex(dir, index(entry("ACME CI", "keypair", p256, "keys/ci.pem", "pkg:npm/@acme/*")
                 .replace("}", ", \"scope\": \"pkg:npm/*\"}")));
         assertFails(dir.resolve("trust.json") + ": keys[0]: unknown field 'scope' in the key entry; allowed: file,"
-                + " fingerprint, name, notAfter, notBefore, scopes, type");
+                + " fingerprint, name, notAfter, notBefore, revoked, rotation, scopes, type");
     }
 
     @Test

@@ -65,8 +65,13 @@ final class PgpCertificate {
             SignatureSubpacketTags.ISSUER_FINGERPRINT, SignatureSubpacketTags.INTENDED_RECIPIENT_FINGERPRINT,
             SignatureSubpacketTags.PREFERRED_AEAD_ALGORITHMS);
 
-    /** A revocation signature that verified. */
-    record Revocation(Instant created, boolean hard, String reason) {
+    /**
+     * A revocation signature that verified.
+     *
+     * @param code        the Reason for Revocation code, or -1 when the signature has none
+     * @param description its free-text description, one line ("" when none)
+     */
+    record Revocation(Instant created, boolean hard, String reason, int code, String description) {
         /** Whether this revocation voids a signature made at {@code signatureTime} (RFC 9580, Reason for Revocation). */
         boolean voids(Instant signatureTime) {
             // Hard revocations (no reason, "compromised", unknown reasons) void every signature ever made; soft
@@ -255,7 +260,79 @@ final class PgpCertificate {
             }
         }
         return new PublicKeyInfo(SignatureKind.OPENPGP, primary.fingerprint, primary.algorithm, userIds,
-                primary.created, primary.expires, !primary.revocations.isEmpty(), signing);
+                primary.created, primary.expires, !primary.revocations.isEmpty(), signing, revocation(primary.revocations));
+    }
+
+    /**
+     * The primary key's revocation as trust.json v2 names it (docs/formats.md 2.2): a hard one (compromised, no reason,
+     * any other code; RFC 9580 section 5.2.3.31) wins, else the earliest soft one; null when not revoked.
+     */
+    private static PublicKeyInfo.Revocation revocation(List<Revocation> revocations) {
+        PublicKeyInfo.Revocation chosen = null;
+        for (Revocation r : revocations) {
+            PublicKeyInfo.RevocationReason reason = r.hard() ? PublicKeyInfo.RevocationReason.COMPROMISED
+                    : r.code() == (RevocationReasonTags.KEY_SUPERSEDED & 0xff) ? PublicKeyInfo.RevocationReason.SUPERSEDED
+                    : PublicKeyInfo.RevocationReason.RETIRED;
+            PublicKeyInfo.Revocation candidate = new PublicKeyInfo.Revocation(r.created(), reason);
+            if (chosen == null || reason == PublicKeyInfo.RevocationReason.COMPROMISED
+                    && chosen.reason() != PublicKeyInfo.RevocationReason.COMPROMISED
+                    || reason == chosen.reason() && r.created().isBefore(chosen.created())) {
+                chosen = candidate;
+            }
+        }
+        return chosen;
+    }
+
+    /**
+     * Whether {@code certifier} (another certificate's primary key) made a certification (RFC 9580 signature types
+     * 0x10-0x13) over one of this key's user IDs that verifies, names it as issuer, and that it has not revoked since
+     * (type 0x30): the proof of a key rotation (docs/formats.md 2.2 {@code rotation}, proof {@code certification}).
+     */
+    boolean certifiedBy(PgpCertificate certifier) {
+        PGPPublicKey signer = certifier.primary.key;
+        PGPPublicKey target = primary.key;
+        Set<ByteBuffer> seen = new HashSet<>();
+        for (Iterator<byte[]> it = target.getRawUserIDs(); it.hasNext(); ) {
+            byte[] rawId = it.next();
+            if (!seen.add(ByteBuffer.wrap(rawId))) {
+                continue;
+            }
+            PGPSignature newestCert = null;
+            PGPSignature newestRevocation = null;
+            for (PGPSignature sig : list(target.getSignaturesForID(rawId))) {
+                int type = sig.getSignatureType();
+                boolean certification = type >= PGPSignature.DEFAULT_CERTIFICATION && type <= PGPSignature.POSITIVE_CERTIFICATION;
+                // A third-party certification must name its issuer: one that names none is not the old key's claim.
+                boolean namesAnIssuer = issuerFingerprint(sig) != null || sig.getKeyID() != 0;
+                if ((certification || type == PGPSignature.CERTIFICATION_REVOCATION) && namesAnIssuer
+                        && selfSigned(sig, signer, target, rawId)) {
+                    if (certification) {
+                        newestCert = newer(newestCert, sig);
+                    } else {
+                        newestRevocation = newer(newestRevocation, sig);
+                    }
+                }
+            }
+            if (newestCert != null && (newestRevocation == null
+                    || newestRevocation.getCreationTime().before(newestCert.getCreationTime()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether this key's own revocation says "key superseded" and names {@code successor} by its full fingerprint in
+     * its description (spaces ignored, any case): the other proof of a rotation (proof {@code superseded-revocation}).
+     */
+    boolean supersededBy(Fingerprint successor) {
+        for (Revocation r : primary.revocations) {
+            if (r.code() == (RevocationReasonTags.KEY_SUPERSEDED & 0xff)
+                    && r.description().replace(" ", "").toUpperCase(java.util.Locale.ROOT).contains(successor.hex())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Member subkey(PGPPublicKey primaryKey, PGPPublicKey sub) {
@@ -386,7 +463,9 @@ final class PgpCertificate {
             String description = oneLine(reason.getRevocationDescription());
             text = reasonName(reason.getRevocationReason()) + (description.isEmpty() ? "" : ": '" + description + "'");
         }
-        return new Revocation(sig.getCreationTime().toInstant(), sig.isHardRevocation(), text);
+        return new Revocation(sig.getCreationTime().toInstant(), sig.isHardRevocation(), text,
+                reason == null ? -1 : reason.getRevocationReason() & 0xff,
+                reason == null ? "" : oneLine(reason.getRevocationDescription()));
     }
 
     private static String reasonName(byte code) {

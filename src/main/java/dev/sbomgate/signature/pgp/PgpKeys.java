@@ -195,6 +195,49 @@ public final class PgpKeys {
         return Collections.unmodifiableSet(fingerprints);
     }
 
+    /** How a key rotation is proved by the key material (docs/formats.md 2.2 {@code rotation.proof}). */
+    public enum RotationProof {
+        /** The old primary key certified one of the new key's user IDs. */
+        CERTIFICATION,
+        /** The old key's own revocation says "key superseded" and names the new key's fingerprint. */
+        SUPERSEDED_REVOCATION
+    }
+
+    /**
+     * How the material of this set proves that key {@code to} succeeds key {@code from} (both primary fingerprints
+     * of keys in this set): a certification first, then a superseding revocation; empty when neither holds, or a key
+     * is missing. Each call verifies signatures: a rule asks only for the pairs it meets.
+     */
+    public java.util.Optional<RotationProof> rotationProof(Fingerprint from, Fingerprint to) {
+        PgpCertificate old = certificate(from);
+        PgpCertificate successor = certificate(to);
+        if (old == null || successor == null || from.equals(to)) {
+            return java.util.Optional.empty();
+        }
+        if (successor.certifiedBy(old)) {
+            return java.util.Optional.of(RotationProof.CERTIFICATION);
+        }
+        if (old.supersededBy(to)) {
+            return java.util.Optional.of(RotationProof.SUPERSEDED_REVOCATION);
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether key {@code from}'s own revocation says "key superseded" and names {@code to}. */
+    public boolean supersedes(Fingerprint from, Fingerprint to) {
+        PgpCertificate old = certificate(from);
+        return old != null && old.supersededBy(to);
+    }
+
+    private PgpCertificate certificate(Fingerprint primary) {
+        for (PgpCertificate certificate : certificates) {
+            if (certificate.primary().fingerprint.equals(primary)) {
+                return certificate;
+            }
+        }
+        return null;
+    }
+
     public int size() {
         return certificates.size();
     }
