@@ -144,7 +144,7 @@ public final class TrustStoreLoader {
             }
         }
         try {
-            return new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys());
+            return new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys(), index.ignoredKeys());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(indexName + ": " + e.getMessage());
         }

@@ -77,7 +77,7 @@ public final class TrustStoreWriter {
         keys.add(pin);
         Map<String, byte[]> files = files(store);
         files.put(file, keyFileBytes.clone());
-        TrustStore next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        TrustStore next = store.with(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
         try {
             Files.createDirectories(dir.resolve(KEYS_DIR));
             AtomicWrite.write(dir.resolve(file), keyFileBytes);
@@ -102,7 +102,7 @@ public final class TrustStoreWriter {
         PinnedKey pin = store.find(fingerprint).orElseThrow();
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.remove(pin);
-        TrustStore next = new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        TrustStore next = store.with(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
         try {
             AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
             // An identity pin's file is the trusted root, which stays (other bundles, key-signed ones too, need it).
@@ -138,7 +138,7 @@ public final class TrustStoreWriter {
         }
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.add(pin);
-        writeIndex(new TrustStore(keys, files(store), root, store.registryKeys()));
+        writeIndex(store.with(keys, files(store), root, store.registryKeys()));
         TrustStoreLoader.load(dir);
         return pin;
     }
@@ -158,7 +158,7 @@ public final class TrustStoreWriter {
         }
         Map<String, byte[]> files = files(store);
         files.put(file, trustedRootBytes.clone());
-        TrustStore next = new TrustStore(store.keys(), files, file, store.registryKeys());
+        TrustStore next = store.with(store.keys(), files, file, store.registryKeys());
         try {
             Files.createDirectories(dir.resolve(file).getParent());
             AtomicWrite.write(dir.resolve(file), trustedRootBytes);
