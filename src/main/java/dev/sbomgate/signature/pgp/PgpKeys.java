@@ -199,6 +199,47 @@ public final class PgpKeys {
         return certificates.size();
     }
 
+    /**
+     * Every subkey fingerprint of each primary key, whatever its binding (for resolving a key ID or subkey
+     * fingerprint a foreign file names to its primary, as pgpverify and Gradle do), in file order.
+     */
+    public Map<Fingerprint, List<Fingerprint>> allSubkeys() {
+        Map<Fingerprint, List<Fingerprint>> out = new LinkedHashMap<>();
+        for (PgpCertificate certificate : certificates) {
+            List<Fingerprint> subs = new ArrayList<>();
+            for (java.util.Iterator<PGPPublicKey> it = certificate.ring().getPublicKeys(); it.hasNext(); ) {
+                PGPPublicKey key = it.next();
+                if (!key.isMasterKey()) {
+                    subs.add(Fingerprint.of(key.getFingerprint()));
+                }
+            }
+            out.put(certificate.primary().fingerprint, List.copyOf(subs));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The transferable public key of one primary key (its packets as read, copies merged), ASCII-armoured without
+     * headers (RFC 9580 section 6): a key file of its own, which {@link #parse} reads back to exactly this key.
+     */
+    public byte[] armoured(Fingerprint primary) {
+        for (PgpCertificate certificate : certificates) {
+            if (certificate.primary().fingerprint.equals(primary)) {
+                try {
+                    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+                    try (org.bouncycastle.bcpg.ArmoredOutputStream armour = org.bouncycastle.bcpg.ArmoredOutputStream
+                            .builder().clearHeaders().build(bytes)) {
+                        certificate.ring().encode(armour, true);
+                    }
+                    return bytes.toByteArray();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException("cannot encode key " + primary, e);
+                }
+            }
+        }
+        throw new IllegalArgumentException("no key " + primary + " in this key set");
+    }
+
     List<PgpCertificate> certificates() {
         return certificates;
     }
