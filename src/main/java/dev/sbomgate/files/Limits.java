@@ -92,10 +92,15 @@ public final class Limits {
     /** A PEP 740 provenance object beside a PyPI distribution ({@code FILE.provenance}): the same as its download cap. */
     public static final Limit PYPI_PROVENANCE = new Limit("PEP 740 provenance", 16 * MIB);
 
+    /** {@code trust import}: Gradle's gradle/verification-metadata.xml; a large build's is a few MiB. */
+    public static final Limit GRADLE_VERIFICATION_METADATA = new Limit("Gradle verification metadata", 32 * MIB);
+    /** {@code trust import}: a pgpverify keys map; the public pgp-keys-map.list is about 70 KB. */
+    public static final Limit KEYSMAP = new Limit("pgpverify keys map", 8 * MIB);
+
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
             APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE, MAVEN_SETTINGS, NPMRC, CA_FILE,
-            FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE);
+            FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE, GRADLE_VERIFICATION_METADATA, KEYSMAP);
 
     private Limits() {
     }

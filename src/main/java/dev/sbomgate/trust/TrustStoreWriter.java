@@ -90,6 +90,97 @@ public final class TrustStoreWriter {
     }
 
     /**
+     * A key to pin in {@link #addAll}: one primary key alone in {@code keyFile} (written as {@code keys/FP.asc} or
+     * whatever its format's extension is), named and scoped.
+     */
+    public record NewPin(String name, byte[] keyFile, String sourceName, List<PurlPattern> scopes) {
+        public NewPin {
+            keyFile = keyFile.clone();
+            scopes = List.copyOf(scopes);
+        }
+
+        @Override
+        public byte[] keyFile() {
+            return keyFile.clone();
+        }
+    }
+
+    /**
+     * Pins every key of {@code pins} and ignores every key of {@code ignored} in ONE change (what {@code trust import}
+     * writes): the store is re-loaded and the next one built and checked in full (a key both pinned and ignored, a key
+     * pinned twice, a subkey of a pinned key, a revoked key are refused) before anything is written; then each new key
+     * file is written atomically, and last the index, whose rename is the change: an interruption before it leaves
+     * only unreferenced key files, which are ignored. With {@code write} false nothing is written (a dry run). Returns
+     * the new pins.
+     */
+    public List<PinnedKey> addAll(List<NewPin> pins, List<IgnoredKey> ignored, boolean write) {
+        TrustStore store = TrustStoreLoader.load(dir);
+        List<PinnedKey> keys = new ArrayList<>(store.keys());
+        Map<String, byte[]> files = files(store);
+        List<PinnedKey> added = new ArrayList<>();
+        for (NewPin newPin : pins) {
+            List<PublicKeyInfo> inFile = PublicKeys.inspect(newPin.keyFile(), newPin.sourceName());
+            if (inFile.size() != 1) {
+                throw new BadInputException(newPin.sourceName() + ": holds " + inFile.size() + " primary keys; a key file"
+                        + " holds one");
+            }
+            PublicKeyInfo info = inFile.get(0);
+            if (info.revoked()) {
+                throw new BadInputException(newPin.sourceName() + ": key " + info.fingerprint() + " carries a revocation;"
+                        + " a revoked key cannot be pinned");
+            }
+            for (PinnedKey existing : keys) {
+                if (existing.fingerprint().equals(info.fingerprint())) {
+                    throw new BadInputException(newPin.sourceName() + ": key " + info.fingerprint() + " is already pinned"
+                            + " as '" + existing.name() + "'");
+                }
+                if (existing.key().subkeys().contains(info.fingerprint()) || info.subkeys().contains(existing.fingerprint())) {
+                    throw new BadInputException(newPin.sourceName() + ": key " + info.fingerprint() + " and pinned key '"
+                            + existing.name() + "' (" + existing.fingerprint() + ") share a key");
+                }
+            }
+            String file = KEYS_DIR + "/" + info.fingerprint().hex()
+                    + PublicKeys.detect(newPin.keyFile(), newPin.sourceName()).extension();
+            PinnedKey pin;
+            try {
+                pin = new PinnedKey(newPin.name(), info.kind(), info.fingerprint(), file, newPin.scopes(), null, null, info);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(newPin.sourceName() + ": " + e.getMessage());
+            }
+            keys.add(pin);
+            added.add(pin);
+            files.put(file, newPin.keyFile());
+        }
+        List<IgnoredKey> allIgnored = new ArrayList<>(store.ignoredKeys());
+        for (IgnoredKey key : ignored) {
+            if (allIgnored.stream().noneMatch(k -> k.id().equals(key.id()))) {
+                allIgnored.add(key);
+            }
+        }
+        TrustStore next;
+        try {
+            next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys(),
+                    allIgnored);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(dir + ": " + e.getMessage());
+        }
+        if (!write) {
+            return added;
+        }
+        try {
+            Files.createDirectories(dir.resolve(KEYS_DIR));
+            for (PinnedKey pin : added) {
+                AtomicWrite.write(dir.resolve(pin.file()), files.get(pin.file()));
+            }
+            AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
+        }
+        TrustStoreLoader.load(dir);
+        return added;
+    }
+
+    /**
      * Removes the pin with this fingerprint and returns it. The index is replaced first, then the key file deleted
      * (unless another pin uses it), so an interruption leaves at worst an unreferenced file, which is ignored.
      */
