@@ -110,7 +110,11 @@ class TrustImportCommandTest {
         TrustStore store = TrustStoreLoader.load(trust);
         assertFalse(store.keys().isEmpty());
         PinnedKey jackson = store.keys().stream().filter(k -> k.fingerprint().hex().equals(JACKSON_2022)).findFirst().orElseThrow();
-        assertTrue(jackson.scopes().stream().anyMatch(s -> s.toString().startsWith("pkg:maven/com.fasterxml")), jackson.scopes().toString());
+        // com.fasterxml.* = pgpverify's "com.fasterxml and everything below it": a regex scope
+        assertTrue(jackson.scopes().stream().anyMatch(s -> s.toString().equals("regex:pkg:maven/com\\.fasterxml(\\..+)?/.*@.*")),
+                jackson.scopes().toString());
+        assertTrue(out.contains("refused: line 161: com.fasterxml.* = 0x28118C070CB22A0175A2E8D43D12CA2AC19F3181, 0x2A21DE22"),
+                out); // one of its keys is not in the keyring: that key alone is refused
         assertTrue(out.contains(store.keys().size() + " key(s) to pin"), out);
     }
 

@@ -158,7 +158,7 @@ final class Mapping {
     }
 
     static String shown(String text) {
-        String one = Untrusted.printable(text == null ? "" : text.strip());
+        String one = Untrusted.printable(text == null ? "" : text.strip().replaceAll("[ \t]+", " "));
         return one.length() <= 300 ? one : one.substring(0, 300) + "…";
     }
 }
