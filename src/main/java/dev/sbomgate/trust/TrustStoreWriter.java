@@ -49,7 +49,8 @@ public final class TrustStoreWriter {
             StringBuilder found = new StringBuilder();
             inFile.forEach(k -> found.append(found.length() == 0 ? "" : ", ").append(k.fingerprint()));
             throw new BadInputException(sourceName + ": holds " + inFile.size() + " primary keys (" + found
-                    + "); pin one key per file: export it alone (gpg --armor --export FINGERPRINT, or one PEM block)");
+                    + "); pin one key per file: export it alone (gpg --armor --export FINGERPRINT, or one PEM block), or pin"
+                    + " every key of it with 'sbomgate trust import FILE --scope PATTERN'");
         }
         PublicKeyInfo info = inFile.get(0);
         if (info.revoked()) {

@@ -160,6 +160,23 @@ class TrustImportCommandTest {
             assertTrue(result.out().contains("  + key         " + key.fingerprint()), result.out());
         }
         assertTrue(store.canonicalIndex().startsWith("{\n  \"version\": 1,"), "glob scopes only: still version 1");
+        // the same keys as binary packets, as gpg --export writes them: recognised by content, same pins
+        ByteArrayOutputStream binary = new ByteArrayOutputStream();
+        String armoured = Files.readString(Path.of(JACKSON_KEYS), StandardCharsets.ISO_8859_1);
+        for (String block : armoured.split("(?=-----BEGIN PGP PUBLIC KEY BLOCK-----)")) {
+            if (block.startsWith("-----BEGIN")) {
+                try (org.bouncycastle.bcpg.ArmoredInputStream in = new org.bouncycastle.bcpg.ArmoredInputStream(
+                        new java.io.ByteArrayInputStream(block.getBytes(StandardCharsets.ISO_8859_1)))) {
+                    binary.write(in.readAllBytes());
+                }
+            }
+        }
+        Path gpg = Files.write(temp.resolve("exported"), binary.toByteArray());
+        Path trust3 = temp.resolve("t3");
+        assertEquals(0, run("trust", "import", gpg.toString(), "--trust", trust3.toString(), "--scope",
+                "pkg:maven/com.fasterxml.jackson.*/*").code());
+        assertEquals(store.keys().stream().map(PinnedKey::fingerprint).toList(),
+                TrustStoreLoader.load(trust3).keys().stream().map(PinnedKey::fingerprint).toList());
         // a scope over every namespace is refused unless --allow-wide
         assertOneLineError(run("trust", "import", JACKSON_KEYS, "--trust", temp.resolve("t2").toString(), "--scope",
                 "pkg:maven/*/*"), "matches every namespace");

@@ -46,7 +46,7 @@ public final class GradleImport {
 
     /** Whether the bytes are (by content) a Gradle verification metadata file. */
     public static boolean recognises(byte[] bytes) {
-        String head = new String(bytes, 0, Math.min(bytes.length, 4096), java.nio.charset.StandardCharsets.UTF_8)
+        String head = new String(bytes, 0, Math.min(bytes.length, 65536), java.nio.charset.StandardCharsets.UTF_8)
                 .replace("\uFEFF", "").stripLeading();
         return head.startsWith("<") && head.contains("<verification-metadata");
     }
@@ -87,7 +87,7 @@ public final class GradleImport {
                     if (name.equals("trusted-key") && path.size() == 3 && keyId != null) {
                         if (!keyHasEntry && !keyHasChildren) {
                             // no group, no trusting: Gradle trusts this key for every artifact
-                            trusted(mapping, keyId, attributes(null, null, null, null, null), keyLine,
+                            trusted(mapping, keyId, new LinkedHashMap<>(), keyLine,
                                     "<trusted-key id=\"" + keyId + "\"/>");
                         }
                         keyId = null;
@@ -299,11 +299,6 @@ public final class GradleImport {
                 attrs.put(xml.getAttributeLocalName(i), xml.getAttributeValue(i));
             }
         }
-        return attrs;
-    }
-
-    private static Map<String, String> attributes(String group, String name, String version, String file, String regex) {
-        Map<String, String> attrs = new LinkedHashMap<>();
         return attrs;
     }
 
