@@ -71,6 +71,20 @@ class TrustImportCommandTest {
         assertTrue(store.canonicalIndex().contains("{\"type\": \"maven\", \"namespace\": \"^com[.]fasterxml($|([.].*))\"}"));
         // each key alone in keys/FP.asc
         assertTrue(Files.isRegularFile(trust.resolve("keys/" + JACKSON_2022 + ".asc")));
+        // the imported regex scope really admits a real release that key signed (Maven Central's .asc, 2026-01)
+        Path artifacts = Files.createDirectories(temp.resolve("artifacts"));
+        Path real = Path.of("src/test/resources/signature/pgp/real/artifacts");
+        Files.copy(real.resolve("jackson-annotations-2.21.pom"), artifacts.resolve("jackson-annotations-2.21.pom"));
+        Files.copy(real.resolve("jackson-annotations-2.21.pom.asc"), artifacts.resolve("jackson-annotations-2.21.pom.asc"));
+        dev.sbomgate.model.Component pom = new dev.sbomgate.model.Component("ref",
+                dev.sbomgate.model.Purl.parse("pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.21?type=pom"),
+                "library", "com.fasterxml.jackson.core", "jackson-annotations", "2.21", List.of(), null, null, null, null,
+                List.of(), List.of(), null, List.of(), null);
+        dev.sbomgate.verify.Evidence evidence = new dev.sbomgate.verify.EvidenceCollector(
+                new dev.sbomgate.artifact.ArtifactLocator(List.of(artifacts)), store,
+                java.time.Instant.parse("2026-11-28T12:00:00Z"), 1).collect(List.of(pom)).get(0);
+        assertEquals(dev.sbomgate.signature.SignatureStatus.VERIFIED, evidence.signatureStatus());
+        assertEquals(JACKSON_2022, evidence.signature().orElseThrow().signer().hex());
         // importing again changes nothing
         TrustCommandTest.Result again = run("trust", "import", GRADLE, "--keyring", GRADLE_KEYRING, "--trust",
                 trust.toString(), "--partial");
