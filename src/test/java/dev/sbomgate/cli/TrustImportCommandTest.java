@@ -85,6 +85,9 @@ class TrustImportCommandTest {
                 java.time.Instant.parse("2026-11-28T12:00:00Z"), 1).collect(List.of(pom)).get(0);
         assertEquals(dev.sbomgate.signature.SignatureStatus.VERIFIED, evidence.signatureStatus());
         assertEquals(JACKSON_2022, evidence.signature().orElseThrow().signer().hex());
+        String list = run("trust", "list", "--trust", trust.toString()).out();
+        assertTrue(list.contains("Ignored keys (their signatures count as absent):\n  0D3B328562A119A7  Key couldn't be"
+                + " downloaded from any key server\n"), list);
         // importing again changes nothing
         TrustCommandTest.Result again = run("trust", "import", GRADLE, "--keyring", GRADLE_KEYRING, "--trust",
                 trust.toString(), "--partial");
