@@ -281,6 +281,11 @@ public final class GradleImport {
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        // the JDK secure-processing limits, tightened (StAX takes them as properties, not as FEATURE_SECURE_PROCESSING;
+        // 0 would mean "no limit")
+        factory.setProperty("jdk.xml.maxElementDepth", "64");
+        factory.setProperty("jdk.xml.entityExpansionLimit", "100");
+        factory.setProperty("jdk.xml.maxGeneralEntitySizeLimit", "4096");
         return factory;
     }
 
