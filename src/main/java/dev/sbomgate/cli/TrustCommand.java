@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
                 TrustAddCommand.class,
                 TrustAddIdentityCommand.class,
                 TrustAddRegistryKeysCommand.class,
+                TrustImportCommand.class,
                 TrustSigstoreRootCommand.class,
                 TrustListCommand.class,
                 TrustShowCommand.class,

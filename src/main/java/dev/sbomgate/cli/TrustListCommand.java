@@ -66,6 +66,11 @@ final class TrustListCommand implements Callable<Integer> {
                 + (identities == 1 ? " Sigstore identity" : " Sigstore identities")) + " pinned; trust store "
                 + store.digest());
         store.sigstoreTrustedRootFile().ifPresent(root -> out.println("Sigstore trusted root: " + trust.dir.resolve(root)));
+        if (!store.ignoredKeys().isEmpty()) {
+            out.println("Ignored keys (their signatures count as absent):");
+            store.ignoredKeys().forEach(k -> out.println("  " + k.id() + "  "
+                    + dev.sbomgate.text.Untrusted.printable(k.reason())));
+        }
         out.flush();
         return ExitCode.OK.code();
     }

@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code alpha < beta < milestone < rc = cr < snapshot < "" = ga = final = release < sp}; unknown ones come
  * after {@code sp}, in lexical order. {@code a1}, {@code b1}, {@code m1} mean alpha-1, beta-1, milestone-1.
  */
-final class MavenVersion implements Comparable<MavenVersion> {
+public final class MavenVersion implements Comparable<MavenVersion> {
 
     private static final List<String> QUALIFIERS = List.of("alpha", "beta", "milestone", "rc", "snapshot", "", "sp");
     private static final int UNKNOWN = QUALIFIERS.size();
@@ -125,7 +125,8 @@ final class MavenVersion implements Comparable<MavenVersion> {
         this.items = items;
     }
 
-    static MavenVersion parse(String version) {
+    /** Parses any string: every string is a Maven version (Maven never refuses one). */
+    public static MavenVersion parse(String version) {
         String s = version.toLowerCase(Locale.ROOT);
         Lst root = new Lst();
         Lst list = root;

@@ -94,12 +94,16 @@ public final class Limits {
 
     /** A trust plan ({@code trust suggest --write}, read by {@code trust apply}): at most 10,000 entries. */
     public static final Limit TRUST_PLAN = new Limit("trust plan", 4 * MIB);
+    /** {@code trust import}: Gradle's gradle/verification-metadata.xml; a large build's is a few MiB. */
+    public static final Limit GRADLE_VERIFICATION_METADATA = new Limit("Gradle verification metadata", 32 * MIB);
+    /** {@code trust import}: a pgpverify keys map; the public pgp-keys-map.list is about 70 KB. */
+    public static final Limit KEYSMAP = new Limit("pgpverify keys map", 8 * MIB);
 
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
             APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE, MAVEN_SETTINGS, NPMRC, CA_FILE,
             FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE,
-            TRUST_PLAN);
+            TRUST_PLAN, GRADLE_VERIFICATION_METADATA, KEYSMAP);
 
     private Limits() {
     }

@@ -202,6 +202,11 @@ public final class PolicyLoader {
         }
         String purlText = w.get("purl").asText();
         boolean exact = !purlText.contains("*");
+        try {
+            exact &= !PurlPattern.parse(purlText).isRange(); // a version range names many releases
+        } catch (IllegalArgumentException e) {
+            exact = false;
+        }
         if (exact) {
             try {
                 exact = dev.sbomgate.model.Purl.parse(purlText).version() != null;

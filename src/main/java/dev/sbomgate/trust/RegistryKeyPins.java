@@ -46,7 +46,7 @@ public final class RegistryKeyPins {
         } catch (java.io.IOException e) {
             throw new BadInputException(dir + ": cannot create the trust directory (" + e.getMessage() + ")");
         }
-        new TrustStoreWriter(dir).writeIndex(new TrustStore(store.keys(), TrustStoreWriter.files(store),
+        new TrustStoreWriter(dir).writeIndex(store.with(store.keys(), TrustStoreWriter.files(store),
                 store.sigstoreTrustedRootFile().orElse(null), all));
         TrustStoreLoader.load(dir);
         return added;
@@ -58,7 +58,7 @@ public final class RegistryKeyPins {
             throw new BadInputException(dir + ": no key with fingerprint " + fingerprint + " is pinned; 'sbomgate trust"
                     + " list' shows the pinned fingerprints");
         }
-        new TrustStoreWriter(dir).writeIndex(new TrustStore(store.keys(), TrustStoreWriter.files(store),
+        new TrustStoreWriter(dir).writeIndex(store.with(store.keys(), TrustStoreWriter.files(store),
                 store.sigstoreTrustedRootFile().orElse(null), rest));
     }
 }

@@ -31,14 +31,21 @@ final class TrustIndex {
     static final String FILE_NAME = "trust.json";
     static final int VERSION = 1;
     static final int MAX_INDEX_BYTES = (int) Limits.TRUST_INDEX.bytes();
+    /** Pins (and ignored keys) one index may hold (docs/limits.md). */
+    static final int MAX_PINS = 10_000;
+    /** Scopes one pin may hold (docs/limits.md). */
+    static final int MAX_SCOPES_PER_PIN = 256;
 
-    private static final Set<String> TOP_FIELDS = Set.of("version", "keys", "identities", "registryKeys", "sigstore");
+    private static final Set<String> TOP_FIELDS = Set.of("version", "keys", "identities", "registryKeys", "ignoredKeys",
+            "sigstore");
     /** trust.json version 2 (docs/formats.md 2): written only when a version-2 field is used. */
     static final int VERSION_2 = 2;
     private static final Set<String> IDENTITY_FIELDS = Set.of("name", "issuer", "identity", "identityPattern",
             "fingerprint", "scopes", "notBefore", "notAfter", "repository", "workflow", "refPattern", "triggers", "runner",
             "environment", "revoked");
     private static final Set<String> SIGSTORE_FIELDS = Set.of("trustedRoot");
+    private static final Set<String> IGNORED_FIELDS = Set.of("id", "reason", "source");
+    private static final Set<String> REGEX_SCOPE_FIELDS = Set.of("type", "namespace", "name", "version");
     private static final Set<String> KEY_FIELDS = Set.of("name", "type", "fingerprint", "file", "scopes", "notBefore",
             "notAfter", "revoked", "rotation");
     private static final Set<String> REVOKED_FIELDS = Set.of("date", "reason", "note");
@@ -84,11 +91,17 @@ final class TrustIndex {
      * @param identities  the identity pins
      * @param trustedRoot the Sigstore trusted root file, relative to the trust directory, or null
      */
-    record Index(List<Entry> keys, List<IdentityEntry> identities, String trustedRoot, List<RegistryKeyPin> registryKeys) {
+    record Index(List<Entry> keys, List<IdentityEntry> identities, String trustedRoot, List<RegistryKeyPin> registryKeys,
+                 List<IgnoredKey> ignoredKeys) {
         Index {
             keys = List.copyOf(keys);
             identities = List.copyOf(identities);
             registryKeys = List.copyOf(registryKeys);
+            ignoredKeys = List.copyOf(ignoredKeys);
+        }
+
+        Index(List<Entry> keys, List<IdentityEntry> identities, String trustedRoot, List<RegistryKeyPin> registryKeys) {
+            this(keys, identities, trustedRoot, registryKeys, List.of());
         }
 
         Index(List<Entry> keys, List<IdentityEntry> identities, String trustedRoot) {
@@ -116,6 +129,9 @@ final class TrustIndex {
         JsonNode keys = root.get("keys");
         if (keys == null || !keys.isArray()) {
             throw new BadInputException(indexName + ": expected \"keys\" to be an array");
+        }
+        if (keys.size() > MAX_PINS) {
+            throw new BadInputException(indexName + ": more than " + MAX_PINS + " keys (limit, docs/limits.md)");
         }
         List<Entry> entries = new ArrayList<>();
         int index = 0;
@@ -155,11 +171,64 @@ final class TrustIndex {
             throw new BadInputException(indexName + ": 'registryKeys' and identity claim matchers need \"version\": 2"
                     + " (docs/trust-store.md)");
         }
+        List<IgnoredKey> ignoredKeys = ignoredKeys(root.get("ignoredKeys"), indexName);
         if (version.intValue() == VERSION && (entries.stream().anyMatch(e -> e.revoked() != null || e.rotation() != null)
                 || identities.stream().anyMatch(i -> i.revoked() != null))) {
             throw new BadInputException(indexName + ": 'revoked' and 'rotation' need \"version\": 2 (docs/trust-store.md)");
         }
-        return new Index(entries, identities, trustedRoot, registryKeys);
+        if (version.intValue() == VERSION) {
+            // docs/formats.md 2: a version 1 file holding a version 2 field is refused
+            if (!ignoredKeys.isEmpty() || root.has("ignoredKeys")) {
+                throw new BadInputException(indexName + ": 'ignoredKeys' needs \"version\": 2 (docs/trust-store.md)");
+            }
+            List<List<PurlPattern>> allScopes = new ArrayList<>();
+            entries.forEach(e -> allScopes.add(e.scopes()));
+            identities.forEach(i -> allScopes.add(i.scopes()));
+            for (List<PurlPattern> scopes : allScopes) {
+                for (PurlPattern scope : scopes) {
+                    if (scope.needsVersion2()) {
+                        throw new BadInputException(indexName + ": scope '" + Untrusted.printable(scope.toString())
+                                + "' is a version range or regex scope, which needs \"version\": 2 (docs/trust-store.md)");
+                    }
+                }
+            }
+        }
+        return new Index(entries, identities, trustedRoot, registryKeys, ignoredKeys);
+    }
+
+    /** The v2 {@code ignoredKeys} (docs/formats.md 2.6): sorted by id, an id listed twice refused. */
+    private static List<IgnoredKey> ignoredKeys(JsonNode node, String indexName) {
+        if (node == null) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw new BadInputException(indexName + ": expected \"ignoredKeys\" to be an array");
+        }
+        if (node.size() > MAX_PINS) {
+            throw new BadInputException(indexName + ": more than " + MAX_PINS + " ignoredKeys (limit, docs/limits.md)");
+        }
+        List<IgnoredKey> keys = new ArrayList<>();
+        int index = 0;
+        for (JsonNode entry : node) {
+            String where = indexName + ": ignoredKeys[" + index++ + "]";
+            if (!entry.isObject()) {
+                throw new BadInputException(where + ": expected an object with 'id' and 'reason'");
+            }
+            checkFields(entry, IGNORED_FIELDS, where, "ignored key");
+            IgnoredKey key;
+            try {
+                key = new IgnoredKey(text(entry, "id", where, true), text(entry, "reason", where, true),
+                        text(entry, "source", where, false));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(where + ": " + e.getMessage());
+            }
+            if (keys.stream().anyMatch(k -> k.id().equals(key.id()))) {
+                throw new BadInputException(where + ": key " + key.id() + " is ignored twice; keep one entry");
+            }
+            keys.add(key);
+        }
+        keys.sort(null);
+        return keys;
     }
 
     private static IdentityEntry identity(JsonNode node, String where) {
@@ -305,10 +374,18 @@ final class TrustIndex {
             throw new BadInputException(where + ": scopes must be a non-empty array of purl patterns, like"
                     + " [\"pkg:maven/org.example/*\"]");
         }
+        if (scopesNode.size() > MAX_SCOPES_PER_PIN) {
+            throw new BadInputException(where + ": more than " + MAX_SCOPES_PER_PIN + " scopes (limit, docs/limits.md)");
+        }
         List<PurlPattern> scopes = new ArrayList<>();
         for (JsonNode scope : scopesNode) {
+            if (scope.isObject()) {
+                scopes.add(regexScope(scope, where));
+                continue;
+            }
             if (!scope.isTextual()) {
-                throw new BadInputException(where + ": scopes must be strings, found " + scope);
+                throw new BadInputException(where + ": scopes must be purl pattern strings or regex objects, found "
+                        + Untrusted.printable(scope.toString()));
             }
             try {
                 scopes.add(PurlPattern.parse(scope.textValue()));
@@ -316,7 +393,23 @@ final class TrustIndex {
                 throw new BadInputException(where + ": malformed " + e.getMessage());
             }
         }
+        // docs/formats.md 2.5: duplicates refused (by canonical text)
+        if (new java.util.TreeSet<>(scopes).size() != scopes.size()) {
+            throw new BadInputException(where + ": a scope is listed twice; keep one");
+        }
         return scopes;
+    }
+
+    /** A regex scope object: {@code {"type": "maven", "namespace": R?, "name": R?, "version": R?}}. */
+    private static PurlPattern regexScope(JsonNode node, String where) {
+        checkFields(node, REGEX_SCOPE_FIELDS, where + ": scope", "regex scope");
+        try {
+            return PurlPattern.regex(text(node, "type", where + ": regex scope", true),
+                    text(node, "namespace", where + ": regex scope", false), text(node, "name", where + ": regex scope", false),
+                    text(node, "version", where + ": regex scope", false));
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(where + ": malformed regex scope: " + e.getMessage());
+        }
     }
 
     private static void checkFields(JsonNode node, Set<String> allowed, String where, String what) {
@@ -366,16 +459,34 @@ final class TrustIndex {
 
     /** As {@link #write(List, String)} with registry key pins: version 2 when there are any, else byte for byte version 1. */
     static String write(List<PinnedKey> pins, String trustedRoot, List<RegistryKeyPin> registryKeys) {
+        return write(pins, trustedRoot, registryKeys, List.of());
+    }
+
+    /**
+     * Whether these pins need trust.json version 2 (docs/formats.md 2): registry keys, ignored keys, identity claim
+     * matchers, or a range or regex scope. Otherwise the index is written as version 1, byte for byte as before.
+     */
+    static boolean needsVersion2(List<PinnedKey> pins, List<RegistryKeyPin> registryKeys, List<IgnoredKey> ignoredKeys) {
+        return !registryKeys.isEmpty() || !ignoredKeys.isEmpty()
+                || pins.stream().anyMatch(p -> p.isIdentity() && !p.identity().claims().isEmpty())
+                || pins.stream().anyMatch(p -> p.scopes().stream().anyMatch(PurlPattern::needsVersion2))
+                || pins.stream().anyMatch(p -> p.revoked() != null || p.rotation() != null)
+                || registryKeys.stream().anyMatch(r -> r.revoked() != null);
+    }
+
+    /** The canonical index with every part: version 2 exactly when {@link #needsVersion2} says so. */
+    static String write(List<PinnedKey> pins, String trustedRoot, List<RegistryKeyPin> registryKeys,
+                        List<IgnoredKey> ignoredKeys) {
         List<PinnedKey> keys = new ArrayList<>(pins.stream().filter(k -> !k.isIdentity()).toList());
         keys.sort(Comparator.comparing(PinnedKey::fingerprint));
         List<PinnedKey> identities = new ArrayList<>(pins.stream().filter(PinnedKey::isIdentity).toList());
         identities.sort(Comparator.comparing(PinnedKey::fingerprint));
         boolean registry = !registryKeys.isEmpty();
-        boolean more = !identities.isEmpty() || trustedRoot != null || registry;
+        boolean ignored = !ignoredKeys.isEmpty();
+        boolean more = !identities.isEmpty() || trustedRoot != null || registry || ignored;
         StringBuilder sb = new StringBuilder();
         sb.append("{\n");
-        boolean v2 = registry || identities.stream().anyMatch(i -> !i.identity().claims().isEmpty())
-                || pins.stream().anyMatch(p -> p.revoked() != null || p.rotation() != null);
+        boolean v2 = needsVersion2(pins, registryKeys, ignoredKeys);
         sb.append("  \"version\": ").append(v2 ? VERSION_2 : VERSION).append(",\n");
         if (keys.isEmpty()) {
             sb.append("  \"keys\": []").append(more ? ",\n" : "\n");
@@ -424,10 +535,26 @@ final class TrustIndex {
                 scopesAndWindow(sb, pin);
                 sb.append("    }").append(i + 1 < identities.size() ? ",\n" : "\n");
             }
-            sb.append("  ]").append(trustedRoot != null || registry ? ",\n" : "\n");
+            sb.append("  ]").append(trustedRoot != null || registry || ignored ? ",\n" : "\n");
         }
         if (registry) {
-            sb.append(RegistryKeys.write(registryKeys)).append(trustedRoot != null ? ",\n" : "\n");
+            sb.append(RegistryKeys.write(registryKeys)).append(trustedRoot != null || ignored ? ",\n" : "\n");
+        }
+        if (ignored) {
+            List<IgnoredKey> sortedIgnored = new ArrayList<>(ignoredKeys);
+            sortedIgnored.sort(null);
+            sb.append("  \"ignoredKeys\": [\n");
+            for (int i = 0; i < sortedIgnored.size(); i++) {
+                IgnoredKey key = sortedIgnored.get(i);
+                sb.append("    {\n");
+                field(sb, "id", key.id(), true);
+                field(sb, "reason", key.reason(), key.source() != null);
+                if (key.source() != null) {
+                    field(sb, "source", key.source(), false);
+                }
+                sb.append("    }").append(i + 1 < sortedIgnored.size() ? ",\n" : "\n");
+            }
+            sb.append("  ]").append(trustedRoot != null ? ",\n" : "\n");
         }
         if (trustedRoot != null) {
             sb.append("  \"sigstore\": {\n");
@@ -441,7 +568,7 @@ final class TrustIndex {
     private static void scopesAndWindow(StringBuilder sb, PinnedKey key) {
         sb.append("      \"scopes\": [\n");
         for (int j = 0; j < key.scopes().size(); j++) {
-            sb.append("        ").append(quote(key.scopes().get(j).toString()))
+            sb.append("        ").append(scopeJson(key.scopes().get(j)))
                     .append(j + 1 < key.scopes().size() ? ",\n" : "\n");
         }
         boolean lifecycle = key.revoked() != null || key.rotation() != null;
@@ -467,6 +594,25 @@ final class TrustIndex {
     static String revokedJson(PinRevocation r) {
         return "{\"date\": " + quote(r.date().toString()) + ", \"reason\": " + quote(r.reason().text())
                 + (r.note() == null ? "" : ", \"note\": " + quote(r.note())) + "}";
+    }
+
+    /** A glob or range scope as its canonical string; a regex scope as a one-line object, parts in table order. */
+    static String scopeJson(PurlPattern scope) {
+        if (!scope.isRegex()) {
+            return quote(scope.toString());
+        }
+        List<String> parts = new ArrayList<>();
+        parts.add("\"type\": " + quote(scope.type()));
+        if (scope.regexNamespace() != null) {
+            parts.add("\"namespace\": " + quote(scope.regexNamespace()));
+        }
+        if (scope.regexName() != null) {
+            parts.add("\"name\": " + quote(scope.regexName()));
+        }
+        if (scope.regexVersion() != null) {
+            parts.add("\"version\": " + quote(scope.regexVersion()));
+        }
+        return "{" + String.join(", ", parts) + "}";
     }
 
     private static void field(StringBuilder sb, String name, String value, boolean comma) {

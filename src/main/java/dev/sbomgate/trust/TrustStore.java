@@ -34,6 +34,7 @@ public final class TrustStore {
 
     private final List<PinnedKey> keys;
     private final List<RegistryKeyPin> registryKeys;
+    private final List<IgnoredKey> ignoredKeys;
     private final String trustedRoot;
     private final Map<Fingerprint, PinnedKey> byFingerprint;
     private final SortedMap<String, byte[]> files;
@@ -62,6 +63,24 @@ public final class TrustStore {
 
     /** As above, with the registry key pins (trust.json v2 {@code registryKeys}). */
     TrustStore(List<PinnedKey> keys, Map<String, byte[]> files, String trustedRoot, List<RegistryKeyPin> registryKeys) {
+        this(keys, files, trustedRoot, registryKeys, List.of());
+    }
+
+    /** As above, with the keys whose signatures are ignored (trust.json v2 {@code ignoredKeys}). */
+    TrustStore(List<PinnedKey> keys, Map<String, byte[]> files, String trustedRoot, List<RegistryKeyPin> registryKeys,
+               List<IgnoredKey> ignoredKeys) {
+        List<IgnoredKey> sortedIgnored = new ArrayList<>(ignoredKeys);
+        sortedIgnored.sort(null);
+        this.ignoredKeys = List.copyOf(sortedIgnored);
+        for (IgnoredKey ignored : this.ignoredKeys) {
+            for (PinnedKey key : keys) {
+                if (!key.isIdentity() && (ignored.matchesFingerprint(key.fingerprint())
+                        || key.key().subkeys().stream().anyMatch(ignored::matchesFingerprint))) {
+                    throw new IllegalArgumentException("key " + ignored.id() + " is both pinned (as '" + key.name()
+                            + "', " + key.fingerprint() + ") and ignored; remove one of the two");
+                }
+            }
+        }
         this.trustedRoot = trustedRoot;
         List<RegistryKeyPin> sortedRegistry = new ArrayList<>(registryKeys);
         sortedRegistry.sort(Comparator.comparing(RegistryKeyPin::fingerprint));
@@ -98,7 +117,7 @@ public final class TrustStore {
             copy.put(trustedRoot, bytes.clone());
         }
         this.files = Collections.unmodifiableSortedMap(copy);
-        this.canonicalIndex = TrustIndex.write(this.keys, trustedRoot, this.registryKeys);
+        this.canonicalIndex = TrustIndex.write(this.keys, trustedRoot, this.registryKeys, this.ignoredKeys);
         this.digest = computeDigest();
         List<PgpKeys> sets = new ArrayList<>();
         keyFiles(SignatureKind.OPENPGP).forEach((name, bytes) -> sets.add(PgpKeys.parse(bytes, name)));
@@ -106,6 +125,28 @@ public final class TrustStore {
         this.openPgp = new PgpSignatureVerifier(openPgpKeys);
         this.keyPair = KeyPairSignatureVerifier.of(keyFiles(SignatureKind.KEYPAIR));
         this.parsedTrustedRoot = trustedRoot == null ? null : TrustedRoot.parse(this.files.get(trustedRoot), trustedRoot);
+    }
+
+    /**
+     * This store with other pins, files, trusted root and registry keys, keeping its ignored keys: how every writer
+     * builds the next store, so that a change to one part never drops another.
+     */
+    TrustStore with(List<PinnedKey> newKeys, Map<String, byte[]> newFiles, String newTrustedRoot,
+                    List<RegistryKeyPin> newRegistryKeys) {
+        return new TrustStore(newKeys, newFiles, newTrustedRoot, newRegistryKeys, ignoredKeys);
+    }
+
+    /** The keys whose signatures count as absent (trust.json v2 {@code ignoredKeys}), sorted by id. */
+    public List<IgnoredKey> ignoredKeys() {
+        return ignoredKeys;
+    }
+
+    /**
+     * The ignored key that made a signature naming this issuer (fingerprint or key ID hex, as
+     * {@code SignatureCheck.issuer}), if any.
+     */
+    public Optional<IgnoredKey> ignoredKeyFor(String issuer) {
+        return ignoredKeys.stream().filter(k -> k.matchesIssuer(issuer)).findFirst();
     }
 
     /** The OpenPGP verifier over every pinned OpenPGP key file, parsed when the store was built. */

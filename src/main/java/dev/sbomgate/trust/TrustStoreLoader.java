@@ -145,7 +145,7 @@ public final class TrustStoreLoader {
         }
         TrustStore store;
         try {
-            store = new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys());
+            store = new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys(), index.ignoredKeys());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(indexName + ": " + e.getMessage());
         }

@@ -75,7 +75,7 @@ public final class TrustStoreWriter {
         files.put(pin.file(), keyFileBytes.clone());
         TrustStore next;
         try {
-            next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+            next = store.with(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -141,7 +141,8 @@ public final class TrustStoreWriter {
             StringBuilder found = new StringBuilder();
             inFile.forEach(k -> found.append(found.length() == 0 ? "" : ", ").append(k.fingerprint()));
             throw new BadInputException(sourceName + ": holds " + inFile.size() + " primary keys (" + found
-                    + "); pin one key per file: export it alone (gpg --armor --export FINGERPRINT, or one PEM block)");
+                    + "); pin one key per file: export it alone (gpg --armor --export FINGERPRINT, or one PEM block), or pin"
+                    + " every key of it with 'sbomgate trust import FILE --scope PATTERN'");
         }
         PublicKeyInfo info = inFile.get(0);
         if (info.revoked()) {
@@ -192,7 +193,7 @@ public final class TrustStoreWriter {
         }
         TrustStore next;
         try {
-            next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+            next = store.with(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(dir + ": " + e.getMessage());
         }
@@ -265,7 +266,7 @@ public final class TrustStoreWriter {
         Map<String, byte[]> files = files(store);
         files.put(pin.file(), bytes);
         try {
-            new TrustStore(store.keys(), files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+            store.with(store.keys(), files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
         } catch (IllegalArgumentException e) {
             throw new BadInputException(dir + ": " + e.getMessage());
         }
@@ -276,6 +277,97 @@ public final class TrustStoreWriter {
         }
         TrustStoreLoader.load(dir);
         return new Refresh(pin, after, true);
+    }
+
+    /**
+     * A key to pin in {@link #addAll}: one primary key alone in {@code keyFile} (written as {@code keys/FP.asc} or
+     * whatever its format's extension is), named and scoped.
+     */
+    public record NewPin(String name, byte[] keyFile, String sourceName, List<PurlPattern> scopes) {
+        public NewPin {
+            keyFile = keyFile.clone();
+            scopes = List.copyOf(scopes);
+        }
+
+        @Override
+        public byte[] keyFile() {
+            return keyFile.clone();
+        }
+    }
+
+    /**
+     * Pins every key of {@code pins} and ignores every key of {@code ignored} in ONE change (what {@code trust import}
+     * writes): the store is re-loaded and the next one built and checked in full (a key both pinned and ignored, a key
+     * pinned twice, a subkey of a pinned key, a revoked key are refused) before anything is written; then each new key
+     * file is written atomically, and last the index, whose rename is the change: an interruption before it leaves
+     * only unreferenced key files, which are ignored. With {@code write} false nothing is written (a dry run). Returns
+     * the new pins.
+     */
+    public List<PinnedKey> addAll(List<NewPin> pins, List<IgnoredKey> ignored, boolean write) {
+        TrustStore store = TrustStoreLoader.load(dir);
+        List<PinnedKey> keys = new ArrayList<>(store.keys());
+        Map<String, byte[]> files = files(store);
+        List<PinnedKey> added = new ArrayList<>();
+        for (NewPin newPin : pins) {
+            List<PublicKeyInfo> inFile = PublicKeys.inspect(newPin.keyFile(), newPin.sourceName());
+            if (inFile.size() != 1) {
+                throw new BadInputException(newPin.sourceName() + ": holds " + inFile.size() + " primary keys; a key file"
+                        + " holds one");
+            }
+            PublicKeyInfo info = inFile.get(0);
+            if (info.revoked()) {
+                throw new BadInputException(newPin.sourceName() + ": key " + info.fingerprint() + " carries a revocation;"
+                        + " a revoked key cannot be pinned");
+            }
+            for (PinnedKey existing : keys) {
+                if (existing.fingerprint().equals(info.fingerprint())) {
+                    throw new BadInputException(newPin.sourceName() + ": key " + info.fingerprint() + " is already pinned"
+                            + " as '" + existing.name() + "'");
+                }
+                if (existing.key().subkeys().contains(info.fingerprint()) || info.subkeys().contains(existing.fingerprint())) {
+                    throw new BadInputException(newPin.sourceName() + ": key " + info.fingerprint() + " and pinned key '"
+                            + existing.name() + "' (" + existing.fingerprint() + ") share a key");
+                }
+            }
+            String file = KEYS_DIR + "/" + info.fingerprint().hex()
+                    + PublicKeys.detect(newPin.keyFile(), newPin.sourceName()).extension();
+            PinnedKey pin;
+            try {
+                pin = new PinnedKey(newPin.name(), info.kind(), info.fingerprint(), file, newPin.scopes(), null, null, info);
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException(newPin.sourceName() + ": " + e.getMessage());
+            }
+            keys.add(pin);
+            added.add(pin);
+            files.put(file, newPin.keyFile());
+        }
+        List<IgnoredKey> allIgnored = new ArrayList<>(store.ignoredKeys());
+        for (IgnoredKey key : ignored) {
+            if (allIgnored.stream().noneMatch(k -> k.id().equals(key.id()))) {
+                allIgnored.add(key);
+            }
+        }
+        TrustStore next;
+        try {
+            next = new TrustStore(keys, files, store.sigstoreTrustedRootFile().orElse(null), store.registryKeys(),
+                    allIgnored);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(dir + ": " + e.getMessage());
+        }
+        if (!write) {
+            return added;
+        }
+        try {
+            Files.createDirectories(dir.resolve(KEYS_DIR));
+            for (PinnedKey pin : added) {
+                AtomicWrite.write(dir.resolve(pin.file()), files.get(pin.file()));
+            }
+            AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BadInputException(dir + ": cannot write the trust store (" + e.getMessage() + ")");
+        }
+        TrustStoreLoader.load(dir);
+        return added;
     }
 
     /**
@@ -291,7 +383,7 @@ public final class TrustStoreWriter {
         PinnedKey pin = store.find(fingerprint).orElseThrow();
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.remove(pin);
-        TrustStore next = new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
+        TrustStore next = store.with(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys());
         try {
             AtomicWrite.write(dir.resolve(TrustIndex.FILE_NAME), next.canonicalIndex().getBytes(StandardCharsets.UTF_8));
             // An identity pin's file is the trusted root, which stays (other bundles, key-signed ones too, need it).
@@ -327,7 +419,7 @@ public final class TrustStoreWriter {
         }
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.add(pin);
-        writeIndex(new TrustStore(keys, files(store), root, store.registryKeys()));
+        writeIndex(store.with(keys, files(store), root, store.registryKeys()));
         TrustStoreLoader.load(dir);
         return pin;
     }
@@ -347,7 +439,7 @@ public final class TrustStoreWriter {
         }
         Map<String, byte[]> files = files(store);
         files.put(file, trustedRootBytes.clone());
-        TrustStore next = new TrustStore(store.keys(), files, file, store.registryKeys());
+        TrustStore next = store.with(store.keys(), files, file, store.registryKeys());
         try {
             Files.createDirectories(dir.resolve(file).getParent());
             AtomicWrite.write(dir.resolve(file), trustedRootBytes);
@@ -372,7 +464,7 @@ public final class TrustStoreWriter {
         if (registry != null) {
             List<RegistryKeyPin> registryKeys = new ArrayList<>(store.registryKeys());
             registryKeys.set(registryKeys.indexOf(registry), registry.withRevoked(revocation));
-            writeIndex(new TrustStore(store.keys(), files(store), store.sigstoreTrustedRootFile().orElse(null), registryKeys));
+            writeIndex(store.with(store.keys(), files(store), store.sigstoreTrustedRootFile().orElse(null), registryKeys));
             TrustStoreLoader.load(dir);
             return null;
         }
@@ -381,7 +473,7 @@ public final class TrustStoreWriter {
         PinnedKey revoked = pin.withLifecycle(revocation, pin.rotation());
         List<PinnedKey> keys = new ArrayList<>(store.keys());
         keys.set(keys.indexOf(pin), revoked);
-        writeIndex(new TrustStore(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys()));
+        writeIndex(store.with(keys, files(store), store.sigstoreTrustedRootFile().orElse(null), store.registryKeys()));
         TrustStoreLoader.load(dir);
         return revoked;
     }

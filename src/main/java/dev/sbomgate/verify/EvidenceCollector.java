@@ -211,8 +211,11 @@ public final class EvidenceCollector {
                     checks.add(judgeBundle(component, pypi.verify(bytes, artifact, signatureFile)));
                 } else {
                     SignatureVerifier verifier = verifierFor(signatureFile);
-                    checks.add(judgeScope(component, bytes != null ? verifier.verify(bytes, artifact, signatureFile)
-                            : verifier.verify(artifact, signatureFile)));
+                    SignatureCheck check = judgeScope(component, bytes != null ? verifier.verify(bytes, artifact, signatureFile)
+                            : verifier.verify(artifact, signatureFile));
+                    if (!byIgnoredKey(check)) {
+                        checks.add(check);
+                    }
                 }
             }
             if (NpmEvidence.applies(component, artifact)) {
@@ -344,6 +347,16 @@ public final class EvidenceCollector {
                 (revoked == null ? check.detail() : "signed by " + who + " at " + signedAt + "; " + revoked)
                         + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")",
                 check.signatureSha256());
+    }
+
+    /**
+     * Whether the trust store ignores the key that made this signature (trust.json v2 {@code ignoredKeys}, Gradle's
+     * {@code <ignored-key>}): the signature is then treated as absent, so the rules judge the artifact as unsigned.
+     * Only a signature whose key is not pinned can be one (a key both pinned and ignored is refused when loading).
+     */
+    private boolean byIgnoredKey(SignatureCheck check) {
+        return check.kind() == dev.sbomgate.signature.SignatureKind.OPENPGP && check.status() == SignatureStatus.UNKNOWN_KEY
+                && trust.ignoredKeyFor(check.issuer()).isPresent();
     }
 
     /** A valid signature counts only if its key is pinned for this purl, and was made inside the pin's window. */

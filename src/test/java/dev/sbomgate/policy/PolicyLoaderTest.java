@@ -29,6 +29,29 @@ class PolicyLoaderTest {
     }
 
     @Test
+    void waiversTakeMavenRangesButAKnownMaliciousWaiverNeedsOneRelease() throws IOException {
+        // the waivers `trust import` prints for a keys map's noSig entries use ranges (trust.json v2 scopes)
+        Policy policy = PolicyLoader.load(write("""
+                waivers:
+                  - rule: UNSIGNED
+                    purl: "pkg:maven/cglib/cglib@(,2.2]"
+                    reason: "the keys map says it is not signed (noSig)"
+                    expires: 2027-03-07
+                """));
+        assertTrue(policy.waivers().get(0).purlPattern().matches(dev.sbomgate.model.Purl.parse("pkg:maven/cglib/cglib@2.1")));
+        assertFalse(policy.waivers().get(0).purlPattern().matches(dev.sbomgate.model.Purl.parse("pkg:maven/cglib/cglib@2.2.2")));
+        Path range = write("""
+                waivers:
+                  - rule: KNOWN_MALICIOUS
+                    purl: "pkg:maven/org.example/lib@[1.0,2.0)"
+                    record: MAL-2025-1
+                    reason: "reviewed"
+                    expires: 2027-03-07
+                """);
+        assertThrows(dev.sbomgate.model.BadInputException.class, () -> PolicyLoader.load(range));
+    }
+
+    @Test
     void readsSeveritiesParametersAndWaivers() throws IOException {
         Policy policy = PolicyLoader.load(write("""
                 name: team

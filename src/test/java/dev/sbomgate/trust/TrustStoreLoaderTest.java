@@ -148,8 +148,8 @@ class TrustStoreLoaderTest {
     @Test
     void unknownFieldsAreRefused() {
         writeIndex(dir, "{\"version\": 1, \"keys\": [], \"trustEverything\": true}");
-        assertFails(dir.resolve("trust.json") + ": unknown field 'trustEverything' in the top level; allowed: identities, keys,"
-                + " registryKeys, sigstore, version");
+        assertFails(dir.resolve("trust.json") + ": unknown field 'trustEverything' in the top level; allowed: identities, ignoredKeys,"
+                + " keys, registryKeys, sigstore, version");
         write(dir, "keys/ci.pem", key("p256.pub.pem"));
         writeIndex(dir, index(entry("ACME CI", "keypair", p256, "keys/ci.pem", "pkg:npm/@acme/*")
                 .replace("}", ", \"scope\": \"pkg:npm/*\"}")));

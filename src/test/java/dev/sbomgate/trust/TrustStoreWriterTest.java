@@ -84,7 +84,8 @@ class TrustStoreWriterTest {
                 key("openpgp-alice-and-bob.asc"), "both.asc", "Both", List.of(PurlPattern.parse("pkg:npm/x")), null, null));
         assertEquals("both.asc: holds 2 primary keys (" + fingerprint("openpgp-alice.asc") + ", "
                 + fingerprint("openpgp-bob.asc") + "); pin one key per file: export it alone (gpg --armor --export"
-                + " FINGERPRINT, or one PEM block)", e.getMessage());
+                + " FINGERPRINT, or one PEM block), or pin every key of it with 'sbomgate trust import FILE --scope PATTERN'",
+                e.getMessage());
     }
 
     @Test

@@ -100,6 +100,24 @@ class EvidenceCollectorTest {
     }
 
     @Test
+    void signatureByAnIgnoredKeyIsTreatedAsAbsent() throws IOException {
+        // trust.json v2 ignoredKeys (Gradle's <ignored-key>), by long key ID and by fingerprint: the real signature by
+        // the Jackson key then counts as no signature at all, never as valid
+        for (String id : List.of(JACKSON_KEY.substring(24), JACKSON_KEY)) {
+            Files.createDirectories(trustDir);
+            Files.writeString(trustDir.resolve("trust.json"), "{\"version\": 2, \"keys\": [], \"ignoredKeys\": [{\"id\": \""
+                    + id + "\", \"reason\": \"key could not be downloaded\"}]}");
+            Evidence evidence = collectOne(TrustStoreLoader.load(trustDir), pomComponent(List.of()));
+            assertEquals(SignatureStatus.UNSIGNED, evidence.signatureStatus(), id);
+            assertTrue(evidence.signatures().isEmpty(), id);
+        }
+        Files.writeString(trustDir.resolve("trust.json"), "{\"version\": 2, \"keys\": [], \"ignoredKeys\": [{\"id\":"
+                + " \"0123456789ABCDEF\", \"reason\": \"another key\"}]}");
+        assertEquals(SignatureStatus.UNKNOWN_KEY, collectOne(TrustStoreLoader.load(trustDir), pomComponent(List.of()))
+                .signatureStatus());
+    }
+
+    @Test
     void declaredDigestThatDiffersIsAMismatchWithBothValues() throws IOException {
         String wrong = "0".repeat(64);
         Evidence evidence = collectOne(pin("pkg:maven/com.fasterxml.jackson.core/*", null, null),

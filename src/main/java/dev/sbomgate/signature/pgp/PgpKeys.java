@@ -243,6 +243,33 @@ public final class PgpKeys {
     }
 
     /**
+     * Every subkey fingerprint of each primary key, whatever its binding (for resolving a key ID or subkey
+     * fingerprint a foreign file names to its primary, as pgpverify and Gradle do), in file order.
+     */
+    public Map<Fingerprint, List<Fingerprint>> allSubkeys() {
+        Map<Fingerprint, List<Fingerprint>> out = new LinkedHashMap<>();
+        for (PgpCertificate certificate : certificates) {
+            List<Fingerprint> subs = new ArrayList<>();
+            for (java.util.Iterator<PGPPublicKey> it = certificate.ring().getPublicKeys(); it.hasNext(); ) {
+                PGPPublicKey key = it.next();
+                if (!key.isMasterKey()) {
+                    subs.add(Fingerprint.of(key.getFingerprint()));
+                }
+            }
+            out.put(certificate.primary().fingerprint, List.copyOf(subs));
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The transferable public key of one primary key, ASCII-armoured without headers: a key file of its own
+     * ({@link #export} armoured).
+     */
+    public byte[] armoured(Fingerprint primary) {
+        return export(primary, true);
+    }
+
+    /**
      * The key with this primary fingerprint alone, as its transferable public key packets (RFC 9580 section 10.1):
      * armoured without headers, or binary. How a key found in a keyring of many keys becomes a file of its own, and
      * how copies merged from several files are written back (every packet of every copy kept, revocations included).
