@@ -3,6 +3,9 @@ import dev.sbomgate.finding.Finding;
 import dev.sbomgate.finding.RuleId;
 
 import dev.sbomgate.baseline.BaselineComponent;
+import dev.sbomgate.baseline.EvidenceTier;
+import dev.sbomgate.baseline.PublisherIdentity;
+import dev.sbomgate.policy.RuleParameter;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureKind;
@@ -66,6 +69,7 @@ public final class SignatureDowngradeRule implements Rule {
 
     @Override
     public List<Finding> evaluate(RuleContext context) {
+        List<String> ecosystems = context.policy().stringList(RuleParameter.SIGNATURE_DOWNGRADE_ECOSYSTEMS);
         List<Finding> findings = new ArrayList<>();
         for (Evidence evidence : context.evidence()) {
             if (evidence.artifactState() != Evidence.ArtifactState.FOUND) {
@@ -73,27 +77,35 @@ public final class SignatureDowngradeRule implements Rule {
             }
             Component c = evidence.component();
             Optional<BaselineComponent> approved = context.approvedVersionOf(c);
-            if (approved.isEmpty() || !approved.get().isSigned()) {
-                continue;
-            }
-            BaselineComponent before = approved.get();
-            String expected = "signed like the approved version " + IntegrityText.version(before.component()) + ": "
-                    + before.signatureKind() + " signature by " + IntegrityText.signer(context.trust(), before.signer());
-            if (evidence.signatureStatus() == SignatureStatus.UNSIGNED) {
+            boolean judgedByTier = c.purl() != null && ecosystems.contains(c.purl().type());
+            Optional<BaselineComponent> inLine = judgedByTier ? EvidenceTiers.approvedInLine(context, c) : Optional.empty();
+            // Tiers are compared when the baseline recorded them (format 3): within the release line only. Without a
+            // record (format 1/2, or an ecosystem the policy leaves out) today's signed-to-unsigned check runs.
+            boolean recorded = inLine.map(b -> b.evidence() != null)
+                    .orElse(approved.map(b -> b.evidence() != null).orElse(false));
+            if (judgedByTier && recorded) {
+                inLine.filter(b -> b.evidence() != null).flatMap(b -> tierLoss(context, evidence, b)).ifPresent(findings::add);
+            } else if (approved.isPresent() && approved.get().isSigned()
+                    && evidence.signatureStatus() == SignatureStatus.UNSIGNED) {
+                BaselineComponent before = approved.get();
                 findings.add(context.finding(id(), c,
                         "the approved version was signed; this one carries no signature",
-                        expected,
+                        expected(context, before),
                         "no publisher signature beside " + IntegrityText.artifact(evidence) + registryOnly(evidence),
                         "Put the signature published with " + c.label() + " beside the artifact. If the publisher"
                                 + " really stopped signing, confirm it with them out of band, then approve: "
                                 + context.approveCommand(id(), c)));
                 continue;
             }
+            if (approved.isEmpty() || !approved.get().isSigned() || evidence.signatureStatus() == SignatureStatus.UNSIGNED) {
+                continue;
+            }
+            BaselineComponent before = approved.get();
             SignatureCheck check = evidence.signature().orElseThrow();
             if (isWeakerKind(before.signatureKind(), check.kind())) {
                 findings.add(context.finding(id(), c,
                         "signed with a weaker kind of signature than the approved version",
-                        expected,
+                        expected(context, before),
                         IntegrityText.check(check, context.trust()),
                         "Fetch the " + before.signatureKind() + " signature published with " + c.label()
                                 + ". If the publisher really changed how it signs, confirm it with them out of band,"
@@ -101,6 +113,47 @@ public final class SignatureDowngradeRule implements Rule {
             }
         }
         return findings;
+    }
+
+    private static String expected(RuleContext context, BaselineComponent before) {
+        return "signed like the approved version " + IntegrityText.version(before.component()) + ": "
+                + before.signatureKind() + " signature by " + IntegrityText.signer(context.trust(), before.signer());
+    }
+
+    /**
+     * The candidate's evidence tier below that of the approved version in its release line (docs/formats.md §1.3):
+     * "1.14.0 had provenance from axios/axios release.yml; 1.14.1 has only a registry signature".
+     */
+    private Optional<Finding> tierLoss(RuleContext context, Evidence evidence, BaselineComponent before) {
+        EvidenceTier had = before.evidence().tier();
+        EvidenceTier has = EvidenceTiers.tierOf(evidence);
+        if (has.isAtLeast(had)) {
+            return Optional.empty();
+        }
+        Component c = evidence.component();
+        String oldVersion = IntegrityText.version(before.component());
+        String newVersion = IntegrityText.version(c);
+        String title = oldVersion + " had " + EvidenceTiers.had(before) + "; " + newVersion + " has "
+                + EvidenceTiers.has(evidence);
+        PublisherIdentity identity = before.evidence().identity();
+        String expected = "evidence of tier " + had + " like the approved version " + oldVersion + " (release line "
+                + EvidenceTiers.line(c) + ")" + (identity == null ? "" : ": " + new dev.sbomgate.signature.Publisher(
+                        identity.issuer(), identity.repository(), identity.workflow(), identity.ref(), identity.commit(),
+                        identity.trigger(), identity.runner(), identity.environment()).summary());
+        String found = "tier " + has + " beside " + IntegrityText.artifact(evidence) + registryOnly(evidence)
+                + failedEvidence(evidence);
+        return Optional.of(context.finding(id(), c, title, expected, found,
+                "Fetch the evidence published with " + c.label() + " (sbomgate fetch) and put it beside the artifact."
+                        + " A release that lost its publisher's evidence is what a stolen token looks like: confirm"
+                        + " with the publisher out of band that " + newVersion + " was published without it, then"
+                        + " approve: " + context.approveCommand(id(), c)));
+    }
+
+    /** Evidence present but not counted (failed, unpinned): named, so the reader sees why the tier is lower. */
+    private static String failedEvidence(Evidence evidence) {
+        List<String> failed = evidence.signatures().stream().filter(s -> s.status() != SignatureStatus.VERIFIED
+                && s.status() != SignatureStatus.UNSIGNED).map(s -> s.kind() + " " + s.status()).toList();
+        return failed.isEmpty() ? "" : "; present but not counted: " + String.join(", ", failed);
     }
 
     /**

@@ -99,6 +99,7 @@ public final class SignerChangedRule implements Rule {
                             + " key). If it is legitimate, approve: " + context.approveCommand(id(), c)
                             + ". If not, treat the artifact as forged and the new key as compromised."));
         }
+        findings.addAll(PublisherIdentityChange.evaluate(context));
         return findings;
     }
 }
