@@ -167,7 +167,7 @@ public final class BaselineBuilder {
 
     /** The key that actually signed: none for a keyless bundle (its signer is an identity pin). */
     private static Fingerprint signingKey(SignatureCheck check, TrustStore trust) {
-        if (check.kind() == SignatureKind.SIGSTORE && trust != null) {
+        if (check.kind().sigstoreBased() && trust != null) {
             Optional<PinnedKey> pin = trust.find(check.signer());
             if (pin.isPresent() && pin.get().isIdentity()) {
                 return null;
