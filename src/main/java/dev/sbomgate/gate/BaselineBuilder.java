@@ -144,10 +144,7 @@ public final class BaselineBuilder {
      * when none does (OpenPGP, key pair, registry evidence only) or that check is not among those recorded.
      */
     static PublisherIdentity identity(Evidence evidence, SignatureCheck deciding, List<EvidenceCheck> recorded) {
-        SignatureCheck source = deciding != null && deciding.publisher() != null ? deciding
-                : evidence.signatures().stream()
-                        .filter(c -> c.status() == SignatureStatus.VERIFIED && c.publisher() != null && c.signer() != null)
-                        .min(java.util.Comparator.comparing(SignatureCheck::kind)).orElse(null);
+        SignatureCheck source = evidence.publisherCheck().orElse(null);
         if (source == null || recorded.stream().noneMatch(c -> c.kind().sigstoreBased() && c.signer().equals(source.signer()))) {
             return null;
         }

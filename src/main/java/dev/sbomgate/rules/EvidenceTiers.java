@@ -34,8 +34,7 @@ final class EvidenceTiers {
 
     /** The strongest tier of the candidate's verified checks, by the same kind table as the baseline's. */
     static EvidenceTier tierOf(Evidence evidence) {
-        return verified(evidence).stream().map(c -> EvidenceKind.of(c.kind()).tier())
-                .max(Comparator.naturalOrder()).orElse(EvidenceTier.NONE);
+        return evidence.tier();
     }
 
     /**

@@ -10,7 +10,6 @@ import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.npm.Provenance;
 import dev.sbomgate.verify.Evidence;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,7 +36,7 @@ final class PublisherIdentityChange {
             Component c = evidence.component();
             Optional<BaselineComponent> approved = context.approvedVersionOf(c);
             PublisherIdentity before = approved.map(BaselineComponent::evidence).map(e -> e.identity()).orElse(null);
-            Optional<SignatureCheck> now = deciding(evidence);
+            Optional<SignatureCheck> now = evidence.publisherCheck();
             if (before == null || now.isEmpty()) {
                 continue; // nothing recorded, or no identity now (losing it is SIGNATURE_DOWNGRADE's matter)
             }
@@ -74,16 +73,5 @@ final class PublisherIdentityChange {
                             + " matches it. If not, treat the release as published with a stolen token."));
         }
         return findings;
-    }
-
-    /** The verified check naming a publisher identity: the deciding signature if it does, else the first by kind. */
-    private static Optional<SignatureCheck> deciding(Evidence evidence) {
-        Optional<SignatureCheck> signature = evidence.signature()
-                .filter(s -> s.status() == dev.sbomgate.signature.SignatureStatus.VERIFIED && s.publisher() != null);
-        if (signature.isPresent()) {
-            return signature;
-        }
-        return EvidenceTiers.verified(evidence).stream().filter(s -> s.publisher() != null)
-                .min(Comparator.comparing(SignatureCheck::kind));
     }
 }

@@ -30,33 +30,39 @@ public final class SignatureDowngradeRule implements Rule {
     @Override
     public String explain() {
         return """
-                SIGNATURE_DOWNGRADE: the approved version was signed; this one is not.
+                SIGNATURE_DOWNGRADE: weaker evidence than the approved version (lost provenance, signature or registry signature).
 
-                The baseline recorded a signature (kind and signer) for the approved version of this package;
-                the candidate's artifact was found and has no signature file at all. This rule does not depend
-                on the UNSIGNED 'require' patterns: a package that used to be signed and stops is suspicious in
-                any ecosystem, whatever the policy requires of packages in general. It also reports a weaker
-                kind of signature: the approved version carried a Sigstore bundle (a signing identity bound to
-                a transparency log entry, which anyone can audit) and the candidate only an OpenPGP or key-pair
-                signature, which a stolen key makes silently.
+                The baseline records, per approved component, the strongest evidence verified for it by a pin
+                (its tier: NONE < REGISTRY < PUBLISHER) and the publisher identity it proved. REGISTRY is the
+                registry vouching for the file: an npm dist.signatures entry under a pinned registry key, or
+                npm's publish attestation. PUBLISHER is the publisher's own evidence: an OpenPGP, key-pair or
+                Sigstore signature by a pinned key or identity, npm SLSA provenance or a PyPI PEP 740
+                attestation from a pinned identity (repository, workflow). A candidate whose tier is lower
+                than the approved version's in the same release line (the same major version; for 0.x the
+                same minor) is reported, e.g. "1.14.0 had provenance from axios/axios release.yml; 1.14.1
+                has only a registry signature". Only the same line is compared, so that an old line
+                published before the project adopted provenance does not trip a newer line that has it
+                (pnpm's trustPolicy users reported exactly those false positives, pnpm issues 10202 and
+                10622); with no approved version in the line, nothing is compared. The policy parameter
+                ecosystems (default maven, npm, pypi) says where tiers are judged; elsewhere, and against a
+                baseline that recorded no tiers (format 1 or 2), a signed approved version followed by an
+                unsigned one is reported. Whatever the tiers, a version that carries only an OpenPGP or
+                key-pair signature where the approved one carried a Sigstore bundle is reported too: a stolen
+                key signs without a trace, a Sigstore identity leaves a public log entry.
 
-                For npm the publisher's evidence is the SLSA provenance in the version's attestations.json
-                (a Sigstore bundle from a pinned identity: repository and workflow); the registry's own
-                signature (dist.signatures) and publish attestation are the registry's statement, which the
-                registry makes for whatever a stolen token uploads, so a version that keeps only those has
-                lost its publisher's evidence.
+                Losing evidence is what a release made outside the publisher's pipeline looks like. The
+                registry signs whatever a stolen token uploads, so on npm the registry's signature survives
+                every one of these: axios 1.14.1 (2026) was published from a stolen maintainer token without
+                the provenance 1.14.0 had from axios/axios release.yml; the Nx "s1ngularity" releases (2025)
+                were published from a leaked token without the provenance of earlier ones; the Shai-Hulud
+                worm (2025) republished hundreds of npm packages with stolen tokens, none with provenance;
+                rspack and Ultralytics 8.3.45 (2024) arrived likewise; tj-actions/changed-files (2025) tags
+                were moved to an unsigned commit.
 
-                Losing a signature is what a release made outside the publisher's pipeline looks like: axios
-                1.14.1 (2026, npm) was published from a stolen token without the provenance 1.14.0 had, yet
-                with a valid registry signature; the nx "s1ngularity" (2025) releases were published from a
-                leaked token without the provenance of earlier ones; the Shai-Hulud worm (2025) republished
-                hundreds of npm packages with stolen tokens, none with provenance; rspack and Ultralytics
-                8.3.45 (2024) arrived likewise; tj-actions/changed-files (2025) tags were moved to an unsigned
-                commit.
-
-                Fix: fetch the signature published with the artifact and put it beside it. If the publisher
-                really stopped signing, confirm it with them out of band (an announcement, an issue), then
-                approve the finding with a reason; the next approved version is then recorded as unsigned.
+                Fix: fetch the evidence published with the artifact (sbomgate fetch) and put it beside it. If
+                the publisher really stopped signing or publishing provenance, confirm it with them out of
+                band (an announcement, an issue), then approve the finding with a reason; the next approved
+                version is then recorded with the evidence it has.
                 """;
     }
 
