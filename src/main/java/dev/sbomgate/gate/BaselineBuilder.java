@@ -135,7 +135,7 @@ public final class BaselineBuilder {
             }
             checks = bounded;
         }
-        return ComponentEvidence.of(checks, identity(evidence, deciding, checks), SignatureVerifier.RULES_VERSION);
+        return ComponentEvidence.of(checks, identity(evidence, checks), SignatureVerifier.RULES_VERSION);
     }
 
     /**
@@ -143,7 +143,7 @@ public final class BaselineBuilder {
      * it names one, else the first verified check that does (SIGSTORE, PYPI_ATTESTATION, NPM_PROVENANCE order); null
      * when none does (OpenPGP, key pair, registry evidence only) or that check is not among those recorded.
      */
-    static PublisherIdentity identity(Evidence evidence, SignatureCheck deciding, List<EvidenceCheck> recorded) {
+    static PublisherIdentity identity(Evidence evidence, List<EvidenceCheck> recorded) {
         SignatureCheck source = evidence.publisherCheck().orElse(null);
         if (source == null || recorded.stream().noneMatch(c -> c.kind().sigstoreBased() && c.signer().equals(source.signer()))) {
             return null;
