@@ -78,7 +78,7 @@ final class EvidenceTiers {
         }
         return switch (evidence.tier()) {
             case PUBLISHER -> evidence.checks().stream().filter(c -> c.kind().tier() == EvidenceTier.PUBLISHER)
-                    .findFirst().map(c -> "a " + c.kind() + " signature by a pinned key").orElse("a publisher signature");
+                    .findFirst().map(c -> label(c.kind()) + " by a pinned key").orElse("a publisher signature");
             case REGISTRY -> "a registry signature";
             case NONE -> "no verified evidence";
         };
@@ -92,7 +92,7 @@ final class EvidenceTiers {
         if (publisher.isPresent()) {
             SignatureCheck check = publisher.get();
             return check.publisher() != null ? word(EvidenceKind.of(check.kind())) + " from " + from(check.publisher())
-                    : "a " + check.kind() + " signature by a pinned key";
+                    : label(EvidenceKind.of(check.kind())) + " by a pinned key";
         }
         if (verified.stream().anyMatch(c -> c.kind() == SignatureKind.NPM_REGISTRY_SIGNATURE)) {
             return "only a registry signature";
@@ -101,6 +101,18 @@ final class EvidenceTiers {
             return "only the registry's publish attestation";
         }
         return "no verified evidence";
+    }
+
+    private static String label(EvidenceKind kind) {
+        return switch (kind) {
+            case OPENPGP -> "an OpenPGP signature";
+            case KEYPAIR -> "a key-pair signature";
+            case SIGSTORE -> "a Sigstore signature";
+            case NPM_PROVENANCE -> "provenance";
+            case PYPI_ATTESTATION -> "a PEP 740 attestation";
+            case NPM_REGISTRY_SIGNATURE -> "a registry signature";
+            case NPM_PUBLISH_ATTESTATION -> "the registry's publish attestation";
+        };
     }
 
     private static String word(EvidenceKind kind) {

@@ -3,6 +3,7 @@ import dev.sbomgate.finding.Finding;
 import dev.sbomgate.finding.RuleId;
 
 import dev.sbomgate.baseline.BaselineComponent;
+import dev.sbomgate.baseline.EvidenceKind;
 import dev.sbomgate.baseline.EvidenceTier;
 import dev.sbomgate.baseline.PublisherIdentity;
 import dev.sbomgate.policy.RuleParameter;
@@ -30,7 +31,7 @@ public final class SignatureDowngradeRule implements Rule {
     @Override
     public String explain() {
         return """
-                SIGNATURE_DOWNGRADE: weaker evidence than the approved version (lost provenance, signature or registry signature).
+                SIGNATURE_DOWNGRADE: weaker evidence than the approved version (provenance or signature lost).
 
                 The baseline records, per approved component, the strongest evidence verified for it by a pin
                 (its tier: NONE < REGISTRY < PUBLISHER) and the publisher identity it proved. REGISTRY is the
@@ -134,6 +135,13 @@ public final class SignatureDowngradeRule implements Rule {
         EvidenceTier had = before.evidence().tier();
         EvidenceTier has = EvidenceTiers.tierOf(evidence);
         if (has.isAtLeast(had)) {
+            return Optional.empty();
+        }
+        // Evidence of the approved tier is present but does not count (a bad signature, an unpinned signer, an expired
+        // key): that is BAD_SIGNATURE's, UNTRUSTED_SIGNER's or KEY_NOT_VALID's finding, as for UNSIGNED.tier.
+        boolean presentButFailed = evidence.signatures().stream().anyMatch(s -> s.status() != SignatureStatus.VERIFIED
+                && s.status() != SignatureStatus.UNSIGNED && EvidenceKind.of(s.kind()).tier().isAtLeast(had));
+        if (presentButFailed) {
             return Optional.empty();
         }
         Component c = evidence.component();

@@ -29,7 +29,7 @@ public final class SignerChangedRule implements Rule {
     @Override
     public String explain() {
         return """
-                SIGNER_CHANGED: signed by another key, or published from another repository or workflow, than the baseline recorded.
+                SIGNER_CHANGED: another signing key, or another publishing repository or workflow, than approved.
 
                 The signature verifies, with a key pinned for this package, but the baseline recorded another
                 signer for the approved version. The versions may differ (an upgrade) or be the same; the same

@@ -119,6 +119,16 @@ class EvidenceTierRulesTest {
         assertTrue(f.found().startsWith("tier REGISTRY"), f.found());
     }
 
+    /** A provenance present but not counted (a fork's, unpinned) is UNTRUSTED_SIGNER's finding, not a second one here. */
+    @Test
+    void presentButFailedEvidenceIsLeftToTheRuleThatJudgesIt() {
+        SignatureCheck fork = new SignatureCheck(SignatureKind.NPM_PROVENANCE, SignatureStatus.UNKNOWN_KEY, null, null,
+                "https://github.com/attacker/axios@refs/tags/v1.14.1", AT, "ECDSA-P256/SHA-256 (DSSE)",
+                Path.of("attestations.json"), "no identity pin matches");
+        assertEquals(List.of(), run(new SignatureDowngradeRule(), List.of(approved(component("pkg:npm/axios@1.14.0"), AXIOS, true)),
+                List.of(candidate(component("pkg:npm/axios@1.14.1"), registry(), fork)), Policy.defaults()));
+    }
+
     @Test
     void keepingTheProvenanceIsNoDowngrade() {
         Component before = component("pkg:npm/axios@1.14.0");
