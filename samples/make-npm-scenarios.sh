@@ -49,7 +49,8 @@ for spec in specs:
     components.append(c)
     refs.append(purl)
 doc = {"bomFormat": "CycloneDX", "specVersion": "1.6",
-       "serialNumber": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL, out + " ".join(specs))), "version": 1,
+       "serialNumber": "urn:uuid:" + str(uuid.uuid5(uuid.NAMESPACE_URL,
+           "/".join(os.path.abspath(out).split(os.sep)[-2:]) + " ".join(specs))),  # same in every checkout "version": 1,
        "metadata": {"timestamp": "2026-06-01T08:55:00Z",
                     "component": {"type": "application", "name": "demo", "version": "1.0.0", "bom-ref": "demo"}},
        "components": components, "dependencies": [{"ref": "demo", "dependsOn": refs}] + [{"ref": r, "dependsOn": []} for r in refs]}
@@ -74,13 +75,23 @@ trust_store() {
       --workflow .github/workflows/release.yml --scope 'pkg:npm/sigstore' --scope 'pkg:npm/@sigstore/*' >/dev/null
 }
 
-# scenario NAME APPROVED-SPECS CANDIDATE-SPECS STRIP EXPECTED
+# The repository's identity pin for @laurentsimon/provenance-npm-test: one pin for the repository (no --workflow), whose
+# releases are signed by its own workflow or by slsa-github-generator's reusable workflow called from it.
+repository_pin() {
+  sbomgate_at "$APPROVED_AT" trust add-identity --trust "$1" --name 'provenance-npm-test repository' \
+      --issuer https://token.actions.githubusercontent.com \
+      --identity-pattern 'https://github\.com/(laurentsimon/provenance-npm-test|slsa-framework/slsa-github-generator)/\.github/workflows/[^@]+@refs/(heads|tags)/.+' \
+      --repository https://github.com/laurentsimon/provenance-npm-test --scope 'pkg:npm/@laurentsimon/*' >/dev/null
+}
+
+# scenario NAME APPROVED-SPECS CANDIDATE-SPECS STRIP EXPECTED [EXTRA-PIN-FUNCTION]
 scenario() {
-  name=$1; approved=$2; candidate=$3; strip=$4; expected=$5
+  name=$1; approved=$2; candidate=$3; strip=$4; expected=$5; extra=${6:-}
   s="$here/$name"
   find "$s" -mindepth 1 -maxdepth 1 ! -name README.md -exec rm -rf {} + 2>/dev/null || mkdir -p "$s"
   mkdir -p "$s/.sbomgate"
   trust_store "$s/.sbomgate/trust"
+  if [[ -n $extra ]]; then "$extra" "$s/.sbomgate/trust"; fi
   rm -rf "$work/approved"; mkdir -p "$work/approved"
   for spec in $approved; do evidence "$work/approved" "$spec"; done
   sbom "$s/approved.cdx.json" $approved
@@ -96,4 +107,7 @@ scenario() {
 scenario pass-npm-provenance-kept "sigstore@2.3.1" "sigstore@2.3.1 @x402/express@2.12.0" "" "0"
 scenario fail-npm-provenance-dropped "sigstore@2.3.1" "sigstore@2.3.1" "npm/sigstore/2.3.1/attestations.json" \
     "1 MUTATED_RELEASE SIGNATURE_DOWNGRADE"
+# 1.0.3's provenance came from release.yml, 1.0.5's from release-slsa3.yml (same repository, the same pin): another workflow
+scenario fail-npm-publisher-changed "@laurentsimon/provenance-npm-test@1.0.3" "@laurentsimon/provenance-npm-test@1.0.5" "" \
+    "1 SIGNER_CHANGED" repository_pin
 echo "make-npm-scenarios: done" >&2

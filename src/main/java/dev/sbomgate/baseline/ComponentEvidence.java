@@ -51,15 +51,12 @@ public record ComponentEvidence(EvidenceTier tier, PublisherIdentity identity, L
 
     /**
      * The tier verified checks give (docs/formats.md §1.3): the strongest of their kinds. Every check recorded
-     * verified with a pin, so it counts. The one place tiers are decided.
+     * verified with a pin, so it counts; each kind's tier is {@link EvidenceKind#tier()}.
      */
     public static EvidenceTier tierOf(List<EvidenceCheck> checks) {
         EvidenceTier best = EvidenceTier.NONE;
         for (EvidenceCheck check : checks) {
-            EvidenceTier tier = switch (check.kind()) {
-                case OPENPGP, KEYPAIR, SIGSTORE, NPM_PROVENANCE, PYPI_ATTESTATION -> EvidenceTier.PUBLISHER;
-                case NPM_REGISTRY_SIGNATURE, NPM_PUBLISH_ATTESTATION -> EvidenceTier.REGISTRY;
-            };
+            EvidenceTier tier = check.kind().tier();
             if (tier.compareTo(best) > 0) {
                 best = tier;
             }

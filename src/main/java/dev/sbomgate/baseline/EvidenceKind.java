@@ -20,6 +20,17 @@ public enum EvidenceKind {
     /** A PEP 740 attestation from a pinned identity. */
     PYPI_ATTESTATION;
 
+    /**
+     * The tier verified evidence of this kind gives (docs/formats.md §1.3, the ecosystem table: the registry kinds
+     * exist only for npm, so for Maven and PyPI every kind here is a publisher's): the one place tiers are decided.
+     */
+    public EvidenceTier tier() {
+        return switch (this) {
+            case OPENPGP, KEYPAIR, SIGSTORE, NPM_PROVENANCE, PYPI_ATTESTATION -> EvidenceTier.PUBLISHER;
+            case NPM_REGISTRY_SIGNATURE, NPM_PUBLISH_ATTESTATION -> EvidenceTier.REGISTRY;
+        };
+    }
+
     /** Whether the result depends on the Sigstore trusted root: the check then records the root's SHA-256. */
     public boolean sigstoreBased() {
         return this == SIGSTORE || this == NPM_PROVENANCE || this == NPM_PUBLISH_ATTESTATION || this == PYPI_ATTESTATION;

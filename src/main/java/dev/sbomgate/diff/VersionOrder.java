@@ -71,6 +71,47 @@ public final class VersionOrder {
         return classify(Numbers.leadingRelease(from), Numbers.leadingRelease(to));
     }
 
+    /**
+     * The release line a version belongs to (docs/formats.md §1.3): its major version, or for {@code 0.x} its minor
+     * ({@code "1"}, {@code "0.14"}), by the ecosystem's own parse (SemVer core, PEP 440 release with a non-zero epoch
+     * as a prefix {@code "1!2"}), else the version's leading numbers; empty when the version has none (an npm tag).
+     * Evidence tiers are compared only within one line, so that an old line published without provenance does not
+     * trip a newer one that has it (pnpm issues 10202, 10622).
+     */
+    public static Optional<String> releaseLine(String ecosystem, String version) {
+        if (version == null || version.length() > MAX_LENGTH) {
+            return Optional.empty();
+        }
+        List<BigInteger> release = null;
+        String prefix = "";
+        VersionScheme scheme = VersionScheme.forEcosystem(ecosystem);
+        if (scheme == VersionScheme.PEP440) {
+            Optional<Pep440Version> v = Pep440Version.parse(version);
+            if (v.isPresent()) {
+                release = v.get().release();
+                prefix = v.get().epoch().signum() == 0 ? "" : v.get().epoch() + "!";
+            }
+        } else if (scheme == VersionScheme.SEMVER) {
+            release = SemVer.parse(version).map(SemVer::core).orElse(null);
+        }
+        if (release == null) {
+            release = Numbers.leadingRelease(version);
+        }
+        if (release.isEmpty()) {
+            return Optional.empty();
+        }
+        BigInteger major = release.get(0);
+        if (major.signum() != 0) {
+            return Optional.of(prefix + major);
+        }
+        return Optional.of(prefix + "0." + (release.size() > 1 ? release.get(1) : BigInteger.ZERO));
+    }
+
+    /** Whether two versions of one package are in the same {@link #releaseLine} (two without one count as one line). */
+    public static boolean sameReleaseLine(String ecosystem, String a, String b) {
+        return releaseLine(ecosystem, a).equals(releaseLine(ecosystem, b));
+    }
+
     private static UpdateKind classify(List<BigInteger> a, List<BigInteger> b) {
         if (a.isEmpty() || b.isEmpty()) {
             return UpdateKind.OTHER;

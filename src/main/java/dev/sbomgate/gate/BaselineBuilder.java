@@ -7,6 +7,7 @@ import dev.sbomgate.baseline.BaselineComponent;
 import dev.sbomgate.baseline.ComponentEvidence;
 import dev.sbomgate.baseline.EvidenceCheck;
 import dev.sbomgate.baseline.EvidenceKind;
+import dev.sbomgate.baseline.PublisherIdentity;
 import dev.sbomgate.baseline.SbomFormat;
 import dev.sbomgate.feed.FeedSnapshot;
 import dev.sbomgate.model.Component;
@@ -14,6 +15,7 @@ import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.model.Inventory;
+import dev.sbomgate.signature.Publisher;
 import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
@@ -133,7 +135,23 @@ public final class BaselineBuilder {
             }
             checks = bounded;
         }
-        return ComponentEvidence.of(checks, null, SignatureVerifier.RULES_VERSION);
+        return ComponentEvidence.of(checks, identity(evidence, checks), SignatureVerifier.RULES_VERSION);
+    }
+
+    /**
+     * The publisher identity of the deciding Sigstore-based check (docs/formats.md §1.4): the deciding signature when
+     * it names one, else the first verified check that does (SIGSTORE, PYPI_ATTESTATION, NPM_PROVENANCE order); null
+     * when none does (OpenPGP, key pair, registry evidence only) or that check is not among those recorded.
+     */
+    static PublisherIdentity identity(Evidence evidence, List<EvidenceCheck> recorded) {
+        SignatureCheck source = evidence.publisherCheck().orElse(null);
+        if (source == null || recorded.stream().noneMatch(c -> c.kind().sigstoreBased() && c.signer().equals(source.signer()))) {
+            return null;
+        }
+        Publisher p = source.publisher();
+        String commit = p.commit() != null && p.commit().matches("[0-9a-f]{40}") ? p.commit() : null;
+        return new PublisherIdentity(p.issuer(), p.repository(), p.workflow(), p.ref(), commit, p.trigger(), p.runner(),
+                p.environment(), source.signer());
     }
 
     /** A Sigstore-based check without a trusted root cannot have verified; recorded as the all-zero digest never. */
@@ -146,7 +164,7 @@ public final class BaselineBuilder {
 
     /** The key that actually signed: none for a keyless bundle (its signer is an identity pin). */
     private static Fingerprint signingKey(SignatureCheck check, TrustStore trust) {
-        if (check.kind() == SignatureKind.SIGSTORE && trust != null) {
+        if (check.kind().sigstoreBased() && trust != null) {
             Optional<PinnedKey> pin = trust.find(check.signer());
             if (pin.isPresent() && pin.get().isIdentity()) {
                 return null;
@@ -160,7 +178,8 @@ public final class BaselineBuilder {
      * integrated time or RFC 3161 timestamp (verified); a key-pair signature carries none.
      */
     private static boolean createdVerified(SignatureCheck check) {
-        return check.created() != null && (check.kind() == SignatureKind.OPENPGP || check.kind() == SignatureKind.SIGSTORE);
+        return check.created() != null && (check.kind() == SignatureKind.OPENPGP || check.kind().sigstoreBased()
+                || check.kind() == SignatureKind.NPM_PUBLISH_ATTESTATION);
     }
 
     /** The SBOM's bom-ref edges, re-keyed by component identity, which is stable across releases. */

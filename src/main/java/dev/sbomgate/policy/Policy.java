@@ -59,6 +59,11 @@ public record Policy(String name, Map<RuleId, Severity> severities, Map<RulePara
         return (List<String>) parameters.getOrDefault(parameter, parameter.defaultValue());
     }
 
+    /** A String parameter's value, one of its {@link RuleParameter#choices()}. */
+    public String text(RuleParameter parameter) {
+        return (String) parameters.getOrDefault(parameter, parameter.defaultValue());
+    }
+
     public boolean flag(RuleParameter parameter) {
         return (Boolean) parameters.getOrDefault(parameter, parameter.defaultValue());
     }

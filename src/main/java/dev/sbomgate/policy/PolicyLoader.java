@@ -119,6 +119,11 @@ public final class PolicyLoader {
                     throw new BadInputException(where + " must be a list of strings, found " + item);
                 }
                 values.add(item.asText());
+                if (parameter == RuleParameter.SIGNATURE_DOWNGRADE_ECOSYSTEMS
+                        && !item.asText().matches("[a-z][a-z0-9.+-]{0,63}")) {
+                    throw new BadInputException(where + ": '" + item.asText() + "' is not a purl type (lower-case, e.g."
+                            + " maven, npm, pypi)");
+                }
                 if (parameter == RuleParameter.UNSIGNED_REQUIRE && !item.asText().equals("*")) {
                     try {
                         PurlPattern.parse(item.asText());
@@ -128,6 +133,13 @@ public final class PolicyLoader {
                 }
             }
             return List.copyOf(values);
+        }
+        if (type == String.class) {
+            if (node.isTextual() && parameter.choices().contains(node.asText())) {
+                return node.asText();
+            }
+            throw new BadInputException(where + " must be one of " + String.join(", ", parameter.choices())
+                    + ", found '" + node.asText() + "'");
         }
         if (type == Boolean.class && node.isBoolean()) {
             return node.booleanValue();

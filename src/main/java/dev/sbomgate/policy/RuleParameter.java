@@ -11,6 +11,13 @@ import java.util.Optional;
 public enum RuleParameter {
     /** Purl patterns whose components must carry a signature. */
     UNSIGNED_REQUIRE(RuleId.UNSIGNED, "require", List.of("pkg:maven/*/*")),
+    /**
+     * The evidence tier a {@code require}d component must carry (docs/formats.md §4.3): {@code PUBLISHER} (a
+     * publisher's signature, provenance or attestation) or {@code REGISTRY} (an npm registry signature suffices).
+     */
+    UNSIGNED_TIER(RuleId.UNSIGNED, "tier", "PUBLISHER", List.of("REGISTRY", "PUBLISHER")),
+    /** Purl types whose components keep the evidence tier of their approved version in the same release line. */
+    SIGNATURE_DOWNGRADE_ECOSYSTEMS(RuleId.SIGNATURE_DOWNGRADE, "ecosystems", List.of("maven", "npm", "pypi")),
     /** Lower SIGNER_CHANGED to warn when the new key is pinned for the same scope (a planned rotation). */
     SIGNER_CHANGED_ALLOW_PINNED_ROTATION(RuleId.SIGNER_CHANGED, "allowPinnedRotation", Boolean.FALSE),
     /**
@@ -32,11 +39,22 @@ public enum RuleParameter {
     private final RuleId rule;
     private final String key;
     private final Object defaultValue;
+    private final List<String> choices;
 
     RuleParameter(RuleId rule, String key, Object defaultValue) {
+        this(rule, key, defaultValue, List.of());
+    }
+
+    RuleParameter(RuleId rule, String key, Object defaultValue, List<String> choices) {
         this.rule = rule;
         this.key = key;
         this.defaultValue = defaultValue;
+        this.choices = choices;
+    }
+
+    /** The values a String parameter may take (an allowlist, docs/policy.md); empty for other types. */
+    public List<String> choices() {
+        return choices;
     }
 
     public RuleId rule() {
@@ -51,7 +69,7 @@ public enum RuleParameter {
         return defaultValue;
     }
 
-    /** The Java type values of this parameter have: List (of strings), Boolean, Long or Double. */
+    /** The Java type values of this parameter have: List (of strings), String (one of {@link #choices}), Boolean, Long or Double. */
     public Class<?> valueType() {
         return defaultValue instanceof List ? List.class : defaultValue.getClass();
     }

@@ -318,6 +318,9 @@ public final class HtmlRenderer implements Renderer {
             h.append("</td>");
             h.append("<td>").append(Views.words(ev.signatureStatus()));
             ev.signature().map(SignatureCheck::created).ifPresent(t -> h.append("<br><span class=\"muted\">signed ").append(t).append("</span>"));
+            if (!Views.tier(ev).isEmpty()) {
+                h.append("<br><span class=\"muted\">tier ").append(e(Views.tier(ev))).append("</span>");
+            }
             for (String evidence : Views.evidence(ev)) {
                 h.append("<br><span class=\"muted\">").append(e(evidence)).append("</span>");
             }

@@ -134,8 +134,28 @@ public final class JsonRenderer implements Renderer {
             sig.put("algorithm", s.algorithm());
             sig.put("file", paths.show(s.signatureFile()));
             sig.put("detail", s.detail());
+            sig.set("publisher", publisher(s.publisher()));
         }
+        node.put("tier", e.artifactState() == Evidence.ArtifactState.FOUND ? Views.token(e.tier()) : null);
+        node.set("publisher", publisher(e.publisherCheck().map(SignatureCheck::publisher).orElse(null)));
         node.put("error", e.error());
+        return node;
+    }
+
+    /** A publisher identity (docs/formats.md 1.4), or JSON null. */
+    private static com.fasterxml.jackson.databind.JsonNode publisher(dev.sbomgate.signature.Publisher p) {
+        if (p == null) {
+            return MAPPER.nullNode();
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("issuer", p.issuer());
+        node.put("repository", p.repository());
+        node.put("workflow", p.workflow());
+        node.put("ref", p.ref());
+        node.put("commit", p.commit());
+        node.put("trigger", p.trigger());
+        node.put("runner", p.runner());
+        node.put("environment", p.environment());
         return node;
     }
 

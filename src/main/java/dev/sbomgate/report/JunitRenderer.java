@@ -29,7 +29,8 @@ public final class JunitRenderer implements Renderer {
         this.paths = new ReportPaths(workingDirectory);
     }
 
-    private record TestCase(String classname, String name, List<Finding> findings) {
+    /** @param evidence the component's evidence tier and evidence, one line each (empty when no artifact was read) */
+    private record TestCase(String classname, String name, List<Finding> findings, List<String> evidence) {
         List<Finding> blocking() {
             return findings.stream().filter(Finding::blocks).toList();
         }
@@ -43,11 +44,17 @@ public final class JunitRenderer implements Renderer {
     public String render(Verdict verdict) {
         List<TestCase> cases = new ArrayList<>();
         for (Evidence e : Views.components(verdict)) {
-            cases.add(new TestCase("sbomgate.components", e.component().label(), verdict.findingsAbout(e.component().label())));
+            List<String> evidence = new ArrayList<>();
+            if (!Views.tier(e).isEmpty()) {
+                evidence.add("evidence tier " + Views.tier(e));
+                Views.evidence(e).forEach(line -> evidence.add("evidence: " + line));
+            }
+            cases.add(new TestCase("sbomgate.components", e.component().label(), verdict.findingsAbout(e.component().label()),
+                    evidence));
         }
         Map<String, List<Finding>> unattached = new LinkedHashMap<>(Views.bySubject(Views.unattached(verdict)));
         unattached.forEach((subject, findings) -> cases.add(new TestCase(
-                subject.equals(Views.GATE_SUBJECT) ? "sbomgate.gate" : "sbomgate.findings", subject, findings)));
+                subject.equals(Views.GATE_SUBJECT) ? "sbomgate.gate" : "sbomgate.findings", subject, findings, List.of())));
         long failures = cases.stream().filter(c -> !c.blocking().isEmpty()).count();
         // The timestamp attribute of the common JUnit XML schema: ISO 8601 without a zone, here UTC.
         String timestamp = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT)
@@ -80,7 +87,7 @@ public final class JunitRenderer implements Renderer {
                 .append("\" time=\"0\"");
         List<Finding> blocking = c.blocking();
         List<Finding> others = c.others();
-        if (blocking.isEmpty() && others.isEmpty()) {
+        if (blocking.isEmpty() && others.isEmpty() && c.evidence().isEmpty()) {
             xml.append("/>\n");
             return;
         }
@@ -94,8 +101,15 @@ public final class JunitRenderer implements Renderer {
             xml.append(text(describe(blocking)));
             xml.append("</failure>\n");
         }
-        if (!others.isEmpty()) {
-            xml.append("      <system-out>").append(text(describe(others))).append("</system-out>\n");
+        if (!others.isEmpty() || !c.evidence().isEmpty()) {
+            // the component's evidence first (tier, registry signature, provenance), then its non-blocking findings
+            String evidence = String.join("\n", c.evidence());
+            String findings = others.isEmpty() ? "" : describe(others);
+            if (!evidence.isEmpty()) {
+                findings = findings.stripLeading();
+            }
+            xml.append("      <system-out>").append(text(evidence.isEmpty() ? findings
+                    : findings.isEmpty() ? evidence : evidence + "\n\n" + findings)).append("</system-out>\n");
         }
         xml.append("    </testcase>\n");
     }

@@ -57,21 +57,27 @@ public final class MarkdownRenderer implements Renderer {
         return md.toString();
     }
 
-    /** Registry-served evidence per component (npm registry signature, provenance: repository@ref, workflow, commit). */
+    /**
+     * Evidence per component whose artifact was read: its tier (docs/formats.md §1.3) and the registry-served or
+     * Sigstore-based evidence (npm registry signature, provenance: repository@ref, workflow, commit; PEP 740).
+     */
     private static void evidence(StringBuilder md, Verdict verdict, int[] omitted) {
-        List<dev.sbomgate.verify.Evidence> with = verdict.evidence().stream().filter(e -> !Views.evidence(e).isEmpty()).toList();
+        List<dev.sbomgate.verify.Evidence> with = Views.components(verdict).stream()
+                .filter(e -> !Views.tier(e).isEmpty()).toList();
         if (with.isEmpty()) {
             return;
         }
-        md.append("\n### Registry evidence (").append(with.size()).append(")\n\n| Component | Evidence |\n|---|---|\n");
+        md.append("\n### Evidence (").append(with.size()).append(")\n\n| Component | Tier | Evidence |\n|---|---|---|\n");
         int rows = 0;
         for (dev.sbomgate.verify.Evidence e : with) {
             if (rows++ >= MAX_TABLE_ROWS || md.length() > BUDGET) {
                 omitted[0]++;
                 continue;
             }
-            md.append("| ").append(code(e.component().label())).append(" | ")
-                    .append(String.join("<br>", Views.evidence(e).stream().map(Escape::markdown).toList())).append(" |\n");
+            List<String> items = Views.evidence(e);
+            md.append("| ").append(code(e.component().label())).append(" | ").append(Escape.markdown(Views.tier(e)))
+                    .append(" | ").append(items.isEmpty() ? "—" : String.join("<br>", items.stream().map(Escape::markdown).toList()))
+                    .append(" |\n");
         }
     }
 

@@ -103,6 +103,20 @@ public final class SarifRenderer implements Renderer {
         properties.put("trustStoreDigest", verdict.trustDigest());
         properties.put("baseline", verdict.hasBaseline());
         properties.put("feed", Views.feedLine(verdict));
+        // SARIF 2.1.0 section 3.8 property bag: the evidence per component whose artifact was read (tier, registry
+        // signature, provenance repository@ref, workflow, commit), beside the results that judge it.
+        ArrayNode evidence = properties.putArray("evidence");
+        for (dev.sbomgate.verify.Evidence e : Views.components(verdict)) {
+            if (Views.tier(e).isEmpty()) {
+                continue;
+            }
+            ObjectNode entry = evidence.addObject();
+            entry.put("component", e.component().label());
+            entry.put("tier", Views.token(e.tier()));
+            entry.put("summary", Views.tier(e));
+            ArrayNode items = entry.putArray("items");
+            Views.evidence(e).forEach(items::add);
+        }
         return JsonText.write(root, "SARIF report");
     }
 

@@ -267,6 +267,9 @@ public final class TextRenderer implements Renderer {
             out.append("      digests:   ").append(clean(digests.toString())).append('\n');
             out.append("      signature: ").append(clean(e.signature().map(TextRenderer::describe).orElse("unsigned")))
                     .append('\n');
+            if (!Views.tier(e).isEmpty()) {
+                out.append("      tier:      ").append(clean(Views.tier(e))).append('\n');
+            }
             for (String evidence : Views.evidence(e)) {
                 out.append("      evidence:  ").append(clean(evidence)).append('\n');
             }

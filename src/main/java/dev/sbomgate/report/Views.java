@@ -119,13 +119,48 @@ final class Views {
                 case NPM_REGISTRY_SIGNATURE -> "registry signature";
                 case NPM_PROVENANCE -> "provenance";
                 case NPM_PUBLISH_ATTESTATION -> "publish attestation";
+                case PYPI_ATTESTATION -> "attestation";
+                case SIGSTORE -> s.publisher() == null ? null : "Sigstore bundle";
                 default -> null;
             };
             if (label != null) {
-                out.add(label + ": " + words(s.status()) + (s.issuer() == null ? "" : ", " + s.issuer()));
+                String who = s.publisher() != null ? s.publisher().summary() : s.issuer();
+                out.add(label + ": " + words(s.status()) + (who == null ? "" : ", " + who));
             }
         }
         return out;
+    }
+
+    /**
+     * The component's evidence tier (docs/formats.md §1.3) with what gives it, for humans: {@code PUBLISHER: provenance
+     * https://github.com/o/r@refs/tags/v1, workflow .github/workflows/release.yml, commit 0a1b…}, {@code REGISTRY:
+     * registry signature}, {@code NONE}; empty when no artifact was read.
+     */
+    static String tier(Evidence e) {
+        if (e.artifactState() != Evidence.ArtifactState.FOUND) {
+            return "";
+        }
+        dev.sbomgate.baseline.EvidenceTier tier = e.tier();
+        Optional<SignatureCheck> publisher = e.publisherCheck();
+        if (publisher.isPresent()) {
+            return tier + ": " + label(publisher.get().kind()) + " " + publisher.get().publisher().summary();
+        }
+        return e.signatures().stream().filter(c -> c.status() == dev.sbomgate.signature.SignatureStatus.VERIFIED
+                        && c.signer() != null && dev.sbomgate.baseline.EvidenceKind.of(c.kind()).tier() == tier)
+                .map(c -> tier + ": " + label(c.kind())).findFirst().orElse(tier.name());
+    }
+
+    /** A kind of evidence for humans. */
+    private static String label(dev.sbomgate.signature.SignatureKind kind) {
+        return switch (kind) {
+            case OPENPGP -> "OpenPGP signature";
+            case KEYPAIR -> "key-pair signature";
+            case SIGSTORE -> "Sigstore bundle";
+            case PYPI_ATTESTATION -> "PEP 740 attestation";
+            case NPM_REGISTRY_SIGNATURE -> "registry signature";
+            case NPM_PROVENANCE -> "provenance";
+            case NPM_PUBLISH_ATTESTATION -> "publish attestation";
+        };
     }
 
     /** The rule's {@code explain} text, or its one-line summary for a rule this build does not know in full. */

@@ -3,6 +3,10 @@ import dev.sbomgate.finding.Finding;
 import dev.sbomgate.finding.RuleId;
 
 import dev.sbomgate.baseline.BaselineComponent;
+import dev.sbomgate.baseline.EvidenceKind;
+import dev.sbomgate.baseline.EvidenceTier;
+import dev.sbomgate.baseline.PublisherIdentity;
+import dev.sbomgate.policy.RuleParameter;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureKind;
@@ -27,33 +31,39 @@ public final class SignatureDowngradeRule implements Rule {
     @Override
     public String explain() {
         return """
-                SIGNATURE_DOWNGRADE: the approved version was signed; this one is not.
+                SIGNATURE_DOWNGRADE: weaker evidence than the approved version (provenance or signature lost).
 
-                The baseline recorded a signature (kind and signer) for the approved version of this package;
-                the candidate's artifact was found and has no signature file at all. This rule does not depend
-                on the UNSIGNED 'require' patterns: a package that used to be signed and stops is suspicious in
-                any ecosystem, whatever the policy requires of packages in general. It also reports a weaker
-                kind of signature: the approved version carried a Sigstore bundle (a signing identity bound to
-                a transparency log entry, which anyone can audit) and the candidate only an OpenPGP or key-pair
-                signature, which a stolen key makes silently.
+                The baseline records, per approved component, the strongest evidence verified for it by a pin
+                (its tier: NONE < REGISTRY < PUBLISHER) and the publisher identity it proved. REGISTRY is the
+                registry vouching for the file: an npm dist.signatures entry under a pinned registry key, or
+                npm's publish attestation. PUBLISHER is the publisher's own evidence: an OpenPGP, key-pair or
+                Sigstore signature by a pinned key or identity, npm SLSA provenance or a PyPI PEP 740
+                attestation from a pinned identity (repository, workflow). A candidate whose tier is lower
+                than the approved version's in the same release line (the same major version; for 0.x the
+                same minor) is reported, e.g. "1.14.0 had provenance from axios/axios release.yml; 1.14.1
+                has only a registry signature". Only the same line is compared, so that an old line
+                published before the project adopted provenance does not trip a newer line that has it
+                (pnpm's trustPolicy users reported exactly those false positives, pnpm issues 10202 and
+                10622); with no approved version in the line, nothing is compared. The policy parameter
+                ecosystems (default maven, npm, pypi) says where tiers are judged; elsewhere, and against a
+                baseline that recorded no tiers (format 1 or 2), a signed approved version followed by an
+                unsigned one is reported. Whatever the tiers, a version that carries only an OpenPGP or
+                key-pair signature where the approved one carried a Sigstore bundle is reported too: a stolen
+                key signs without a trace, a Sigstore identity leaves a public log entry.
 
-                For npm the publisher's evidence is the SLSA provenance in the version's attestations.json
-                (a Sigstore bundle from a pinned identity: repository and workflow); the registry's own
-                signature (dist.signatures) and publish attestation are the registry's statement, which the
-                registry makes for whatever a stolen token uploads, so a version that keeps only those has
-                lost its publisher's evidence.
+                Losing evidence is what a release made outside the publisher's pipeline looks like. The
+                registry signs whatever a stolen token uploads, so on npm the registry's signature survives
+                every one of these: axios 1.14.1 (2026) was published from a stolen maintainer token without
+                the provenance 1.14.0 had from axios/axios release.yml; the Nx "s1ngularity" releases (2025)
+                were published from a leaked token without the provenance of earlier ones; the Shai-Hulud
+                worm (2025) republished hundreds of npm packages with stolen tokens, none with provenance;
+                rspack and Ultralytics 8.3.45 (2024) arrived likewise; tj-actions/changed-files (2025) tags
+                were moved to an unsigned commit.
 
-                Losing a signature is what a release made outside the publisher's pipeline looks like: axios
-                1.14.1 (2026, npm) was published from a stolen token without the provenance 1.14.0 had, yet
-                with a valid registry signature; the nx "s1ngularity" (2025) releases were published from a
-                leaked token without the provenance of earlier ones; the Shai-Hulud worm (2025) republished
-                hundreds of npm packages with stolen tokens, none with provenance; rspack and Ultralytics
-                8.3.45 (2024) arrived likewise; tj-actions/changed-files (2025) tags were moved to an unsigned
-                commit.
-
-                Fix: fetch the signature published with the artifact and put it beside it. If the publisher
-                really stopped signing, confirm it with them out of band (an announcement, an issue), then
-                approve the finding with a reason; the next approved version is then recorded as unsigned.
+                Fix: fetch the evidence published with the artifact (sbomgate fetch) and put it beside it. If
+                the publisher really stopped signing or publishing provenance, confirm it with them out of
+                band (an announcement, an issue), then approve the finding with a reason; the next approved
+                version is then recorded with the evidence it has.
                 """;
     }
 
@@ -66,6 +76,7 @@ public final class SignatureDowngradeRule implements Rule {
 
     @Override
     public List<Finding> evaluate(RuleContext context) {
+        List<String> ecosystems = context.policy().stringList(RuleParameter.SIGNATURE_DOWNGRADE_ECOSYSTEMS);
         List<Finding> findings = new ArrayList<>();
         for (Evidence evidence : context.evidence()) {
             if (evidence.artifactState() != Evidence.ArtifactState.FOUND) {
@@ -73,27 +84,35 @@ public final class SignatureDowngradeRule implements Rule {
             }
             Component c = evidence.component();
             Optional<BaselineComponent> approved = context.approvedVersionOf(c);
-            if (approved.isEmpty() || !approved.get().isSigned()) {
-                continue;
-            }
-            BaselineComponent before = approved.get();
-            String expected = "signed like the approved version " + IntegrityText.version(before.component()) + ": "
-                    + before.signatureKind() + " signature by " + IntegrityText.signer(context.trust(), before.signer());
-            if (evidence.signatureStatus() == SignatureStatus.UNSIGNED) {
+            boolean judgedByTier = c.purl() != null && ecosystems.contains(c.purl().type());
+            Optional<BaselineComponent> inLine = judgedByTier ? EvidenceTiers.approvedInLine(context, c) : Optional.empty();
+            // Tiers are compared when the baseline recorded them (format 3): within the release line only. Without a
+            // record (format 1/2, or an ecosystem the policy leaves out) today's signed-to-unsigned check runs.
+            boolean recorded = inLine.map(b -> b.evidence() != null)
+                    .orElse(approved.map(b -> b.evidence() != null).orElse(false));
+            if (judgedByTier && recorded) {
+                inLine.filter(b -> b.evidence() != null).flatMap(b -> tierLoss(context, evidence, b)).ifPresent(findings::add);
+            } else if (approved.isPresent() && approved.get().isSigned()
+                    && evidence.signatureStatus() == SignatureStatus.UNSIGNED) {
+                BaselineComponent before = approved.get();
                 findings.add(context.finding(id(), c,
                         "the approved version was signed; this one carries no signature",
-                        expected,
+                        expected(context, before),
                         "no publisher signature beside " + IntegrityText.artifact(evidence) + registryOnly(evidence),
                         "Put the signature published with " + c.label() + " beside the artifact. If the publisher"
                                 + " really stopped signing, confirm it with them out of band, then approve: "
                                 + context.approveCommand(id(), c)));
                 continue;
             }
+            if (approved.isEmpty() || !approved.get().isSigned() || evidence.signatureStatus() == SignatureStatus.UNSIGNED) {
+                continue;
+            }
+            BaselineComponent before = approved.get();
             SignatureCheck check = evidence.signature().orElseThrow();
             if (isWeakerKind(before.signatureKind(), check.kind())) {
                 findings.add(context.finding(id(), c,
                         "signed with a weaker kind of signature than the approved version",
-                        expected,
+                        expected(context, before),
                         IntegrityText.check(check, context.trust()),
                         "Fetch the " + before.signatureKind() + " signature published with " + c.label()
                                 + ". If the publisher really changed how it signs, confirm it with them out of band,"
@@ -101,6 +120,54 @@ public final class SignatureDowngradeRule implements Rule {
             }
         }
         return findings;
+    }
+
+    private static String expected(RuleContext context, BaselineComponent before) {
+        return "signed like the approved version " + IntegrityText.version(before.component()) + ": "
+                + before.signatureKind() + " signature by " + IntegrityText.signer(context.trust(), before.signer());
+    }
+
+    /**
+     * The candidate's evidence tier below that of the approved version in its release line (docs/formats.md §1.3):
+     * "1.14.0 had provenance from axios/axios release.yml; 1.14.1 has only a registry signature".
+     */
+    private Optional<Finding> tierLoss(RuleContext context, Evidence evidence, BaselineComponent before) {
+        EvidenceTier had = before.evidence().tier();
+        EvidenceTier has = EvidenceTiers.tierOf(evidence);
+        if (has.isAtLeast(had)) {
+            return Optional.empty();
+        }
+        // Evidence of the approved tier is present but does not count (a bad signature, an unpinned signer, an expired
+        // key): that is BAD_SIGNATURE's, UNTRUSTED_SIGNER's or KEY_NOT_VALID's finding, as for UNSIGNED.tier.
+        boolean presentButFailed = evidence.signatures().stream().anyMatch(s -> s.status() != SignatureStatus.VERIFIED
+                && s.status() != SignatureStatus.UNSIGNED && EvidenceKind.of(s.kind()).tier().isAtLeast(had));
+        if (presentButFailed) {
+            return Optional.empty();
+        }
+        Component c = evidence.component();
+        String oldVersion = IntegrityText.version(before.component());
+        String newVersion = IntegrityText.version(c);
+        String title = oldVersion + " had " + EvidenceTiers.had(before) + "; " + newVersion + " has "
+                + EvidenceTiers.has(evidence);
+        PublisherIdentity identity = before.evidence().identity();
+        String expected = "evidence of tier " + had + " like the approved version " + oldVersion + " (release line "
+                + EvidenceTiers.line(c) + ")" + (identity == null ? "" : ": " + new dev.sbomgate.signature.Publisher(
+                        identity.issuer(), identity.repository(), identity.workflow(), identity.ref(), identity.commit(),
+                        identity.trigger(), identity.runner(), identity.environment()).summary());
+        String found = "tier " + has + " beside " + IntegrityText.artifact(evidence) + registryOnly(evidence)
+                + failedEvidence(evidence);
+        return Optional.of(context.finding(id(), c, title, expected, found,
+                "Fetch the evidence published with " + c.label() + " (sbomgate fetch) and put it beside the artifact."
+                        + " A release that lost its publisher's evidence is what a stolen token looks like: confirm"
+                        + " with the publisher out of band that " + newVersion + " was published without it, then"
+                        + " approve: " + context.approveCommand(id(), c)));
+    }
+
+    /** Evidence present but not counted (failed, unpinned): named, so the reader sees why the tier is lower. */
+    private static String failedEvidence(Evidence evidence) {
+        List<String> failed = evidence.signatures().stream().filter(s -> s.status() != SignatureStatus.VERIFIED
+                && s.status() != SignatureStatus.UNSIGNED).map(s -> s.kind() + " " + s.status()).toList();
+        return failed.isEmpty() ? "" : "; present but not counted: " + String.join(", ", failed);
     }
 
     /**

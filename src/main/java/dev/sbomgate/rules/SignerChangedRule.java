@@ -31,7 +31,7 @@ public final class SignerChangedRule implements Rule {
     @Override
     public String explain() {
         return """
-                SIGNER_CHANGED: signed by another key than the one the baseline recorded (re-signed).
+                SIGNER_CHANGED: another signing key, or another publishing repository or workflow, than approved.
 
                 The signature verifies, with a key pinned for this package, but the baseline recorded another
                 signer for the approved version. The versions may differ (an upgrade) or be the same; the same
@@ -46,12 +46,18 @@ public final class SignerChangedRule implements Rule {
                 8A107929... to 28118C07... in 2022); a rotation announced and signed by the old key is the
                 legitimate case.
 
-                For npm provenance the signer is the identity pin that matched: its repository and workflow
-                (trust add-identity --repository --workflow). Provenance from a fork or from another workflow
-                matches another pin, or none (then UNTRUSTED_SIGNER): a worm like Shai-Hulud (2025) that
-                publishes from a victim's token through a workflow of its own, or a stolen token used from a
-                fork, shows up here rather than as a bad signature, because its provenance is genuine for
-                where it was built.
+                For npm provenance, PyPI attestations and Sigstore bundles the signer is the identity pin that
+                matched (trust add-identity --repository --workflow), and the baseline also records the
+                publisher identity the evidence proved: repository, workflow, ref, commit, trigger, runner
+                (and PyPI's environment). A release whose verified evidence names another repository or
+                another workflow than the approved version's is reported with both identities, even when one
+                broad pin matches both; ref, commit, trigger, runner and environment are shown, never
+                compared (they move with every release). Provenance from a fork or from another workflow is
+                genuine for where it was built, so it shows up here rather than as a bad signature: the
+                Shai-Hulud worm (2025) published from victims' tokens and pushed a workflow of its own into
+                their repositories; a stolen token used from a fork, or from the attacker's own pipeline
+                (Nx "s1ngularity", 2025; axios, 2026, whose 1.14.1 carried no provenance at all and is
+                SIGNATURE_DOWNGRADE's), publishes from somewhere other than the approved release workflow.
 
                 Fix: confirm the new key with the publisher out of band. If it is a planned rotation, approve
                 the finding with a reason; the baseline then records the new signer. A policy may set
@@ -117,6 +123,7 @@ public final class SignerChangedRule implements Rule {
                             + " key). If it is legitimate, approve: " + context.approveCommand(id(), c)
                             + ". If not, treat the artifact as forged and the new key as compromised."));
         }
+        findings.addAll(PublisherIdentityChange.evaluate(context));
         return findings;
     }
 }

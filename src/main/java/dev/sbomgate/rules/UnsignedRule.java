@@ -52,10 +52,17 @@ public final class UnsignedRule implements Rule {
     public List<Finding> evaluate(RuleContext context) {
         List<Requirement> required = context.policy().stringList(RuleParameter.UNSIGNED_REQUIRE).stream()
                 .map(Requirement::parse).toList();
+        boolean registryEnough = "REGISTRY".equals(context.policy().text(RuleParameter.UNSIGNED_TIER));
         List<Finding> findings = new ArrayList<>();
         for (Evidence evidence : context.evidence()) {
             if (evidence.artifactState() != Evidence.ArtifactState.FOUND
                     || evidence.signatureStatus() != SignatureStatus.UNSIGNED) {
+                continue;
+            }
+            // Present registry evidence (verified or not: a failed one is BAD_SIGNATURE's or UNTRUSTED_SIGNER's matter)
+            boolean registry = evidence.signatures().stream()
+                    .anyMatch(s -> s.kind().isRegistryTier() && s.status() != SignatureStatus.UNSIGNED);
+            if (registryEnough && registry) {
                 continue;
             }
             Component c = evidence.component();
@@ -64,10 +71,15 @@ public final class UnsignedRule implements Rule {
                 continue;
             }
             findings.add(context.finding(id(), c,
-                    "the artifact carries no signature",
-                    "a signature, since the policy requires one for " + pattern.get()
+                    registry ? "the artifact carries only the registry's signature, no publisher's" : "the artifact carries no signature",
+                    (registryEnough ? "a signature (tier REGISTRY or PUBLISHER)"
+                            : registry ? "a publisher's signature (UNSIGNED.tier PUBLISHER)" : "a signature")
+                            + ", since the policy requires one for " + pattern.get()
                             + (EVERY_COMPONENT.equals(pattern.get()) ? " (every component)" : ""),
-                    "no signature file (" + String.join(", ", ArtifactLocator.SIGNATURE_SUFFIXES) + ") beside "
+                    (registry ? "only registry evidence (" + String.join(", ", evidence.signatures().stream()
+                            .filter(s -> s.kind().isRegistryTier()).map(s -> s.kind() + " " + s.status()).toList())
+                            + "); no publisher signature or provenance" : "no signature file ("
+                            + String.join(", ", ArtifactLocator.SIGNATURE_SUFFIXES) + ")") + " beside "
                             + IntegrityText.artifact(evidence),
                     "Put the signature published with the artifact beside it and pin its key ("
                             + IntegrityText.trustAdd(c.purl()) + "). If " + c.label() + " is really published"

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param detail         one line for humans: why it failed, or who signed
  * @param signatureSha256 SHA-256 (64 lower-case hex) of the signature file's bytes as the verifier read them, or null
  *                       when it could not read them; recorded in the baseline for reuse (docs/formats.md §1.2)
+ * @param publisher      the publisher identity a verified Sigstore-based check proved (repository, workflow, ref…),
+ *                       or null (other kinds, failed checks, a bundle signed with a plain key)
  */
 public record SignatureCheck(
         SignatureKind kind,
@@ -31,7 +33,8 @@ public record SignatureCheck(
         String algorithm,
         Path signatureFile,
         String detail,
-        String signatureSha256) {
+        String signatureSha256,
+        Publisher publisher) {
 
     public SignatureCheck {
         Objects.requireNonNull(kind, "kind");
@@ -41,23 +44,34 @@ public record SignatureCheck(
             throw new IllegalArgumentException("a signature file's SHA-256 is 64 lower-case hex digits, got '"
                     + signatureSha256 + "'");
         }
+        if (publisher != null && status != SignatureStatus.VERIFIED) {
+            throw new IllegalArgumentException("a publisher identity is named only by a verified check");
+        }
+    }
+
+    /** A check naming no publisher identity. */
+    public SignatureCheck(SignatureKind kind, SignatureStatus status, Fingerprint signer, Fingerprint signingKey,
+                          String issuer, Instant created, String algorithm, Path signatureFile, String detail,
+                          String signatureSha256) {
+        this(kind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail, signatureSha256, null);
     }
 
     /** A check whose signature file's bytes were not hashed. */
     public SignatureCheck(SignatureKind kind, SignatureStatus status, Fingerprint signer, Fingerprint signingKey,
                           String issuer, Instant created, String algorithm, Path signatureFile, String detail) {
-        this(kind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail, null);
+        this(kind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail, null, null);
     }
 
     /** A copy with another status and detail: how the verify stage records a scope or window verdict. */
     public SignatureCheck withStatus(SignatureStatus newStatus, String newDetail) {
         return new SignatureCheck(kind, newStatus, signer, signingKey, issuer, created, algorithm, signatureFile, newDetail,
-                signatureSha256);
+                signatureSha256, newStatus == SignatureStatus.VERIFIED ? publisher : null);
     }
 
     /** A copy naming the SHA-256 of the signature file's bytes as read. */
     public SignatureCheck withSignatureSha256(String sha256) {
-        return new SignatureCheck(kind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail, sha256);
+        return new SignatureCheck(kind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail, sha256,
+                publisher);
     }
 
     /** SHA-256 of bytes as 64 lower-case hex: how verifiers fill {@link #signatureSha256()} from what they read. */
@@ -71,6 +85,13 @@ public record SignatureCheck(
 
     /** A copy of another kind: how a verifier built on another one (npm attestations on Sigstore bundles) names its result. */
     public SignatureCheck withKind(SignatureKind newKind) {
-        return new SignatureCheck(newKind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail);
+        return new SignatureCheck(newKind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail,
+                null, publisher);
+    }
+
+    /** A copy naming the publisher identity this verified check proved. */
+    public SignatureCheck withPublisher(Publisher newPublisher) {
+        return new SignatureCheck(kind, status, signer, signingKey, issuer, created, algorithm, signatureFile, detail,
+                signatureSha256, newPublisher);
     }
 }

@@ -56,6 +56,40 @@ public record ClaimMatchers(String repository, String workflow, String refPatter
         return this.equals(NONE);
     }
 
+    /** Whether every present matcher matches this verified publisher identity. */
+    public boolean matches(dev.sbomgate.signature.Publisher publisher) {
+        return matches(publisher.repository(), publisher.workflow(), publisher.ref(), publisher.trigger(),
+                publisher.runner(), publisher.environment());
+    }
+
+    /** One {@code NAME: expected X, found Y} per present matcher that does not match; empty when all match. */
+    public List<String> mismatches(dev.sbomgate.signature.Publisher publisher) {
+        List<String> out = new ArrayList<>();
+        if (repository != null && !repository.equals(Provenance.normaliseRepository(publisher.repository()))) {
+            out.add(mismatch("repository", repository, publisher.repository()));
+        }
+        if (workflow != null && !workflow.equals(publisher.workflow())) {
+            out.add(mismatch("workflow", workflow, publisher.workflow()));
+        }
+        if (refPattern != null && (publisher.ref() == null || !Pattern.compile(refPattern).matcher(publisher.ref()).matches())) {
+            out.add(mismatch("ref", "matching " + refPattern, publisher.ref()));
+        }
+        if (!triggers.isEmpty() && !triggers.contains(publisher.trigger())) {
+            out.add(mismatch("trigger", String.join(" or ", triggers), publisher.trigger()));
+        }
+        if (runner != null && !runner.equals(publisher.runner())) {
+            out.add(mismatch("runner", runner, publisher.runner()));
+        }
+        if (environment != null && !environment.equals(publisher.environment())) {
+            out.add(mismatch("environment", environment, publisher.environment()));
+        }
+        return List.copyOf(out);
+    }
+
+    private static String mismatch(String name, String expected, String found) {
+        return name + ": expected " + expected + ", found " + (found == null ? "none" : Untrusted.printable(found));
+    }
+
     /** Whether every present matcher matches these verified claims (a null claim never matches a present matcher). */
     public boolean matches(String claimRepository, String claimWorkflow, String claimRef, String claimTrigger,
                            String claimRunner, String claimEnvironment) {

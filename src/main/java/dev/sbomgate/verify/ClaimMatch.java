@@ -1,16 +1,25 @@
 package dev.sbomgate.verify;
 
-import dev.sbomgate.signature.npm.Provenance;
+import dev.sbomgate.signature.Publisher;
 import dev.sbomgate.trust.PinnedKey;
 
-/** Whether an identity pin's claim matchers (trust.json v2, docs/formats.md 2.4) accept a verified provenance. */
+/**
+ * Whether an identity pin's claim matchers (trust.json v2, docs/formats.md 2.4) accept a verified publisher identity:
+ * the one matcher for every Sigstore-based kind (npm provenance, PEP 740 Trusted Publishers, plain bundles). A pin
+ * without matchers accepts any; a present matcher never matches a claim the identity does not have.
+ */
 final class ClaimMatch {
 
     private ClaimMatch() {
     }
 
-    static boolean matches(PinnedKey pin, Provenance provenance) {
-        return pin.identity() != null && pin.identity().claims().matches(provenance.repository(), provenance.workflow(),
-                provenance.ref(), provenance.trigger(), provenance.runner(), provenance.environment());
+    static boolean matches(PinnedKey pin, Publisher publisher) {
+        if (pin.identity() == null) {
+            return false;
+        }
+        if (pin.identity().claims().isEmpty()) {
+            return true;
+        }
+        return publisher != null && pin.identity().claims().matches(publisher);
     }
 }

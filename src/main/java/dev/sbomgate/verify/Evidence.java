@@ -1,5 +1,7 @@
 package dev.sbomgate.verify;
 
+import dev.sbomgate.baseline.EvidenceKind;
+import dev.sbomgate.baseline.EvidenceTier;
 import dev.sbomgate.content.ContentSummary;
 import dev.sbomgate.digest.IntegrityStatus;
 import dev.sbomgate.model.Component;
@@ -74,6 +76,29 @@ public record Evidence(Component component, ArtifactState artifactState, Path ar
         return signatures.stream().filter(c -> c.status() != SignatureStatus.UNSIGNED)
                 .filter(c -> !(c.kind().isRegistryTier() && c.status() == SignatureStatus.VERIFIED))
                 .min(DECISIVE_FIRST);
+    }
+
+    /**
+     * The evidence tier the candidate's verified checks give (docs/formats.md §1.3): only checks verified with a pin
+     * (a signer named) count, each by the tier of its kind ({@link EvidenceKind#tier()}), as in the baseline.
+     */
+    public EvidenceTier tier() {
+        return signatures.stream().filter(c -> c.status() == SignatureStatus.VERIFIED && c.signer() != null)
+                .map(c -> EvidenceKind.of(c.kind()).tier()).max(Comparator.naturalOrder()).orElse(EvidenceTier.NONE);
+    }
+
+    /**
+     * The verified check whose publisher identity decides (docs/formats.md §1.4): the deciding signature when it names
+     * one, else the first verified check that does, by kind (SIGSTORE, PYPI_ATTESTATION, NPM_PROVENANCE).
+     */
+    public Optional<SignatureCheck> publisherCheck() {
+        Optional<SignatureCheck> deciding = signature()
+                .filter(c -> c.status() == SignatureStatus.VERIFIED && c.publisher() != null);
+        if (deciding.isPresent()) {
+            return deciding;
+        }
+        return signatures.stream().filter(c -> c.status() == SignatureStatus.VERIFIED && c.publisher() != null
+                && c.signer() != null).min(Comparator.comparing(SignatureCheck::kind));
     }
 
     /** The status of {@link #signature()}, or UNSIGNED when there is none. */

@@ -11,6 +11,7 @@ import dev.sbomgate.digest.IntegrityStatus;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.HashAlgorithm;
+import dev.sbomgate.signature.Publisher;
 import dev.sbomgate.signature.SignatureCheck;
 import dev.sbomgate.signature.SignatureStatus;
 import dev.sbomgate.signature.SignatureVerifier;
@@ -206,9 +207,14 @@ public final class EvidenceCollector {
             List<SignatureCheck> checks = new ArrayList<>();
             for (Path signatureFile : files.signatures()) {
                 if (isBundle(signatureFile)) {
-                    checks.add(judgeBundle(component, sigstore.verifyBundle(bytes, artifact, signatureFile)));
+                    BundleVerification bundle = sigstore.verifyBundle(bytes, artifact, signatureFile);
+                    checks.add(judgeBundle(component, bundle, bundle.identity() == null ? null
+                            : bundle.identity().publisher()));
                 } else if (isProvenance(signatureFile)) {
-                    checks.add(judgeBundle(component, pypi.verify(bytes, artifact, signatureFile)));
+                    PypiAttestationVerifier.Result result = pypi.verifyProvenance(bytes, artifact, signatureFile);
+                    checks.add(judgeBundle(component, result.bundle(), result.publisher() == null
+                            || result.bundle().identity() == null ? null
+                            : result.publisher().publisher(result.bundle().identity())));
                 } else {
                     SignatureVerifier verifier = verifierFor(signatureFile);
                     SignatureCheck check = judgeScope(component, bytes != null ? verifier.verify(bytes, artifact, signatureFile)
@@ -308,20 +314,28 @@ public final class EvidenceCollector {
      * A verified keyless bundle (a {@code .sigstore.json}, or a PEP 740 provenance's attestations) counts only if an identity pin matches its certificate identity and issuer, covers this
      * purl, and its window holds the signing time; the check then names the pin as signer (so that the baseline records,
      * and SIGNER_CHANGED compares, which pin vouched, not the per-release certificate identity). A bundle signed with
-     * a plain key is judged as any key-pair signature; a failed one as it failed.
+     * a plain key is judged as any key-pair signature; a failed one as it failed. A pin's claim matchers (repository,
+     * workflow, ref, trigger, runner, environment: the one matcher of docs/formats.md 2.4 for every Sigstore-based
+     * kind) must all match the publisher identity the bundle proved; the verified check names that identity.
+     *
+     * @param publisher the identity the certificate (and, for PEP 740, the Trusted Publisher it confirmed) names
      */
-    private SignatureCheck judgeBundle(Component component, BundleVerification bundle) {
+    private SignatureCheck judgeBundle(Component component, BundleVerification bundle, Publisher publisher) {
         SignatureCheck check = bundle.check();
         CertificateIdentity identity = bundle.identity();
         if (check.status() != SignatureStatus.VERIFIED || identity == null) {
             return judgeScope(component, check);
         }
         String who = identity.summary() + (identity.ciDetails().isEmpty() ? "" : " [" + identity.ciDetails() + "]");
-        List<PinnedKey> matching = trust.identityPinsMatching(identity.issuer(), identity.subject());
+        List<PinnedKey> bySubject = trust.identityPinsMatching(identity.issuer(), identity.subject());
+        List<PinnedKey> matching = bySubject.stream().filter(p -> ClaimMatch.matches(p, publisher)).toList();
         if (matching.isEmpty()) {
+            String claims = bySubject.isEmpty() ? "" : "; identity pin '" + bySubject.get(0).name() + "' matches the"
+                    + " certificate identity but not its claims (" + String.join("; ", publisher == null
+                    ? List.of("no publisher identity") : bySubject.get(0).identity().claims().mismatches(publisher)) + ")";
             return new SignatureCheck(check.kind(), SignatureStatus.UNKNOWN_KEY, null, null, identity.summary(),
                     check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the trust store matches"
-                    + " the certificate identity of this bundle; " + check.detail(), check.signatureSha256());
+                    + " the certificate identity of this bundle" + claims + "; " + check.detail(), check.signatureSha256());
         }
         List<PinnedKey> covering = component.purl() == null ? List.of()
                 : matching.stream().filter(k -> k.covers(component.purl())).toList();
@@ -346,7 +360,7 @@ public final class EvidenceCollector {
                 pin.fingerprint(), pin.fingerprint(), identity.summary(), signedAt, check.algorithm(), check.signatureFile(),
                 (revoked == null ? check.detail() : "signed by " + who + " at " + signedAt + "; " + revoked)
                         + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")",
-                check.signatureSha256());
+                check.signatureSha256(), publisher);
     }
 
     /**

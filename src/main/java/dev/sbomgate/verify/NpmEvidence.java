@@ -77,9 +77,12 @@ final class NpmEvidence {
             SigstoreVerifier registryVerifier = new SigstoreVerifier(trust.parsedTrustedRoot().orElse(null),
                     KeyPairSignatureVerifier.of(pems));
             NpmAttestations attestations = new NpmAttestations(keyless, registryVerifier);
-            for (NpmAttestations.Result result : attestations.verify(InputFiles.read(attestationsJson,
-                    Limits.NPM_ATTESTATIONS), attestationsJson, tarball, artifact, name, version)) {
-                SignatureCheck check = result.check();
+            byte[] attestationBytes = InputFiles.read(attestationsJson, Limits.NPM_ATTESTATIONS);
+            String attestationsSha256 = SignatureCheck.sha256(attestationBytes);
+            for (NpmAttestations.Result result : attestations.verify(attestationBytes, attestationsJson, tarball, artifact,
+                    name, version)) {
+                // the file's SHA-256 as read: what a baseline records of this evidence (docs/formats.md 1.2)
+                SignatureCheck check = result.check().withSignatureSha256(attestationsSha256);
                 if (check.kind() == SignatureKind.NPM_PUBLISH_ATTESTATION) {
                     check = judgeRegistry(component, check, pins);
                     if (check.status() == SignatureStatus.VERIFIED) {
@@ -95,7 +98,7 @@ final class NpmEvidence {
             Instant time = publishTime != null ? publishTime : documentTime(document, version);
             for (SignatureCheck check : new NpmRegistrySignatures(keys).verify(document, versionJson, name, version,
                     tarballSha512, time, publishTime != null)) {
-                out.add(judgeRegistry(component, check, pins));
+                out.add(judgeRegistry(component, check.withSignatureSha256(SignatureCheck.sha256(document)), pins));
             }
         }
         return out;
@@ -164,7 +167,7 @@ final class NpmEvidence {
         Provenance provenance = result.provenance();
         String shown = provenance.summary();
         List<PinnedKey> matching = trust.identityPinsMatching(identity.issuer(), identity.subject()).stream()
-                .filter(p -> ClaimMatch.matches(p, provenance)).toList();
+                .filter(p -> ClaimMatch.matches(p, provenance.publisher())).toList();
         if (matching.isEmpty()) {
             return new SignatureCheck(SignatureKind.NPM_PROVENANCE, SignatureStatus.UNKNOWN_KEY, null, null,
                     shown, check.created(), check.algorithm(), check.signatureFile(), "no identity pin of the"
@@ -189,6 +192,7 @@ final class NpmEvidence {
         String revoked = pin.revokedAt(check.created());
         return new SignatureCheck(SignatureKind.NPM_PROVENANCE, revoked == null ? SignatureStatus.VERIFIED
                 : SignatureStatus.KEY_REVOKED, pin.fingerprint(), pin.fingerprint(), shown, check.created(), check.algorithm(),
-                check.signatureFile(), (revoked == null ? check.detail() : revoked) + "; pinned as '" + pin.name() + "'");
+                check.signatureFile(), (revoked == null ? check.detail() : revoked) + "; pinned as '" + pin.name() + "'",
+                check.signatureSha256(), provenance.publisher());
     }
 }

@@ -181,6 +181,34 @@ class PypiAttestationGateTest {
         assertTrue(stdout.contains("SIGNATURE_DOWNGRADE"), stdout);
     }
 
+    /** docs/formats.md 1.4: init records the Trusted Publisher's identity as the baseline's evidence.identity. */
+    @Test
+    void initRecordsThePublisherIdentityOfTheAttestation() throws Exception {
+        pin(RELEASES, SCOPE);
+        release("0.0.19", true, null);
+        assertEquals(0, run(gate("init")), stdout + stderr);
+        JsonNode evidence = JSON.readTree(baseline.resolve("baseline.json").toFile()).path("components").path(0).path("evidence");
+        assertEquals("PUBLISHER", evidence.path("tier").asText(), evidence.toString());
+        JsonNode identity = evidence.path("identity");
+        assertEquals("https://github.com/trailofbits/pypi-attestations", identity.path("repository").asText(), identity.toString());
+        assertEquals(".github/workflows/release.yml", identity.path("workflow").asText());
+        assertEquals("refs/tags/v0.0.19", identity.path("ref").asText());
+        assertEquals("08802efe1f8e5fec4ad842d6b8ce97656092ee72", identity.path("commit").asText());
+        assertTrue(identity.path("environment").isNull(), identity.toString());
+        assertEquals(evidence.path("checks").path(0).path("signer").asText(), identity.path("pin").asText());
+    }
+
+    /** One claim matcher for every Sigstore-based kind: a PEP 740 attestation must meet the pin's claim matchers too. */
+    @Test
+    void thePinsClaimMatchersApplyToTheTrustedPublisher() throws Exception {
+        assertEquals(0, run("trust", "add-identity", "--trust", trust.toString(), "--name", "pypi-attestations, environment pypi",
+                "--issuer", ISSUER, "--identity-pattern", RELEASES, "--environment", "pypi", "--scope", SCOPE), stderr);
+        release("0.0.19", true, null);
+        assertEquals(1, run(verify()), stdout + stderr);
+        assertTrue(stdout.contains("UNTRUSTED_SIGNER"), stdout);
+        assertTrue(stdout.contains("environment: expected pypi, found none"), stdout);
+    }
+
     @Test
     void aProvenanceOverItsSizeLimitIsMalformedNotRead() throws Exception {
         pin(RELEASES, SCOPE);

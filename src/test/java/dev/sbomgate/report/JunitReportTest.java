@@ -51,7 +51,10 @@ class JunitReportTest {
         Element requests = testCase(doc, "pkg:pypi/requests@2.32.0");
         assertEquals(0, requests.getElementsByTagName("failure").getLength(), "a warning does not fail the test case");
         assertTrue(requests.getElementsByTagName("system-out").item(0).getTextContent().contains("UNSIGNED"));
-        assertEquals(0, testCase(doc, "pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.21").getChildNodes().getLength());
+        Element clean = testCase(doc, "pkg:maven/com.fasterxml.jackson.core/jackson-annotations@2.21");
+        assertEquals(0, clean.getElementsByTagName("failure").getLength(), "a clean component passes");
+        assertEquals("evidence tier PUBLISHER: OpenPGP signature",
+                clean.getElementsByTagName("system-out").item(0).getTextContent(), "its evidence is shown");
     }
 
     @Test

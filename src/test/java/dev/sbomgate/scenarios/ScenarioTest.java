@@ -54,7 +54,8 @@ class ScenarioTest {
             "pass-signed-patch-update", "pass-waived-unsigned", "pass-pinned-rotation-allowed",
             "fail-resigned-by-new-key", "fail-untrusted-signer", "fail-unsigned-update", "fail-same-version-new-content",
             "fail-rollback", "fail-patch-adds-dependency", "fail-typosquat", "fail-hash-mismatch",
-            "fail-tampered-baseline", "fail-expired-waiver", "pass-pypi-attestation", "fail-pypi-attestation-other-repo");
+            "fail-tampered-baseline", "fail-expired-waiver", "pass-pypi-attestation", "fail-pypi-attestation-other-repo",
+            "pass-npm-provenance-kept", "fail-npm-provenance-dropped", "fail-npm-publisher-changed");
 
     static final ObjectMapper JSON = new ObjectMapper();
 

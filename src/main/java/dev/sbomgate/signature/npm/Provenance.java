@@ -28,6 +28,11 @@ public record Provenance(String issuer, String repository, String workflow, Stri
         Objects.requireNonNull(issuer, "issuer");
     }
 
+    /** The same identity in the vocabulary every Sigstore-based check reports it in. */
+    public dev.sbomgate.signature.Publisher publisher() {
+        return new dev.sbomgate.signature.Publisher(issuer, repository, workflow, ref, commit, trigger, runner, environment);
+    }
+
     /** {@code repository@ref, workflow, commit}: how reports show it. */
     public String summary() {
         List<String> parts = new ArrayList<>();
@@ -95,7 +100,7 @@ public record Provenance(String issuer, String repository, String workflow, Stri
     }
 
     /** {@code https://github.com/O/R/.github/workflows/x.yml@refs/…} → {@code .github/workflows/x.yml}. */
-    static String workflowPath(String buildConfig, String repository) {
+    public static String workflowPath(String buildConfig, String repository) {
         if (buildConfig == null) {
             return null;
         }

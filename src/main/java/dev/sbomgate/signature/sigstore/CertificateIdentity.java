@@ -59,6 +59,17 @@ public record CertificateIdentity(String subject, String issuer, String reposito
         }
     }
 
+    /**
+     * The publisher identity the certificate's Fulcio extensions name (docs/formats.md §1.4): repository (1.12),
+     * workflow (the path of the Build Config URI 1.18 without {@code @ref}), ref, commit, trigger and runner.
+     */
+    public dev.sbomgate.signature.Publisher publisher() {
+        String repo = dev.sbomgate.signature.npm.Provenance.normaliseRepository(repository);
+        return new dev.sbomgate.signature.Publisher(issuer, repo,
+                dev.sbomgate.signature.npm.Provenance.workflowPath(buildConfig, repo),
+                ref, commit == null ? null : commit.toLowerCase(java.util.Locale.ROOT), trigger, runner, null);
+    }
+
     /** {@code SUBJECT (OIDC issuer ISSUER)}. */
     public String summary() {
         return subject + " (OIDC issuer " + issuer + ")";

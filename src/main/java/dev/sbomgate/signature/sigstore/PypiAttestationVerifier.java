@@ -99,7 +99,11 @@ public final class PypiAttestationVerifier {
                     + e.getMessage() + ")"), null);
         }
         try {
-            return run(artifactBytes, artifact, bytes, provenanceFile);
+            Result result = run(artifactBytes, artifact, bytes, provenanceFile);
+            BundleVerification b = result.bundle();
+            // The provenance file's SHA-256 as read: what a baseline records of this evidence (docs/formats.md 1.2).
+            return new Result(new BundleVerification(b.check().withSignatureSha256(SignatureCheck.sha256(bytes)),
+                    b.identity(), b.signedAt(), b.log(), b.statement()), result.publisher());
         } catch (Failure f) {
             return new Result(failed(f.status(), provenanceFile, f.getMessage()), null);
         }

@@ -251,9 +251,16 @@ public final class SigstoreVerifier implements SignatureVerifier {
 
     /**
      * Certificates after the leaf in a v0.1/v0.2 chain are not trusted for anything: a root there is refused (roots
-     * come only from the trusted root), and any other must be a certificate of the authority's own chain.
+     * come only from the trusted root), and any other must be a certificate of the authority's own chain. One exception
+     * (docs/trust-store.md, "Bundles v0.1 with the whole chain"): extras that are exactly the issuing authority's
+     * chain, byte for byte and in its order, root last, as npm's 2023 v0.1 bundles carry it. Such a copy adds no trust
+     * (every certificate of it is the trusted root's own) and the authority's validity window is still checked against
+     * the signing time; any other root in a bundle is refused (the conformance suite's bundle-with-root-cert_fail).
      */
     private static void checkChainExtras(Bundle bundle, TrustedRoot.Authority ca) {
+        if (bundle.chainExtras().equals(ca.chain())) {
+            return;
+        }
         for (X509Certificate extra : bundle.chainExtras()) {
             if (extra.getSubjectX500Principal().equals(extra.getIssuerX500Principal())) {
                 throw Failure.malformed("the bundle's certificate chain includes a root certificate ('"

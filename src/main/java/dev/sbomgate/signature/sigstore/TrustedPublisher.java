@@ -154,6 +154,17 @@ public record TrustedPublisher(Kind kind, String repository, String workflow, St
         }
     }
 
+    /**
+     * The publisher identity of an attestation verified against this Trusted Publisher ({@link #checkAgainst}): the
+     * repository and workflow as the certificate confirmed them, its ref, commit, trigger and runner, and PyPI's
+     * environment claim.
+     */
+    public dev.sbomgate.signature.Publisher publisher(CertificateIdentity identity) {
+        return new dev.sbomgate.signature.Publisher(identity.issuer(), repositoryUri(), workflowPath(), identity.ref(),
+                identity.commit() == null ? null : identity.commit().toLowerCase(java.util.Locale.ROOT),
+                identity.trigger(), identity.runner(), environment);
+    }
+
     /** E.g. {@code GitHub trailofbits/pypi-attestations, workflow release.yml, no environment}. */
     public String summary() {
         if (kind == Kind.GOOGLE) {

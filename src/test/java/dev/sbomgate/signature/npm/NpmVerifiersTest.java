@@ -170,19 +170,24 @@ class NpmVerifiersTest {
     }
 
     /**
-     * The 2023 bundles (v0.1, SLSA v0.2) carry the Fulcio root in their certificate chain, which the Sigstore
-     * conformance suite requires verifiers to refuse (bundle-with-root-cert_fail): they are MALFORMED here, as there.
+     * The 2023 bundles (v0.1, SLSA v0.2) carry the whole Fulcio chain, root included: exactly the chain of the
+     * production root's authority that issued them (valid from 2022-04-13, signed 2023-04-20), so they verify
+     * (docs/trust-store.md, "Bundles v0.1 with the whole chain"); a root of any other chain stays refused
+     * (ConformanceTest, bundle-with-root-cert_fail). 1.0.3 and 1.0.5 name other workflows of one repository.
      */
     @Test
-    void bundleWithRootInChainIsRefusedAsTheConformanceSuiteRequires() throws Exception {
-        Path dir = EVIDENCE.resolve("@laurentsimon/provenance-npm-test/1.0.3");
-        String tgz = "laurentsimon-provenance-npm-test-1.0.3.tgz";
-        List<NpmAttestations.Result> results = attestations(registryKeys()).verify(
-                Files.readAllBytes(dir.resolve("attestations.json")), dir.resolve("attestations.json"),
-                Files.readAllBytes(dir.resolve(tgz)), dir.resolve(tgz), "@laurentsimon/provenance-npm-test", "1.0.3");
-        NpmAttestations.Result provenance = results.stream().filter(r -> r.check().kind() == SignatureKind.NPM_PROVENANCE).findFirst().orElseThrow();
-        assertEquals(SignatureStatus.MALFORMED, provenance.check().status(), provenance.check().detail());
-        assertTrue(provenance.check().detail().contains("root certificate"), provenance.check().detail());
+    void bundleV01CarryingTheAuthoritysWholeChainVerifies() throws Exception {
+        for (String[] v : new String[][] {{"1.0.3", ".github/workflows/release.yml"}, {"1.0.5", ".github/workflows/release-slsa3.yml"}}) {
+            Path dir = EVIDENCE.resolve("@laurentsimon/provenance-npm-test/" + v[0]);
+            String tgz = "laurentsimon-provenance-npm-test-" + v[0] + ".tgz";
+            List<NpmAttestations.Result> results = attestations(registryKeys()).verify(
+                    Files.readAllBytes(dir.resolve("attestations.json")), dir.resolve("attestations.json"),
+                    Files.readAllBytes(dir.resolve(tgz)), dir.resolve(tgz), "@laurentsimon/provenance-npm-test", v[0]);
+            NpmAttestations.Result provenance = results.stream().filter(r -> r.check().kind() == SignatureKind.NPM_PROVENANCE).findFirst().orElseThrow();
+            assertEquals(SignatureStatus.VERIFIED, provenance.check().status(), provenance.check().detail());
+            assertEquals("https://github.com/laurentsimon/provenance-npm-test", provenance.provenance().repository());
+            assertEquals(v[1], provenance.provenance().workflow());
+        }
     }
 
     @Test
