@@ -92,10 +92,17 @@ public final class Limits {
     /** A PEP 740 provenance object beside a PyPI distribution ({@code FILE.provenance}): the same as its download cap. */
     public static final Limit PYPI_PROVENANCE = new Limit("PEP 740 provenance", 16 * MIB);
 
+    /**
+     * An evidence file beside an artifact read again to compare its SHA-256 with the one the baseline recorded, before
+     * reusing its verified result (docs/formats.md §1.7): the largest evidence file a verifier accepts.
+     */
+    public static final Limit EVIDENCE_FILE = new Limit("evidence file", 16 * MIB);
+
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
             APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE, MAVEN_SETTINGS, NPMRC, CA_FILE,
-            FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE);
+            FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE,
+            EVIDENCE_FILE);
 
     private Limits() {
     }
