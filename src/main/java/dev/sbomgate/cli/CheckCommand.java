@@ -76,7 +76,7 @@ final class CheckCommand implements Callable<Integer> {
         clock.stage("report");
         if (timings) {
             clock.print(err);
-            err.println("  " + verdict.reuse().line());
+            err.print("  " + verdict.reuse().line() + "\n"); // after the stages: how much verification was reused
             err.flush();
         }
         return verdict.exitCode().code();
