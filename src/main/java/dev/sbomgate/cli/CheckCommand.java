@@ -43,8 +43,14 @@ final class CheckCommand implements Callable<Integer> {
     ReportOptions report = new ReportOptions();
 
     @Option(names = "--timings", description = "Print on standard error how long each stage took "
-            + "(start, load, locate, hash, verify, diff, rules, report), in milliseconds.")
+            + "(start, load, locate, hash, verify, diff, rules, report), in milliseconds, and how many signature checks "
+            + "were reused from the approval, refused reuse, or were verified in full.")
     boolean timings;
+
+    @Option(names = "--full", description = "Verify every signature in full, reusing no result of the last approval. "
+            + "Without it, a signature whose artifact, signature file, verifier and pinned key are unchanged since the "
+            + "approval is not verified again (its scope, window, policy and waivers are still judged).")
+    boolean full;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
@@ -61,7 +67,8 @@ final class CheckCommand implements Callable<Integer> {
         clock.stage("load");
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Gate.Timed result = report.evaluateTimed(input, main.environment(), err);
+        Gate gate = full ? new Gate() : new Gate().reusingApprovedResults();
+        Gate.Timed result = report.evaluateTimed(gate, input, main.environment(), err);
         clock.add(result.timings());
         Verdict verdict = result.verdict();
         report.emit(verdict, out, main.environment());
@@ -69,6 +76,8 @@ final class CheckCommand implements Callable<Integer> {
         clock.stage("report");
         if (timings) {
             clock.print(err);
+            err.print("  " + verdict.reuse().line() + "\n"); // after the stages: how much verification was reused
+            err.flush();
         }
         return verdict.exitCode().code();
     }

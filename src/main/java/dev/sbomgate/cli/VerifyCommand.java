@@ -106,6 +106,8 @@ final class VerifyCommand implements Callable<Integer> {
         clock.stage("report");
         if (timings) {
             clock.print(err);
+            err.print("  " + verdict.reuse().line() + "\n"); // after the stages: how much verification was reused
+            err.flush();
         }
         return verdict.exitCodeRequiringProof().code();
     }

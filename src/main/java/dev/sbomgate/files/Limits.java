@@ -98,12 +98,17 @@ public final class Limits {
     public static final Limit GRADLE_VERIFICATION_METADATA = new Limit("Gradle verification metadata", 32 * MIB);
     /** {@code trust import}: a pgpverify keys map; the public pgp-keys-map.list is about 70 KB. */
     public static final Limit KEYSMAP = new Limit("pgpverify keys map", 8 * MIB);
+    /**
+     * An evidence file beside an artifact read again to compare its SHA-256 with the one the baseline recorded, before
+     * reusing its verified result (docs/formats.md §1.7): the largest evidence file a verifier accepts.
+     */
+    public static final Limit EVIDENCE_FILE = new Limit("evidence file", 16 * MIB);
 
     /** Every limit above, in the order of docs/limits.md. */
     public static final List<Limit> ALL = List.of(SBOM, POLICY, TRUST_INDEX, KEY_FILE, PEM_KEY_FILE, SIGSTORE_ROOT, BASELINE,
             APPROVAL_LOG, INPUTS_RECORD, METADATA, FEED_SNAPSHOT, OSV_RECORD, FEED_ARCHIVE, MAVEN_SETTINGS, NPMRC, CA_FILE,
             FETCH_LOG, REGISTRY_DOCUMENT, REGISTRY_KEYS, NPM_ATTESTATIONS, MANIFEST, PYPI_PROVENANCE,
-            TRUST_PLAN, GRADLE_VERIFICATION_METADATA, KEYSMAP);
+            TRUST_PLAN, GRADLE_VERIFICATION_METADATA, KEYSMAP, EVIDENCE_FILE);
 
     private Limits() {
     }

@@ -13,6 +13,7 @@ import dev.sbomgate.finding.Severity;
 import dev.sbomgate.verify.Evidence;
 import dev.sbomgate.verify.EvidenceCollector;
 import dev.sbomgate.verify.Progress;
+import dev.sbomgate.verify.Reuse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,6 +32,8 @@ import java.util.Set;
  */
 public final class Gate {
     private final List<Rule> rules;
+    /** Whether verified results of the last approval are reused (docs/formats.md §1.7): {@code check} only. */
+    private final boolean reuse;
 
     /**
      * The rules of {@code sbomgate verify}, the gate with no baseline: is each artifact the one its SBOM describes,
@@ -51,7 +54,21 @@ public final class Gate {
     }
 
     public Gate(List<Rule> rules) {
+        this(rules, false);
+    }
+
+    private Gate(List<Rule> rules, boolean reuse) {
         this.rules = List.copyOf(rules);
+        this.reuse = reuse;
+    }
+
+    /**
+     * This gate, reusing the verified results the hash-chained baseline recorded at the last approval wherever the
+     * artifact, its evidence file, the verifier and the pin are unchanged (docs/formats.md §1.7): the gate of
+     * {@code check} without {@code --full}. init, approve and verify always verify in full.
+     */
+    public Gate reusingApprovedResults() {
+        return new Gate(rules, true);
     }
 
     public Verdict evaluate(GateInput input) {
@@ -75,7 +92,10 @@ public final class Gate {
     /** As {@link #evaluate(GateInput, Progress)}, also measuring the time of each stage (for {@code --timings}). */
     public Timed evaluateTimed(GateInput input, Progress progress) {
         long start = System.nanoTime();
-        EvidenceCollector collector = new EvidenceCollector(input.locator(), input.trust(), input.now(), progress);
+        // Only results bound into the hash-chained baseline are reused, and only when it loaded without tamper evidence.
+        Reuse reused = reuse && input.stored() != null
+                ? Reuse.of(input.stored().baseline(), input.stored().tampered(), input.trust()) : Reuse.OFF;
+        EvidenceCollector collector = new EvidenceCollector(input.locator(), input.trust(), input.now(), progress, reused);
         long keysParsed = System.nanoTime();
         List<Evidence> evidence = collector.collect(input.candidate().components());
         long verified = System.nanoTime();

@@ -81,6 +81,11 @@ public record Verdict(Path sbomFile, String sbomSha256, String trustDigest, Stri
                 findings, approvals, trustedKeys, lines, feed);
     }
 
+    /** How many verified results of the last approval were reused, refused and verified in full. */
+    public ReuseSummary reuse() {
+        return ReuseSummary.of(evidence);
+    }
+
     public boolean blocked() {
         return findings.stream().anyMatch(Finding::blocks);
     }

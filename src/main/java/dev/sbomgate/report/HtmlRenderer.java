@@ -237,6 +237,9 @@ public final class HtmlRenderer implements Renderer {
         fact(h, "Baseline", !verdict.hasBaseline() ? "none (first use)"
                 : last == null ? "present" : "approval #" + last.sequence() + ", SHA-256 <code>" + e(last.baselineSha256()) + "</code>");
         fact(h, "Feed", e(Views.feedLine(verdict)));
+        if (Views.reuseLine(verdict) != null) {
+            fact(h, "Reuse", e(Views.reuseLine(verdict)));
+        }
         fact(h, "Evaluated at", e(verdict.evaluatedAt().toString()));
         fact(h, "Exit code", String.valueOf(verdict.exitCode().code()));
         h.append("</dl>\n</section>\n");

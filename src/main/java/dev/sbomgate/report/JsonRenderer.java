@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sbomgate.baseline.ApprovalEntry;
 import dev.sbomgate.diff.Change;
+import dev.sbomgate.gate.ReuseSummary;
 import dev.sbomgate.gate.Verdict;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.finding.Finding;
@@ -76,6 +77,9 @@ public final class JsonRenderer implements Renderer {
         for (Severity s : new Severity[] {Severity.BLOCK, Severity.WARN, Severity.INFO}) {
             summary.put(s.label(), verdict.findingsOf(s).size());
         }
+        ReuseSummary reuse = verdict.reuse();
+        summary.putObject("reuse").put("enabled", reuse.enabled()).put("reused", reuse.reused())
+                .put("refused", reuse.refused()).put("verified", reuse.verified()).put("content", reuse.content());
         ArrayNode findings = root.putArray("findings");
         verdict.findings().forEach(f -> findings.add(finding(f)));
         ArrayNode components = root.putArray("components");
@@ -139,6 +143,16 @@ public final class JsonRenderer implements Renderer {
         node.put("tier", e.artifactState() == Evidence.ArtifactState.FOUND ? Views.token(e.tier()) : null);
         node.set("publisher", publisher(e.publisherCheck().map(SignatureCheck::publisher).orElse(null)));
         node.put("error", e.error());
+        if (e.reuse() == null) {
+            node.putNull("reuse");
+        } else {
+            ObjectNode reuse = node.putObject("reuse");
+            ArrayNode reused = reuse.putArray("reused");
+            e.reuse().reused().forEach(reused::add);
+            ArrayNode refused = reuse.putArray("refused");
+            e.reuse().refused().forEach(r -> refused.addObject().put("file", r.file()).put("reason", r.reason()));
+            reuse.put("content", e.reuse().content());
+        }
         return node;
     }
 

@@ -40,6 +40,9 @@ public final class MarkdownRenderer implements Renderer {
                 .append(") · trust store ").append(code(verdict.trustDigest())).append(" · evaluated ")
                 .append(code(verdict.evaluatedAt().toString())).append("\n\n");
         md.append("Feed: ").append(Escape.markdown(Views.feedLine(verdict))).append("\n");
+        if (Views.reuseLine(verdict) != null) {
+            md.append("\nReuse: ").append(Escape.markdown(Views.reuseLine(verdict))).append("\n");
+        }
 
         int[] omitted = {0};
         section(md, "Blocking", verdict.findingsOf(Severity.BLOCK), omitted);

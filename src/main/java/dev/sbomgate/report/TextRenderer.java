@@ -84,6 +84,7 @@ public final class TextRenderer implements Renderer {
             return out.toString();
         }
         out.append("Feed: ").append(clean(Views.feedLine(verdict))).append('\n');
+        reuse(out, verdict);
         if (evidence) {
             evidence(out, verdict);
         }
@@ -107,6 +108,24 @@ public final class TextRenderer implements Renderer {
         return verdict.blocked()
                 ? paint(BOLD + RED, "BLOCKED") + ": " + counts
                 : paint(BOLD + GREEN, "PASSED") + ": " + counts;
+    }
+
+    /** The reuse counts on one line (only when reuse was on), then each refused reuse, at most {@value #MAX_CHANGES}. */
+    private void reuse(StringBuilder out, Verdict verdict) {
+        String line = Views.reuseLine(verdict);
+        if (line == null) {
+            return;
+        }
+        out.append("Reuse: ").append(line).append('\n');
+        List<String[]> rows = Views.reuseRefusals(verdict);
+        int shown = verbose ? rows.size() : Math.min(rows.size(), MAX_CHANGES);
+        for (String[] row : rows.subList(0, shown)) {
+            out.append("  not reused  ").append(clean(row[0])).append("  ").append(clean(row[1])).append(": ")
+                    .append(row[2]).append('\n');
+        }
+        if (shown < rows.size()) {
+            out.append("  ... and ").append(rows.size() - shown).append(" more (--verbose, or the JSON report, lists all)\n");
+        }
     }
 
     static String plural(int n, String noun) {

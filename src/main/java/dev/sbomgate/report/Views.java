@@ -33,6 +33,26 @@ final class Views {
      * was none (then KNOWN_MALICIOUS judged nothing). Every report shows it: an offline feed that silently goes stale
      * is worse than none.
      */
+    /**
+     * The reuse counts (docs/formats.md §1.7) for the text, Markdown and HTML reports, or null when reuse was off:
+     * those reports then say nothing of it, as before reuse existed.
+     */
+    static String reuseLine(Verdict verdict) {
+        dev.sbomgate.gate.ReuseSummary reuse = verdict.reuse();
+        return reuse.enabled() ? reuse.text() : null;
+    }
+
+    /** Each recorded result not reused, as {component label, file, reason}, in SBOM order. */
+    static List<String[]> reuseRefusals(Verdict verdict) {
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (Evidence e : verdict.evidence()) {
+            if (e.reuse() != null) {
+                e.reuse().refused().forEach(r -> rows.add(new String[] {e.component().label(), r.file(), r.reason()}));
+            }
+        }
+        return rows;
+    }
+
     static String feedLine(Verdict verdict) {
         FeedSummary feed = verdict.feed();
         if (feed == null) {

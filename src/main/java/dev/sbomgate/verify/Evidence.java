@@ -27,11 +27,13 @@ import java.util.Optional;
  * @param signatures       every signature file checked, with its outcome
  * @param error            why verification could not be completed (an exception's message), or null
  * @param content          what the artifact's content holds (install hooks, limits), read in the same pass as
- *                         hashing; null when no artifact was read
+ *                         hashing (or the approved summary of the same bytes, reused); null when no artifact was read
+ * @param reuse            which results of the last approval were reused and which refused (docs/formats.md §1.7);
+ *                         null when reuse was off (init, approve, verify, {@code check --full}) or no artifact was read
  */
 public record Evidence(Component component, ArtifactState artifactState, Path artifact, List<Digest> computed,
                        IntegrityStatus integrity, List<String> integrityDetails, List<SignatureCheck> signatures,
-                       String error, ContentSummary content) {
+                       String error, ContentSummary content, Reuse.Outcome reuse) {
 
     /** Whether the component's artifact was looked for and found. */
     public enum ArtifactState { NOT_SEARCHED, FOUND, MISSING, ERROR }
@@ -59,11 +61,23 @@ public record Evidence(Component component, ArtifactState artifactState, Path ar
         signatures = List.copyOf(signatures == null ? List.of() : signatures);
     }
 
+    /** Evidence verified in full (no reuse). */
+    public Evidence(Component component, ArtifactState artifactState, Path artifact, List<Digest> computed,
+                    IntegrityStatus integrity, List<String> integrityDetails, List<SignatureCheck> signatures,
+                    String error, ContentSummary content) {
+        this(component, artifactState, artifact, computed, integrity, integrityDetails, signatures, error, content, null);
+    }
+
     /** Evidence without a content summary (no artifact read, or content not inspected). */
     public Evidence(Component component, ArtifactState artifactState, Path artifact, List<Digest> computed,
                     IntegrityStatus integrity, List<String> integrityDetails, List<SignatureCheck> signatures,
                     String error) {
-        this(component, artifactState, artifact, computed, integrity, integrityDetails, signatures, error, null);
+        this(component, artifactState, artifact, computed, integrity, integrityDetails, signatures, error, null, null);
+    }
+
+    /** How many of {@link #signatures()} were verified in full, not reused. */
+    public int verifiedInFull() {
+        return signatures.size() - (reuse == null ? 0 : reuse.reused().size());
     }
 
     /**

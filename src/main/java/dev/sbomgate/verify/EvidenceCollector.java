@@ -2,6 +2,8 @@ package dev.sbomgate.verify;
 
 import dev.sbomgate.artifact.ArtifactFiles;
 import dev.sbomgate.artifact.ArtifactLocator;
+import dev.sbomgate.baseline.EvidenceCheck;
+import dev.sbomgate.baseline.EvidenceKind;
 import dev.sbomgate.content.ContentInspector;
 import dev.sbomgate.content.ContentSummary;
 import dev.sbomgate.digest.DigestComparison;
@@ -13,6 +15,7 @@ import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.HashAlgorithm;
 import dev.sbomgate.signature.Publisher;
 import dev.sbomgate.signature.SignatureCheck;
+import dev.sbomgate.signature.SignatureKind;
 import dev.sbomgate.signature.SignatureStatus;
 import dev.sbomgate.signature.SignatureVerifier;
 import dev.sbomgate.signature.jca.KeyPairSignatureVerifier;
@@ -56,6 +59,10 @@ public final class EvidenceCollector {
     private final LongAdder locateNanos = new LongAdder();
     private final LongAdder hashNanos = new LongAdder();
     private final LongAdder signatureNanos = new LongAdder();
+    /** Evidence files verified cryptographically in full, and recorded results reused instead (issue 17). */
+    private final LongAdder verifiedChecks = new LongAdder();
+    private final LongAdder reusedChecks = new LongAdder();
+    private final Reuse reuse;
 
     /**
      * Where the worker threads spent their time so far, summed over threads (elapsed, not CPU time).
@@ -95,17 +102,42 @@ public final class EvidenceCollector {
     }
 
     public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads, Progress progress) {
+        this(locator, trust, now, threads, progress, Reuse.OFF, null);
+    }
+
+    /**
+     * As {@link #EvidenceCollector(ArtifactLocator, TrustStore, Instant, Progress)}, reusing what {@code reuse} allows
+     * of the last approval's verified results instead of verifying them again ({@link Reuse#OFF}: verify everything).
+     */
+    public EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, Progress progress, Reuse reuse) {
+        this(locator, trust, now, Runtime.getRuntime().availableProcessors(), progress, reuse, null);
+    }
+
+    /** With {@code openPgp} in place of the trust store's OpenPGP verifier when non-null (tests count its calls). */
+    EvidenceCollector(ArtifactLocator locator, TrustStore trust, Instant now, int threads, Progress progress, Reuse reuse,
+                      SignatureVerifier openPgp) {
+        this.reuse = Objects.requireNonNull(reuse, "reuse");
         this.progress = Objects.requireNonNull(progress, "progress");
         this.locator = locator;
         this.trust = Objects.requireNonNull(trust, "trust");
         this.now = Objects.requireNonNull(now, "now");
         this.threads = Math.max(1, threads);
         // the keys and the trusted root were parsed once, when the trust store was loaded
-        this.openPgp = trust.openPgpVerifier();
+        this.openPgp = openPgp != null ? openPgp : trust.openPgpVerifier();
         this.keyPair = trust.keyPairVerifier();
         this.sigstore = new SigstoreVerifier(trust.parsedTrustedRoot().orElse(null), keyPair);
         this.pypi = new PypiAttestationVerifier(sigstore);
         this.npm = new NpmEvidence(trust, sigstore);
+    }
+
+    /** How many evidence files {@link #collect} verified cryptographically in full so far (npm: each check). */
+    public long verifiedInFull() {
+        return verifiedChecks.sum();
+    }
+
+    /** How many recorded results of the last approval {@link #collect} reused so far instead of verifying them. */
+    public long reused() {
+        return reusedChecks.sum();
     }
 
     /** The time spent so far by {@link #collect}, per part. */
@@ -183,18 +215,28 @@ public final class EvidenceCollector {
         String name = artifact.getFileName().toString();
         String purlType = component.purl() == null ? null : component.purl().type();
         byte[] bytes = readWhole(artifact);
+        Reuse.Plan plan;
+        boolean contentReused = false;
         try {
             if (bytes != null) {
                 // Read once: the same bytes are hashed, inspected (a zip by its central directory, inflating only the
                 // entries the summary needs) and checked against every signature, whatever happens to the file meanwhile.
                 digests = Digests.compute(bytes, algorithms);
-                content = ContentInspector.inspect(bytes, name, purlType);
+                plan = reuse.plan(component, List.copyOf(digests.digests().values()));
+                ContentSummary approved = plan == null ? null : plan.content();
+                if (approved != null && approved.size() == bytes.length) {
+                    content = approved; // the same bytes as approved: the same summary (docs/formats.md §1.7)
+                    contentReused = true;
+                } else {
+                    content = ContentInspector.inspect(bytes, name, purlType);
+                }
             } else {
                 // Too large to hold: one streaming pass serves both, the inspector reading what the hasher sees.
                 ContentSummary[] streamed = new ContentSummary[1];
                 digests = Digests.compute(artifact, algorithms,
                         in -> streamed[0] = ContentInspector.inspect(in, name, purlType));
                 content = streamed[0];
+                plan = reuse.plan(component, List.copyOf(digests.digests().values()));
             }
             long hashed = System.nanoTime();
             hashNanos.add(hashed - located);
@@ -205,7 +247,17 @@ public final class EvidenceCollector {
                         + " but the file has " + (mismatch.computed() == null ? "(not computed)" : mismatch.computed().hex()));
             }
             List<SignatureCheck> checks = new ArrayList<>();
+            List<String> reusedFiles = new ArrayList<>();
+            List<Reuse.Refusal> refusals = new ArrayList<>();
             for (Path signatureFile : files.signatures()) {
+                SignatureCheck reused = plan == null ? null : reuse(component, plan, signatureFile, digests, refusals);
+                if (reused != null) {
+                    checks.add(reused);
+                    reusedFiles.add(signatureFile.getFileName().toString());
+                    reusedChecks.increment();
+                    continue;
+                }
+                verifiedChecks.increment();
                 if (isBundle(signatureFile)) {
                     BundleVerification bundle = sigstore.verifyBundle(bytes, artifact, signatureFile);
                     checks.add(judgeBundle(component, bundle, bundle.identity() == null ? null
@@ -227,12 +279,27 @@ public final class EvidenceCollector {
             if (NpmEvidence.applies(component, artifact)) {
                 // npm: registry signatures in version.json, provenance and publish attestation in attestations.json
                 byte[] sha512 = java.util.HexFormat.of().parseHex(digests.digests().get(HashAlgorithm.SHA_512).hex());
-                checks.addAll(npm.verify(component, artifact, bytes != null ? bytes : java.nio.file.Files.readAllBytes(artifact), sha512));
+                List<SignatureCheck> npmChecks = npm.verify(component, artifact,
+                        bytes != null ? bytes : java.nio.file.Files.readAllBytes(artifact), sha512);
+                verifiedChecks.add(npmChecks.size());
+                checks.addAll(npmChecks);
+            }
+            Reuse.Outcome outcome = null;
+            if (plan != null) {
+                Set<String> present = new java.util.HashSet<>();
+                files.signatures().forEach(f -> present.add(f.getFileName().toString()));
+                for (EvidenceCheck recorded : plan.recorded()) {
+                    if (!present.contains(recorded.file()) && recorded.kind().isSignatureFile()) {
+                        refusals.add(new Reuse.Refusal(recorded.file(), plan.componentRefusal() != null
+                                ? plan.componentRefusal() : Reuse.SIGNATURE_FILE_MISSING));
+                    }
+                }
+                outcome = new Reuse.Outcome(reusedFiles, refusals, contentReused);
             }
             signatureNanos.add(System.nanoTime() - hashed);
             List<Digest> computed = List.copyOf(digests.digests().values());
             return new Evidence(component, Evidence.ArtifactState.FOUND, artifact, computed, comparison.status(), details,
-                    checks, null, content);
+                    checks, null, content, outcome);
         } finally {
             if (bytes != null) {
                 memory.release(bytes.length);
@@ -287,6 +354,77 @@ public final class EvidenceCollector {
         void release(long bytes) {
             free.addAndGet(bytes);
         }
+    }
+
+    /**
+     * The result recorded at approval for this evidence file, reused and judged again (scope, window, revocation),
+     * when every condition of docs/formats.md §1.7 holds; else null, with the reason added to {@code refusals} when a
+     * result was recorded, and the caller verifies the file in full.
+     */
+    private SignatureCheck reuse(Component component, Reuse.Plan plan, Path file, FileDigests digests,
+                                 List<Reuse.Refusal> refusals) {
+        String name = file.getFileName().toString();
+        EvidenceKind kind = kindOf(name);
+        EvidenceCheck recorded = kind == null ? null : plan.recorded(name, kind);
+        if (recorded == null) {
+            // nothing recorded for this file (a new version, a new signature): verified in full, as it must be
+            if (plan.componentRefusal() != null) {
+                refusals.add(new Reuse.Refusal(name, plan.componentRefusal()));
+            }
+            return null;
+        }
+        String reason = plan.refusal(recorded, digests.digests(), () -> sha256Of(file));
+        if (reason != null) {
+            refusals.add(new Reuse.Refusal(name, reason));
+            return null;
+        }
+        SignatureCheck check = new SignatureCheck(SignatureKind.valueOf(kind.name()), SignatureStatus.VERIFIED,
+                recorded.signer(), recorded.signingKey(), recorded.signingKey() == null ? null : recorded.signingKey().hex(),
+                recorded.created(), recorded.algorithm(), file, "verified at approval, result reused: the artifact, this"
+                + " file and the pin's key are unchanged since", recorded.sha256());
+        if (kind.sigstoreBased()) {
+            // The pin the certificate matched, judged again for this purl and the signing time; any other outcome is
+            // verified in full, so that it is reported exactly as a full verification reports it.
+            PinnedKey pin = trust.find(recorded.signer()).orElse(null);
+            if (pin == null || !pin.isIdentity() || component.purl() == null || !pin.covers(component.purl())
+                    || recorded.created() == null || !pin.isValidAt(recorded.created())) {
+                return null;
+            }
+            return check.withStatus(SignatureStatus.VERIFIED, check.detail() + "; pinned as '" + pin.name() + "' ("
+                    + pin.identity().describe() + ")");
+        }
+        PinnedKey pin = trust.find(recorded.signer()).orElse(null);
+        if (pin != null && pin.key().revoked()) {
+            // Whether a revocation voids this signature depends on its reason and date (RFC 9580): the verifier decides.
+            return null;
+        }
+        return judgeScope(component, check);
+    }
+
+    /** SHA-256 of an evidence file's bytes, or null when it cannot be read within the evidence file limit. */
+    private static String sha256Of(Path file) {
+        try {
+            return SignatureCheck.sha256(dev.sbomgate.files.InputFiles.read(file, dev.sbomgate.files.Limits.EVIDENCE_FILE));
+        } catch (java.io.IOException | RuntimeException e) {
+            return null; // gone, unreadable or too large: it cannot be the file that verified
+        }
+    }
+
+    /** The kind of result an evidence file beside the artifact gives, by its name; null for none recorded. */
+    private static EvidenceKind kindOf(String name) {
+        if (name.endsWith(".sigstore.json")) {
+            return EvidenceKind.SIGSTORE;
+        }
+        if (name.endsWith(".provenance")) {
+            return EvidenceKind.PYPI_ATTESTATION;
+        }
+        if (name.endsWith(".asc")) {
+            return EvidenceKind.OPENPGP;
+        }
+        if (name.endsWith(".sig")) {
+            return EvidenceKind.KEYPAIR;
+        }
+        return null;
     }
 
     /** The verifier for a detached signature file, by the suffixes {@link ArtifactLocator#SIGNATURE_SUFFIXES} finds. */

@@ -56,10 +56,15 @@ class TimingsOptionTest {
         return args.toArray(String[]::new);
     }
 
-    /** The stage names of the timings report on stderr, in the order printed; fails on any line of another shape. */
+    /**
+     * The stage names of the timings report on stderr, in the order printed; fails on any line of another shape, or
+     * when the last line is not the reuse counts (docs/formats.md §1.7).
+     */
     private static List<String> stageNames(String err) {
-        List<String> lines = err.lines().toList();
-        assertEquals("sbomgate timings (milliseconds of wall-clock time):", lines.get(0), err);
+        List<String> all = err.lines().toList();
+        assertEquals("sbomgate timings (milliseconds of wall-clock time):", all.get(0), err);
+        assertTrue(all.get(all.size() - 1).startsWith("  reuse: "), err);
+        List<String> lines = all.subList(0, all.size() - 1);
         for (String line : lines.subList(1, lines.size())) {
             assertTrue(STAGE_LINE.matcher(line).matches(), "unexpected line: '" + line + "' in\n" + err);
         }
@@ -99,5 +104,17 @@ class TimingsOptionTest {
         assertTrue(Pattern.compile("(?m)^  rules +\\d+").matcher(stderr).find(), stderr); // verify is a gate run: its rules run
         assertTrue(Pattern.compile("(?m)^  hash +\\d+").matcher(stderr).find(), stderr);
         assertTrue(stdout.contains("1 of 1 components proven"), stdout);
+    }
+
+    @Test
+    void theLastLineCountsReusedAndVerifiedSignatureChecks() {
+        assertEquals(0, run(check("--timings")), stderr);
+        assertTrue(stderr.endsWith("  reuse: 1 signature check reused from the approval, 0 refused, 0 verified in full;"
+                + " 1 content summary reused\n"), stderr);
+        assertEquals(0, run(check("--timings", "--full")), stderr);
+        assertTrue(stderr.endsWith("  reuse: off; 1 signature check verified in full\n"), stderr);
+        assertEquals(0, run("verify", "--sbom", sbom.toString(), "--artifacts", artifacts.toString(), "--trust",
+                baseline.resolve("trust").toString(), "--timings"), stderr);
+        assertTrue(stderr.endsWith("  reuse: off; 1 signature check verified in full\n"), stderr);
     }
 }
