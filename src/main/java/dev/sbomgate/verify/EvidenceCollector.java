@@ -390,11 +390,26 @@ public final class EvidenceCollector {
                     || recorded.created() == null || !pin.isValidAt(recorded.created())) {
                 return null;
             }
-            return check.withStatus(SignatureStatus.VERIFIED, check.detail() + "; pinned as '" + pin.name() + "' ("
-                    + pin.identity().describe() + ")");
+            String revoked = pin.revokedAt(recorded.created());
+            if (revoked != null) {
+                return null; // verified in full, which reports the revocation as a full verification does
+            }
+            // The publisher identity the approval recorded for this component (formats.md 1.4), when this check is
+            // the one that decided it: the same certificate over the same bytes names the same publisher.
+            dev.sbomgate.baseline.PublisherIdentity approvedIdentity = plan.approved().evidence().identity();
+            Publisher publisher = approvedIdentity != null && approvedIdentity.pin().equals(recorded.signer())
+                    ? new Publisher(approvedIdentity.issuer(), approvedIdentity.repository(), approvedIdentity.workflow(),
+                    approvedIdentity.ref(), approvedIdentity.commit(), approvedIdentity.trigger(),
+                    approvedIdentity.runner(), approvedIdentity.environment())
+                    : null;
+            String shown = publisher == null ? "" : "; published by " + publisher.summary();
+            return new SignatureCheck(check.kind(), SignatureStatus.VERIFIED, check.signer(), check.signingKey(),
+                    check.issuer(), check.created(), check.algorithm(), check.signatureFile(), check.detail() + shown
+                    + "; pinned as '" + pin.name() + "' (" + pin.identity().describe() + ")", check.signatureSha256(),
+                    publisher);
         }
         PinnedKey pin = trust.find(recorded.signer()).orElse(null);
-        if (pin != null && pin.key().revoked()) {
+        if (pin != null && (pin.key().revoked() || pin.revokedAt(recorded.created()) != null)) {
             // Whether a revocation voids this signature depends on its reason and date (RFC 9580): the verifier decides.
             return null;
         }

@@ -120,7 +120,8 @@ class PypiAttestationGateTest {
         release("0.0.19", true, null);
         assertEquals(0, run(gate("init")), stdout + stderr);
         assertTrue(stdout.contains("1 signed by pinned keys"), stdout);
-        assertEquals(0, run(gate("check", "--format", "json")), stdout + stderr);
+        // --full: the attestation verified again, as the verifier reports it (a plain check reuses the approval's result)
+        assertEquals(0, run(gate("check", "--full", "--format", "json")), stdout + stderr);
         JsonNode signature = signatureOf(JSON.readTree(stdout));
         assertEquals("VERIFIED", signature.path("status").asText().toUpperCase(java.util.Locale.ROOT).replace('-', '_'),
                 signature.toString());
@@ -131,6 +132,13 @@ class PypiAttestationGateTest {
                 detail);
         assertTrue(detail.contains("ref refs/tags/v0.0.19, commit 08802efe1f8e5fec4ad842d6b8ce97656092ee72"), detail);
         assertTrue(detail.contains("pinned as 'pypi-attestations releases'"), detail);
+
+        // reused: the approval's result, still naming the publisher identity the approval recorded
+        assertEquals(0, run(gate("check", "--format", "json")), stdout + stderr);
+        JsonNode reused = signatureOf(JSON.readTree(stdout));
+        String reusedDetail = reused.path("detail").asText();
+        assertTrue(reusedDetail.contains("result reused") && reusedDetail.contains("trailofbits/pypi-attestations@refs/tags/v0.0.19")
+                && reusedDetail.contains("pinned as 'pypi-attestations releases'"), reusedDetail);
     }
 
     @Test
