@@ -396,7 +396,7 @@ public final class EvidenceCollector {
             }
             // The publisher identity the approval recorded for this component (formats.md 1.4), when this check is
             // the one that decided it: the same certificate over the same bytes names the same publisher.
-            dev.sbomgate.baseline.PublisherIdentity approvedIdentity = plan.approved().evidence().identity();
+            dev.sbomgate.baseline.PublisherIdentity approvedIdentity = plan.approvedIdentity();
             Publisher publisher = approvedIdentity != null && approvedIdentity.pin().equals(recorded.signer())
                     ? new Publisher(approvedIdentity.issuer(), approvedIdentity.repository(), approvedIdentity.workflow(),
                     approvedIdentity.ref(), approvedIdentity.commit(), approvedIdentity.trigger(),

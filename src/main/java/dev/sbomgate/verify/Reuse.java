@@ -147,6 +147,11 @@ public final class Reuse {
             return content;
         }
 
+        /** The publisher identity the approval recorded for the component, or null. */
+        dev.sbomgate.baseline.PublisherIdentity approvedIdentity() {
+            return approved == null || approved.evidence() == null ? null : approved.evidence().identity();
+        }
+
         /** The recorded checks of the approved component (empty when none). */
         List<EvidenceCheck> recorded() {
             return approved == null || approved.evidence() == null ? List.of() : approved.evidence().checks();

@@ -29,7 +29,9 @@ class PypiReportSchemaTest {
         assertEquals(List.of(), Schemas.violations(Schemas.load(Schemas.REPORT_SCHEMA, SpecificationVersion.DRAFT_2020_12),
                 report));
         assertTrue(report.contains("\"kind\" : \"pypi_attestation\""), report);
-        assertTrue(report.contains("Trusted Publisher GitHub trailofbits/pypi-attestations, workflow release.yml,"
-                + " no environment"), report);
+        // the check reuses the approval's result (issue 17): the publisher identity is the one the approval recorded
+        assertTrue(report.contains("\"publisher\" : {\n            \"issuer\" : \"https://token.actions.githubusercontent.com\",\n"
+                + "            \"repository\" : \"https://github.com/trailofbits/pypi-attestations\",\n"
+                + "            \"workflow\" : \".github/workflows/release.yml\""), report);
     }
 }
