@@ -22,7 +22,7 @@ side() { # $1 label, $2 options, rest: sbomgate arguments
   local label=$1 opts=$2
   shift 2
   /usr/bin/time -f '%e %U %S %M' -o "$t" env SBOMGATE_JAVA_OPTS="$opts" ./sbomgate "$@" >/dev/null 2>&1 || true
-  awk -v l="$label" '{printf "%s wall %.2f cpu %.2f rss %d MiB\n", l, $1, $2 + $3, $4 / 1024}' "$t"
+  tail -1 "$t" | awk -v l="$label" '{printf "%s wall %.2f cpu %.2f rss %d MiB\n", l, $1, $2 + $3, $4 / 1024}'
 }
 series() { # $1 name, $2 heap option, rest: sbomgate arguments
   local name=$1 heap=$2
