@@ -33,4 +33,9 @@ public record PublisherIdentity(String issuer, String repository, String workflo
             throw new IllegalArgumentException("a commit is 40 lower-case hex digits, got '" + commit + "'");
         }
     }
+
+    /** The same identity in the vocabulary checks and reports speak ({@code signature.Publisher}); the pin is dropped. */
+    public dev.sbomgate.signature.Publisher publisher() {
+        return new dev.sbomgate.signature.Publisher(issuer, repository, workflow, ref, commit, trigger, runner, environment);
+    }
 }

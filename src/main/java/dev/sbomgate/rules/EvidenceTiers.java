@@ -73,8 +73,7 @@ final class EvidenceTiers {
         if (identity != null) {
             EvidenceKind kind = evidence.checks().stream().filter(c -> c.signer().equals(identity.pin()))
                     .map(EvidenceCheck::kind).filter(EvidenceKind::sigstoreBased).findFirst().orElse(EvidenceKind.SIGSTORE);
-            return word(kind) + " from " + from(new Publisher(identity.issuer(), identity.repository(), identity.workflow(),
-                    identity.ref(), identity.commit(), identity.trigger(), identity.runner(), identity.environment()));
+            return word(kind) + " from " + from(identity.publisher());
         }
         return switch (evidence.tier()) {
             case PUBLISHER -> evidence.checks().stream().filter(c -> c.kind().tier() == EvidenceTier.PUBLISHER)

@@ -57,8 +57,7 @@ final class PublisherIdentityChange {
             if (changed.isEmpty()) {
                 continue;
             }
-            Publisher old = new Publisher(before.issuer(), before.repository(), before.workflow(), before.ref(),
-                    before.commit(), before.trigger(), before.runner(), before.environment());
+            Publisher old = before.publisher();
             String oldVersion = IntegrityText.version(approved.get().component());
             findings.add(context.finding(RuleId.SIGNER_CHANGED, c,
                     "published by another " + String.join(" and ", changed) + ": " + oldVersion + " came from "

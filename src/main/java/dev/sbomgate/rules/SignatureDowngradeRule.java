@@ -151,9 +151,7 @@ public final class SignatureDowngradeRule implements Rule {
                 + EvidenceTiers.has(evidence);
         PublisherIdentity identity = before.evidence().identity();
         String expected = "evidence of tier " + had + " like the approved version " + oldVersion + " (release line "
-                + EvidenceTiers.line(c) + ")" + (identity == null ? "" : ": " + new dev.sbomgate.signature.Publisher(
-                        identity.issuer(), identity.repository(), identity.workflow(), identity.ref(), identity.commit(),
-                        identity.trigger(), identity.runner(), identity.environment()).summary());
+                + EvidenceTiers.line(c) + ")" + (identity == null ? "" : ": " + identity.publisher().summary());
         String found = "tier " + has + " beside " + IntegrityText.artifact(evidence) + registryOnly(evidence)
                 + failedEvidence(evidence);
         return Optional.of(context.finding(id(), c, title, expected, found,

@@ -398,10 +398,7 @@ public final class EvidenceCollector {
             // the one that decided it: the same certificate over the same bytes names the same publisher.
             dev.sbomgate.baseline.PublisherIdentity approvedIdentity = plan.approvedIdentity();
             Publisher publisher = approvedIdentity != null && approvedIdentity.pin().equals(recorded.signer())
-                    ? new Publisher(approvedIdentity.issuer(), approvedIdentity.repository(), approvedIdentity.workflow(),
-                    approvedIdentity.ref(), approvedIdentity.commit(), approvedIdentity.trigger(),
-                    approvedIdentity.runner(), approvedIdentity.environment())
-                    : null;
+                    ? approvedIdentity.publisher() : null;
             String shown = publisher == null ? "" : "; published by " + publisher.summary();
             return new SignatureCheck(check.kind(), SignatureStatus.VERIFIED, check.signer(), check.signingKey(),
                     check.issuer(), check.created(), check.algorithm(), check.signatureFile(), check.detail() + shown

@@ -2,8 +2,6 @@ package dev.sbomgate.signature.npm;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sbomgate.signature.sigstore.CertificateIdentity;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -33,23 +31,9 @@ public record Provenance(String issuer, String repository, String workflow, Stri
         return new dev.sbomgate.signature.Publisher(issuer, repository, workflow, ref, commit, trigger, runner, environment);
     }
 
-    /** {@code repository@ref, workflow, commit}: how reports show it. */
+    /** {@code repository@ref, workflow, commit, …}: how reports show it ({@link dev.sbomgate.signature.Publisher#summary}). */
     public String summary() {
-        List<String> parts = new ArrayList<>();
-        parts.add((repository == null ? "(no repository)" : repository) + (ref == null ? "" : "@" + ref));
-        if (workflow != null) {
-            parts.add("workflow " + workflow);
-        }
-        if (commit != null) {
-            parts.add("commit " + commit);
-        }
-        if (trigger != null) {
-            parts.add("trigger " + trigger);
-        }
-        if (runner != null) {
-            parts.add("runner " + runner);
-        }
-        return String.join(", ", parts);
+        return publisher().summary();
     }
 
     /**
