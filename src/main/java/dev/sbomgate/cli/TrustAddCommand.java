@@ -1,6 +1,5 @@
 package dev.sbomgate.cli;
 
-import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.ExitCode;
 import dev.sbomgate.trust.PinnedKey;
 import dev.sbomgate.trust.PurlPattern;
@@ -8,7 +7,6 @@ import dev.sbomgate.trust.TrustStoreLoader;
 import dev.sbomgate.trust.TrustStoreWriter;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -54,14 +52,7 @@ final class TrustAddCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PurlPattern> patterns = new ArrayList<>();
-        for (String scope : scopes) {
-            try {
-                patterns.add(PurlPattern.parse(scope));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--scope: " + e.getMessage());
-            }
-        }
+        List<PurlPattern> patterns = TrustArguments.scopes(scopes);
         byte[] bytes = TrustArguments.readKeyFile(keyFile);
         PinnedKey pin = new TrustStoreWriter(trust.dir).add(bytes, keyFile.toString(), name, patterns,
                 TrustArguments.date("--not-before", notBefore), TrustArguments.date("--not-after", notAfter),

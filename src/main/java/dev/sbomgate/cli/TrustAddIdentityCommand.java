@@ -8,7 +8,6 @@ import dev.sbomgate.trust.PurlPattern;
 import dev.sbomgate.trust.TrustStoreLoader;
 import dev.sbomgate.trust.TrustStoreWriter;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,14 +93,7 @@ final class TrustAddIdentityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PurlPattern> patterns = new ArrayList<>();
-        for (String scope : scopes) {
-            try {
-                patterns.add(PurlPattern.parse(scope));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--scope: " + e.getMessage());
-            }
-        }
+        List<PurlPattern> patterns = TrustArguments.scopes(scopes);
         if (identity == null && repository == null) {
             throw new BadInputException("give --identity, --identity-pattern or --repository: a pin needs something to"
                     + " match the signing certificate with");

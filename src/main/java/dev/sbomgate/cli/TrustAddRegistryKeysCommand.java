@@ -11,7 +11,6 @@ import dev.sbomgate.trust.TrustStoreLoader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,14 +55,7 @@ final class TrustAddRegistryKeysCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PurlPattern> patterns = new ArrayList<>();
-        for (String scope : scopes) {
-            try {
-                patterns.add(PurlPattern.parse(scope));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--scope: " + e.getMessage());
-            }
-        }
+        List<PurlPattern> patterns = TrustArguments.scopes(scopes);
         byte[] bytes;
         try {
             bytes = InputFiles.read(keysFile, Limits.REGISTRY_KEYS);

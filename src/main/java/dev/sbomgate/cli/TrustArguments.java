@@ -29,6 +29,19 @@ final class TrustArguments {
                 + " is pinned; 'sbomgate trust list' shows the pinned fingerprints");
     }
 
+    /** The {@code --scope} options as purl patterns (none given: empty); a bad one is a one-line bad-input error. */
+    static java.util.List<dev.sbomgate.trust.PurlPattern> scopes(java.util.List<String> texts) {
+        java.util.List<dev.sbomgate.trust.PurlPattern> patterns = new java.util.ArrayList<>();
+        for (String scope : texts == null ? java.util.List.<String>of() : texts) {
+            try {
+                patterns.add(dev.sbomgate.trust.PurlPattern.parse(scope));
+            } catch (IllegalArgumentException e) {
+                throw new BadInputException("--scope: " + e.getMessage());
+            }
+        }
+        return patterns;
+    }
+
     static LocalDate date(String option, String text) {
         if (text == null) {
             return null;

@@ -72,14 +72,7 @@ final class TrustImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<PurlPattern> patterns = new ArrayList<>();
-        for (String scope : scopes) {
-            try {
-                patterns.add(PurlPattern.parse(scope));
-            } catch (IllegalArgumentException e) {
-                throw new BadInputException("--scope: " + e.getMessage());
-            }
-        }
+        List<PurlPattern> patterns = TrustArguments.scopes(scopes);
         byte[] bytes = read(file, Limits.GRADLE_VERIFICATION_METADATA);
         ImportResult.Format format = TrustImport.detect(bytes, file.toString());
         Limits.Limit limit = switch (format) {
