@@ -1,5 +1,6 @@
 package dev.sbomgate.sbom;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sbomgate.model.Component;
 import dev.sbomgate.model.Digest;
 import dev.sbomgate.model.ExternalReference;
@@ -11,6 +12,7 @@ import dev.sbomgate.text.Untrusted;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -22,26 +24,19 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.cyclonedx.model.Bom;
-import org.cyclonedx.model.Dependency;
-import org.cyclonedx.model.Hash;
-import org.cyclonedx.model.License;
-import org.cyclonedx.model.LicenseChoice;
-import org.cyclonedx.model.Metadata;
-import org.cyclonedx.model.OrganizationalContact;
-import org.cyclonedx.model.OrganizationalEntity;
-import org.cyclonedx.model.Service;
-import org.cyclonedx.model.metadata.ToolInformation;
+import org.cyclonedx.util.TimestampUtils;
 
 /**
- * Converts CycloneDX beans into our records, at once and completely, so that no bean leaves this package.
- * Whatever the schema lets through but we cannot use without hiding evidence (a malformed purl, a hash of the
- * wrong length, two components claiming one bom-ref) is bad input here.
+ * Converts a CycloneDX document, as a JSON tree in the shape of CycloneDX JSON (a JSON SBOM as it was validated; an
+ * XML SBOM as {@link XmlLoader} maps it), into our records, at once and completely. Only the fields the gate judges
+ * are read, by their JSON names; nothing else of the document is bound. Whatever the schema lets through but we
+ * cannot use without hiding evidence (a malformed purl, a hash of the wrong length, two components claiming one
+ * bom-ref) is bad input here.
  */
 final class BomConverter {
 
     private final Path file;
-    /** bom-refs declared anywhere in the component tree, with their first holder (a bean, or a record converted ahead). */
+    /** bom-refs declared anywhere in the component tree, with their first holder (a JSON object, or a record converted ahead). */
     private final Map<String, Object> declared = new HashMap<>();
     /** bom-refs handed out so far: the declared ones and the synthesised ones. */
     private final Set<String> taken = new HashSet<>();
@@ -57,15 +52,18 @@ final class BomConverter {
     }
 
     private Inventory inventory(Parsed parsed) {
-        Bom bom = parsed.bom();
-        Metadata metadata = bom.getMetadata();
-        org.cyclonedx.model.Component rootBean = metadata == null ? null : metadata.getComponent();
-        if (rootBean != null) {
-            declare(List.of(rootBean));
+        JsonNode bom = parsed.bom();
+        JsonNode metadata = bom.path("metadata");
+        JsonNode rootNode = metadata.get("component");
+        if (rootNode != null && rootNode.isObject()) {
+            declare(List.of(rootNode));
+        } else {
+            rootNode = null;
         }
+        List<JsonNode> top = elements(bom.get("components"));
         List<List<Component>> converted = parsed.ahead() == null ? null : parsed.ahead().components();
         if (converted == null) {
-            declare(bom.getComponents());
+            declare(top);
         } else {
             // the same walk, in the same order: a list converted ahead holds its component tree depth-first
             for (int i = 0; i < converted.size(); i++) {
@@ -73,8 +71,8 @@ final class BomConverter {
                     for (Component record : converted.get(i)) {
                         declare(record.bomRef(), null, record);
                     }
-                } else {
-                    declare(java.util.Collections.singletonList(bom.getComponents().get(i)));
+                } else if (i < top.size()) {
+                    declare(List.of(top.get(i)));
                 }
             }
         }
@@ -84,40 +82,69 @@ final class BomConverter {
         // the main module in cyclonedx-gomod's output) are parts of the subject itself, not what it is made
         // from, so only the subject is kept (as the root), and the inventory lists bom.components.
         Component root = null;
-        if (rootBean != null) {
-            root = component(rootBean, null, "the root component (metadata.component)");
+        if (rootNode != null) {
+            root = component(rootNode, null, "the root component (metadata.component)");
         }
-        flattenTop(bom.getComponents(), converted);
+        flattenTop(top, converted);
 
-        int version = bom.getVersion() < 1 ? 1 : bom.getVersion();
-        Instant timestamp = !parsed.hasTimestamp() || metadata == null || metadata.getTimestamp() == null
-                ? null : metadata.getTimestamp().toInstant();
         return new Inventory(file, parsed.syntax().label(), parsed.version().getVersionString(),
-                blankToNull(bom.getSerialNumber()), version, timestamp, root, tools(metadata), components,
-                dependencies(bom.getDependencies(), parsed.extraDependencies(),
+                blankToNull(text(bom, "serialNumber")), version(bom.get("version")),
+                parsed.hasTimestamp() ? timestamp(metadata.get("timestamp")) : null, root, tools(metadata), components,
+                dependencies(bom.get("dependencies"), parsed.extraDependencies(),
                         parsed.ahead() == null ? null : parsed.ahead().dependencies()));
     }
 
-    /** CycloneDX refType: "every bom-ref must be unique within the BOM". Two holders would make the graph ambiguous. */
-    private void declare(List<org.cyclonedx.model.Component> beans) {
-        if (beans == null) {
-            return;
+    /** The BOM's version: an integer from 1 (schema: minimum 1); absent or below 1 reads as 1, as the library did. */
+    private int version(JsonNode node) {
+        if (node == null || !node.isNumber()) {
+            return 1;
         }
-        for (org.cyclonedx.model.Component bean : beans) {
-            if (bean == null) {
+        if (!node.canConvertToInt()) {
+            throw Parsed.bad(file, "the BOM's \"version\" " + Untrusted.message(node.toString(), Text.MAX_VALUE)
+                    + " is not an integer sbomgate can count (1 to " + Integer.MAX_VALUE + ")");
+        }
+        return Math.max(1, node.intValue());
+    }
+
+    /**
+     * metadata.timestamp as cyclonedx-core-java reads it ({@link TimestampUtils}: {@code yyyy-MM-dd'T'HH:mm:ss},
+     * optional milliseconds and offset); one it cannot read is no timestamp, as before.
+     */
+    private static Instant timestamp(JsonNode node) {
+        if (node == null || !node.isTextual()) {
+            return null;
+        }
+        Date date = TimestampUtils.parseTimestamp(node.textValue());
+        return date == null ? null : date.toInstant();
+    }
+
+    /** The objects of a JSON array (a converted-ahead element's placeholder and anything not an object skipped later). */
+    private static List<JsonNode> elements(JsonNode array) {
+        if (array == null || !array.isArray()) {
+            return List.of();
+        }
+        List<JsonNode> out = new ArrayList<>(array.size());
+        array.forEach(out::add);
+        return out;
+    }
+
+    /** CycloneDX refType: "every bom-ref must be unique within the BOM". Two holders would make the graph ambiguous. */
+    private void declare(List<JsonNode> nodes) {
+        for (JsonNode node : nodes) {
+            if (node == null || !node.isObject()) {
                 continue;
             }
-            String ref = bean.getBomRef();
+            String ref = text(node, "bom-ref");
             if (ref != null && !ref.isEmpty()) {
-                declare(ref, bean, null);
+                declare(ref, node, null);
             }
-            declare(bean.getComponents());
+            declare(elements(node.get("components")));
         }
     }
 
-    /** Declares one bom-ref, held by a bean or by the record it was converted to (the same label either way). */
-    private void declare(String ref, org.cyclonedx.model.Component bean, Component record) {
-        Object holder = bean != null ? bean : record;
+    /** Declares one bom-ref, held by a JSON object or by the record it was converted to (the same label either way). */
+    private void declare(String ref, JsonNode node, Component record) {
+        Object holder = node != null ? node : record;
         Object previous = declared.putIfAbsent(ref, holder);
         if (previous != null) {
             throw Parsed.bad(file, "bom-ref " + Text.quote(ref) + " is declared twice (by " + Text.quote(label(previous))
@@ -127,105 +154,104 @@ final class BomConverter {
 
     private static String label(Object holder) {
         if (holder instanceof Component record) {
-            // the record keeps group and version blank-to-null and the name as it was: label(bean) of its bean
+            // the record keeps group and version blank-to-null and the name as it was: label(node) of its node
             return (record.group() == null ? "" : record.group() + "/") + record.name()
                     + (record.version() == null ? "" : "@" + record.version());
         }
-        return label((org.cyclonedx.model.Component) holder);
+        return label((JsonNode) holder);
     }
 
     /**
      * The records one top-level component and its nested components convert to, depth-first, worked out ahead of
-     * the rest (on the thread that bound the bean) when that cannot depend on the other components: when each of
+     * the rest (on the thread that validated it) when that cannot depend on the other components: when each of
      * them declares its bom-ref (no ref to synthesise, which depends on the refs taken by others) and none is bad
      * input. Null otherwise; the conversion in order then does it, with its messages.
      */
-    static List<Component> ahead(Path file, org.cyclonedx.model.Component bean) {
+    static List<Component> ahead(Path file, JsonNode node) {
         try {
             BomConverter converter = new BomConverter(file);
-            return converter.aheadAll(bean, null) ? converter.components : null;
+            return converter.aheadAll(node, null) ? converter.components : null;
         } catch (RuntimeException e) {
             return null;
         }
     }
 
-    private boolean aheadAll(org.cyclonedx.model.Component bean, String parentRef) {
-        if (bean.getBomRef() == null || bean.getBomRef().isEmpty()) {
+    private boolean aheadAll(JsonNode node, String parentRef) {
+        String ref = node.isObject() ? text(node, "bom-ref") : null;
+        if (ref == null || ref.isEmpty()) {
             return false;
         }
-        Component component = component(bean, parentRef, null);
+        Component component = component(node, parentRef, null);
         components.add(component);
-        if (bean.getComponents() != null) {
-            for (org.cyclonedx.model.Component nested : bean.getComponents()) {
-                if (nested != null && !aheadAll(nested, component.bomRef())) {
-                    return false;
-                }
+        for (JsonNode nested : elements(node.get("components"))) {
+            if (!aheadAll(nested, component.bomRef())) {
+                return false;
             }
         }
         return true;
     }
 
     /** {@link #flatten} of bom.components, taking the components converted {@link #ahead} as they are. */
-    private void flattenTop(List<org.cyclonedx.model.Component> beans, List<List<Component>> converted) {
-        if (beans == null || converted == null || converted.size() != beans.size()) {
-            flatten(beans, null);
+    private void flattenTop(List<JsonNode> nodes, List<List<Component>> converted) {
+        if (converted == null || converted.size() != nodes.size()) {
+            flatten(nodes, null);
             return;
         }
-        for (int i = 0; i < beans.size(); i++) {
+        for (int i = 0; i < nodes.size(); i++) {
             List<Component> done = converted.get(i);
             if (done != null) {
                 components.addAll(done);
                 position += done.size();
                 continue;
             }
-            flatten(java.util.Collections.singletonList(beans.get(i)), null);
+            flatten(List.of(nodes.get(i)), null);
         }
     }
 
     /** Depth-first, in document order: a nested component follows its parent (CycloneDX component.components). */
-    private void flatten(List<org.cyclonedx.model.Component> beans, String parentRef) {
-        if (beans == null) {
-            return;
-        }
-        for (org.cyclonedx.model.Component bean : beans) {
-            if (bean == null) {
+    private void flatten(List<JsonNode> nodes, String parentRef) {
+        for (JsonNode node : nodes) {
+            if (node == null || !node.isObject()) {
                 continue;
             }
             position++;
-            Component component = component(bean, parentRef, null);
+            Component component = component(node, parentRef, null);
             components.add(component);
-            flatten(bean.getComponents(), component.bomRef());
+            flatten(elements(node.get("components")), component.bomRef());
         }
     }
 
-    private Component component(org.cyclonedx.model.Component bean, String parentRef, String description) {
+    private Component component(JsonNode node, String parentRef, String description) {
         int at = position;
+        String declaredRef = text(node, "bom-ref");
         // only built when a message needs it
         Supplier<String> what = () -> description != null ? description
-                : bean.getBomRef() != null && !bean.getBomRef().isEmpty() ? "component " + Text.quote(bean.getBomRef())
-                : "component #" + at + " " + Text.quote(label(bean));
-        String name = bean.getName();
+                : declaredRef != null && !declaredRef.isEmpty() ? "component " + Text.quote(declaredRef)
+                : "component #" + at + " " + Text.quote(label(node));
+        String name = text(node, "name");
         if (name == null || name.isBlank()) {
             throw Parsed.bad(file, what.get() + " has no name; every component needs one to be matched across SBOMs");
         }
-        Purl purl = purl(bean.getPurl(), what);
-        String ref = bean.getBomRef() != null && !bean.getBomRef().isEmpty() ? bean.getBomRef() : synthesiseRef(bean);
+        String purlText = text(node, "purl");
+        Purl purl = purl(purlText, what);
+        String ref = declaredRef != null && !declaredRef.isEmpty() ? declaredRef : synthesiseRef(node, purlText);
+        String type = text(node, "type");
         return new Component(
                 ref,
                 purl,
-                bean.getType() == null ? null : bean.getType().getTypeName().toLowerCase(Locale.ROOT),
-                blankToNull(bean.getGroup()),
+                type == null ? null : type.toLowerCase(Locale.ROOT),
+                blankToNull(text(node, "group")),
                 name,
-                blankToNull(bean.getVersion()),
-                hashes(bean, what),
-                entityName(bean.getSupplier()),
-                blankToNull(bean.getPublisher()),
-                authors(bean),
-                entityName(bean.getManufacturer()),
-                licenses(bean.getLicenses()),
-                references(bean.getExternalReferences()),
-                bean.getScope() == null ? null : bean.getScope().getScopeName(),
-                properties(bean.getProperties()),
+                blankToNull(text(node, "version")),
+                hashes(node, what),
+                entityName(node.get("supplier")),
+                blankToNull(text(node, "publisher")),
+                authors(node),
+                entityName(node.get("manufacturer")),
+                licenses(node.get("licenses")),
+                references(node.get("externalReferences")),
+                text(node, "scope"),
+                properties(node.get("properties")),
                 parentRef);
     }
 
@@ -245,8 +271,8 @@ final class BomConverter {
      * A component without a bom-ref gets one that is stable across runs and across unrelated edits of the SBOM:
      * its purl, else group/name@version, with "#2", "#3"… appended only if that is already taken.
      */
-    private String synthesiseRef(org.cyclonedx.model.Component bean) {
-        String base = bean.getPurl() != null && !bean.getPurl().isBlank() ? bean.getPurl().trim() : label(bean);
+    private String synthesiseRef(JsonNode node, String purl) {
+        String base = purl != null && !purl.isBlank() ? purl.trim() : label(node);
         String ref = base;
         for (int n = 2; !taken.add(ref); n++) {
             ref = base + "#" + n;
@@ -261,39 +287,36 @@ final class BomConverter {
      * The schema (hash-alg, hash-content) allows any listed algorithm with any of the digest lengths; we also
      * require the length to fit the algorithm, and refuse two different values for one algorithm.
      */
-    private List<Digest> hashes(org.cyclonedx.model.Component bean, Supplier<String> what) {
+    private List<Digest> hashes(JsonNode node, Supplier<String> what) {
         Map<HashAlgorithm, Digest> byAlgorithm = new TreeMap<>();
-        addHashes(byAlgorithm, bean.getHashes(), what, () -> "");
-        if (bean.getExternalReferences() != null) {
-            for (org.cyclonedx.model.ExternalReference reference : bean.getExternalReferences()) {
-                if (reference != null && reference.getType() == org.cyclonedx.model.ExternalReference.Type.DISTRIBUTION) {
-                    addHashes(byAlgorithm, reference.getHashes(), what,
-                            () -> " for its distribution " + Text.quote(reference.getUrl()));
-                }
+        addHashes(byAlgorithm, node.get("hashes"), what, () -> "");
+        for (JsonNode reference : elements(node.get("externalReferences"))) {
+            if (reference.isObject() && "distribution".equals(text(reference, "type"))) {
+                addHashes(byAlgorithm, reference.get("hashes"), what,
+                        () -> " for its distribution " + Text.quote(text(reference, "url")));
             }
         }
         return List.copyOf(byAlgorithm.values());
     }
 
-    private void addHashes(Map<HashAlgorithm, Digest> byAlgorithm, List<Hash> hashes, Supplier<String> what,
+    private void addHashes(Map<HashAlgorithm, Digest> byAlgorithm, JsonNode hashes, Supplier<String> what,
                            Supplier<String> where) {
-        if (hashes == null) {
-            return;
-        }
-        for (Hash hash : hashes) {
-            if (hash == null) {
+        for (JsonNode hash : elements(hashes)) {
+            if (!hash.isObject()) {
                 continue;
             }
-            HashAlgorithm algorithm = HashAlgorithm.fromName(hash.getAlgorithm()).orElseThrow(() -> Parsed.bad(file,
-                    what.get() + " declares a hash with unknown algorithm " + Text.quote(hash.getAlgorithm()) + where.get()
+            String name = text(hash, "alg");
+            String value = text(hash, "content");
+            HashAlgorithm algorithm = HashAlgorithm.fromName(name).orElseThrow(() -> Parsed.bad(file,
+                    what.get() + " declares a hash with unknown algorithm " + Text.quote(name) + where.get()
                             + "; expected a CycloneDX hash-alg such as SHA-256 or SHA-512"));
-            if (!wellFormed(algorithm, hash.getValue())) {
-                String value = hash.getValue() == null ? "" : hash.getValue().trim();
+            if (!wellFormed(algorithm, value)) {
+                String shown = value == null ? "" : value.trim();
                 throw Parsed.bad(file, what.get() + " declares a malformed " + algorithm.cycloneDxName() + " hash "
-                        + Text.quote(value) + where.get() + ": expected " + algorithm.hexLength() + " hex digits, found "
-                        + value.length() + " characters");
+                        + Text.quote(shown) + where.get() + ": expected " + algorithm.hexLength() + " hex digits, found "
+                        + shown.length() + " characters");
             }
-            Digest digest = new Digest(algorithm, hash.getValue());
+            Digest digest = new Digest(algorithm, value);
             Digest previous = byAlgorithm.putIfAbsent(algorithm, digest);
             if (previous != null && !previous.equals(digest)) {
                 throw Parsed.bad(file, what.get() + " declares two different " + algorithm.cycloneDxName() + " hashes ("
@@ -318,179 +341,151 @@ final class BomConverter {
     }
 
     /** CycloneDX 1.6 {@code authors} (contacts) and the older free-text {@code author}, distinct, in that order. */
-    @SuppressWarnings("deprecation") // author is deprecated in 1.6, but SBOMs of every earlier version use it
-    private static String authors(org.cyclonedx.model.Component bean) {
+    private static String authors(JsonNode node) {
         Set<String> names = new LinkedHashSet<>();
-        if (bean.getAuthors() != null) {
-            for (OrganizationalContact contact : bean.getAuthors()) {
-                if (contact != null) {
-                    String name = blankToNull(contact.getName());
-                    String named = name != null ? name : blankToNull(contact.getEmail());
-                    if (named != null) {
-                        names.add(named);
-                    }
-                }
+        for (JsonNode contact : elements(node.get("authors"))) {
+            String name = blankToNull(text(contact, "name"));
+            String named = name != null ? name : blankToNull(text(contact, "email"));
+            if (named != null) {
+                names.add(named);
             }
         }
-        String legacy = blankToNull(bean.getAuthor());
+        String legacy = blankToNull(text(node, "author"));
         if (legacy != null) {
             names.add(legacy);
         }
         return names.isEmpty() ? null : String.join(", ", names);
     }
 
-    /** SPDX licence ids, else licence names, and SPDX expressions (CycloneDX licenseChoice). */
-    private static List<String> licenses(LicenseChoice choice) {
-        if (choice == null) {
-            return List.of();
-        }
+    /**
+     * SPDX licence ids, else licence names, and SPDX expressions (CycloneDX licenseChoice: a list of
+     * {@code {"license": …}} items or one {@code {"expression": …}} item; CycloneDX 1.7 lets the two mix), in order.
+     */
+    private static List<String> licenses(JsonNode choice) {
         List<String> out = new ArrayList<>();
-        if (choice.getLicenses() != null) {
-            for (License license : choice.getLicenses()) {
-                if (license == null) {
-                    continue;
-                }
-                String id = blankToNull(license.getId());
-                String text = id != null ? id : blankToNull(license.getName());
+        for (JsonNode item : elements(choice)) {
+            JsonNode license = item.get("license");
+            if (license != null && license.isObject()) {
+                String id = blankToNull(text(license, "id"));
+                String text = id != null ? id : blankToNull(text(license, "name"));
                 if (text != null) {
                     out.add(text);
                 }
             }
-        }
-        if (choice.getExpression() != null && blankToNull(choice.getExpression().getValue()) != null) {
-            out.add(choice.getExpression().getValue().trim());
+            String expression = blankToNull(text(item, "expression"));
+            if (expression != null) {
+                out.add(expression.trim());
+            }
         }
         return out;
     }
 
-    private static List<ExternalReference> references(List<org.cyclonedx.model.ExternalReference> beans) {
-        if (beans == null) {
-            return List.of();
-        }
+    private static List<ExternalReference> references(JsonNode array) {
         List<ExternalReference> out = new ArrayList<>();
-        for (org.cyclonedx.model.ExternalReference bean : beans) {
-            if (bean == null || blankToNull(bean.getUrl()) == null) {
+        for (JsonNode reference : elements(array)) {
+            String url = blankToNull(text(reference, "url"));
+            if (url == null) {
                 continue; // the schema requires a url; an empty one points nowhere
             }
-            String type = bean.getType() == null ? "other" : bean.getType().getTypeName();
-            out.add(new ExternalReference(type, bean.getUrl().trim()));
+            String type = text(reference, "type");
+            out.add(new ExternalReference(type == null ? "other" : type, url.trim()));
         }
         return out;
     }
 
-    private static List<Property> properties(List<org.cyclonedx.model.Property> beans) {
-        if (beans == null) {
-            return List.of();
-        }
+    private static List<Property> properties(JsonNode array) {
         List<Property> out = new ArrayList<>();
-        for (org.cyclonedx.model.Property bean : beans) {
-            if (bean != null && bean.getName() != null) {
-                out.add(new Property(bean.getName(), bean.getValue()));
+        for (JsonNode property : elements(array)) {
+            String name = text(property, "name");
+            if (name != null) {
+                out.add(new Property(name, text(property, "value")));
             }
         }
         return out;
     }
 
     /**
-     * CycloneDX dependencies: each entry names a ref and the refs it depends on. Entries for one ref are merged;
-     * a ref listed with no dependsOn is kept with an empty set (the SBOM states it depends on nothing). The
-     * 1.1 dependency-graph extension nests dependencies inside dependencies; those are read the same way.
+     * CycloneDX dependencies: each entry names a ref and the refs it depends on ({@code dependsOn}). Entries for one
+     * ref are merged; a ref listed with no dependsOn is kept with an empty set (the SBOM states it depends on
+     * nothing). (The 1.1 XML dependency-graph extension's nested entries arrive flattened, see {@link XmlLoader}.)
      */
-    private TreeMap<String, SortedSet<String>> dependencies(List<Dependency> beans,
+    private TreeMap<String, SortedSet<String>> dependencies(JsonNode entries,
                                                             Map<String, SortedSet<String>> extraDependencies,
                                                             TreeMap<String, SortedSet<String>> ahead) {
         TreeMap<String, SortedSet<String>> graph = ahead != null ? ahead : new TreeMap<>();
-        if (beans != null && ahead == null) {
-            addDependencies(graph, beans);
+        if (ahead == null) {
+            for (JsonNode entry : elements(entries)) {
+                if (!entry.isObject()) {
+                    continue;
+                }
+                String ref = text(entry, "ref");
+                if (ref == null || ref.isEmpty()) {
+                    throw Parsed.bad(file, "a dependency entry has no ref; each entry of \"dependencies\" must name the bom-ref it is about");
+                }
+                SortedSet<String> targets = graph.computeIfAbsent(ref, k -> new TreeSet<>());
+                for (JsonNode target : elements(entry.get("dependsOn"))) {
+                    if (!target.isTextual() || target.textValue().isEmpty()) {
+                        throw Parsed.bad(file, "the dependencies of " + Text.quote(ref) + " include an entry without a ref");
+                    }
+                    targets.add(target.textValue());
+                }
+            }
         }
         extraDependencies.forEach((ref, targets) -> graph.computeIfAbsent(ref, k -> new TreeSet<>()).addAll(targets));
         return graph;
     }
 
     /**
-     * What {@link #addDependencies} does with one top-level entry, when it needs nothing else (it has a ref, and each
-     * of its targets has a ref and no nested entries): true, the entry added. False otherwise, the graph untouched;
-     * the graph is then built the usual way, with its messages. Lets JsonStream build the graph while it reads.
+     * What {@link #dependencies} does with one entry, when it needs nothing else (it has a ref, and each of its
+     * targets is a ref): true, the entry added. False otherwise, the graph untouched; the graph is then built the
+     * usual way, with its messages. Lets JsonStream build the graph while it reads.
      */
-    static boolean addPlain(TreeMap<String, SortedSet<String>> graph, Dependency bean) {
-        if (bean == null) {
-            return true;
-        }
-        String ref = bean.getRef();
+    static boolean addPlain(TreeMap<String, SortedSet<String>> graph, JsonNode entry) {
+        String ref = entry.isObject() ? text(entry, "ref") : null;
         if (ref == null || ref.isEmpty()) {
             return false;
         }
-        List<Dependency> targets = bean.getDependencies();
-        if (targets != null) {
-            for (Dependency target : targets) {
-                if (target == null || target.getRef() == null || target.getRef().isEmpty()
-                        || target.getDependencies() != null && !target.getDependencies().isEmpty()) {
-                    return false;
-                }
+        List<JsonNode> targets = elements(entry.get("dependsOn"));
+        for (JsonNode target : targets) {
+            if (!target.isTextual() || target.textValue().isEmpty()) {
+                return false;
             }
         }
         SortedSet<String> set = graph.computeIfAbsent(ref, k -> new TreeSet<>());
-        if (targets != null) {
-            for (Dependency target : targets) {
-                set.add(target.getRef());
-            }
+        for (JsonNode target : targets) {
+            set.add(target.textValue());
         }
         return true;
     }
 
-    private void addDependencies(TreeMap<String, SortedSet<String>> graph, List<Dependency> beans) {
-        for (Dependency bean : beans) {
-            if (bean == null) {
-                continue;
-            }
-            String ref = bean.getRef();
-            if (ref == null || ref.isEmpty()) {
-                throw Parsed.bad(file, "a dependency entry has no ref; each entry of \"dependencies\" must name the bom-ref it is about");
-            }
-            SortedSet<String> targets = graph.computeIfAbsent(ref, k -> new TreeSet<>());
-            if (bean.getDependencies() != null) {
-                for (Dependency target : bean.getDependencies()) {
-                    if (target == null || target.getRef() == null || target.getRef().isEmpty()) {
-                        throw Parsed.bad(file, "the dependencies of " + Text.quote(ref) + " include an entry without a ref");
-                    }
-                    targets.add(target.getRef());
-                }
-                addDependencies(graph, bean.getDependencies().stream()
-                        .filter(d -> d != null && d.getDependencies() != null && !d.getDependencies().isEmpty())
-                        .toList());
-            }
-        }
-    }
-
-    /** Tools as "vendor name version": legacy metadata.tools and CycloneDX 1.5+ tools.components / tools.services. */
-    @SuppressWarnings("deprecation") // the tool array is deprecated since 1.5, but SBOMs of 1.0 to 1.4 only have it
-    private static List<String> tools(Metadata metadata) {
+    /**
+     * Tools as "vendor name version": the legacy {@code metadata.tools} array and CycloneDX 1.5+ tools object
+     * ({@code components}, {@code services}).
+     */
+    private static List<String> tools(JsonNode metadata) {
         Set<String> out = new LinkedHashSet<>();
-        if (metadata == null) {
+        JsonNode tools = metadata.get("tools");
+        if (tools == null) {
             return List.of();
         }
-        if (metadata.getTools() != null) {
-            for (org.cyclonedx.model.Tool tool : metadata.getTools()) {
-                if (tool != null) {
-                    add(out, tool.getVendor(), tool.getName(), tool.getVersion());
+        if (tools.isArray()) {
+            for (JsonNode tool : tools) {
+                if (tool.isObject()) {
+                    add(out, text(tool, "vendor"), text(tool, "name"), text(tool, "version"));
                 }
             }
-        }
-        ToolInformation info = metadata.getToolChoice();
-        if (info != null) {
-            if (info.getComponents() != null) {
-                for (org.cyclonedx.model.Component c : info.getComponents()) {
-                    if (c != null) {
-                        add(out, firstNonBlank(c.getGroup(), entityName(c.getSupplier()), entityName(c.getManufacturer()),
-                                c.getPublisher(), c.getAuthor()), c.getName(), c.getVersion());
-                    }
+        } else if (tools.isObject()) {
+            for (JsonNode c : elements(tools.get("components"))) {
+                if (c.isObject()) {
+                    add(out, firstNonBlank(text(c, "group"), entityName(c.get("supplier")),
+                            entityName(c.get("manufacturer")), text(c, "publisher"), text(c, "author")),
+                            text(c, "name"), text(c, "version"));
                 }
             }
-            if (info.getServices() != null) {
-                for (Service s : info.getServices()) {
-                    if (s != null) {
-                        add(out, firstNonBlank(s.getGroup(), entityName(s.getProvider())), s.getName(), s.getVersion());
-                    }
+            for (JsonNode s : elements(tools.get("services"))) {
+                if (s.isObject()) {
+                    add(out, firstNonBlank(text(s, "group"), entityName(s.get("provider"))), text(s, "name"),
+                            text(s, "version"));
                 }
             }
         }
@@ -510,19 +505,25 @@ final class BomConverter {
         }
     }
 
-    private static String label(org.cyclonedx.model.Component bean) {
-        String group = blankToNull(bean.getGroup());
-        String name = bean.getName() == null ? "" : bean.getName();
-        String version = blankToNull(bean.getVersion());
-        return (group == null ? "" : group + "/") + name + (version == null ? "" : "@" + version);
+    private static String label(JsonNode node) {
+        String group = blankToNull(text(node, "group"));
+        String name = text(node, "name");
+        String version = blankToNull(text(node, "version"));
+        return (group == null ? "" : group + "/") + (name == null ? "" : name) + (version == null ? "" : "@" + version);
+    }
+
+    /** A string member of a JSON object, or null when absent or not a string. */
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value != null && value.isTextual() ? value.textValue() : null;
     }
 
     private static String abbreviate(String hex) {
         return hex.length() <= 16 ? hex : hex.substring(0, 16) + "…";
     }
 
-    private static String entityName(OrganizationalEntity entity) {
-        return entity == null ? null : blankToNull(entity.getName());
+    private static String entityName(JsonNode entity) {
+        return entity == null || !entity.isObject() ? null : blankToNull(text(entity, "name"));
     }
 
     private static String firstNonBlank(String... values) {

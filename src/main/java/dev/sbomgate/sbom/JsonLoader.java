@@ -18,21 +18,20 @@ import java.util.Locale;
 import java.util.Map;
 import org.cyclonedx.Format;
 import org.cyclonedx.Version;
-import org.cyclonedx.exception.ParseException;
-import org.cyclonedx.model.Bom;
 
 /**
- * Reads a CycloneDX JSON document (spec 1.2 to 1.6): a strict pre-read of our own, the library's JSON schema of
- * the declared spec version (called directly rather than through {@code JsonParser.validate}, which drops the
- * JSON path of each violation), then the library's bean parser. Valid documents take a faster road with the same
- * checks and the same result ({@link JsonStream}).
+ * Reads a CycloneDX JSON document (spec 1.2 to 1.7): a strict read of our own into one tree, validated against the
+ * library's JSON schema of the declared spec version (1.7: the bundled schema; called directly rather than through
+ * {@code JsonParser.validate}, which drops the JSON path of each violation); the tree is what {@link BomConverter}
+ * converts, no bean is bound. Valid documents take a faster road with the same checks and the same result
+ * ({@link JsonStream}).
  */
 final class JsonLoader {
 
     private final int maxDepth;
     private final ObjectMapper strict;
     private final JsonStream stream;
-    /** The last document loaded was CycloneDX 1.7, read with the 1.6 beans. */
+    /** The last document loaded was CycloneDX 1.7 (its Parsed says 1.6, the library's newest version). */
     private boolean next;
     /** What the last document loaded deviates from its schema in, as tolerated ({@link KnownDeviations}). */
     private List<Deviation> deviations = List.of();
@@ -68,7 +67,7 @@ final class JsonLoader {
         return strict.getFactory();
     }
 
-    /** True when the last document loaded declared CycloneDX 1.7 (its Parsed says 1.6, whose beans read it). */
+    /** True when the last document loaded declared CycloneDX 1.7 (its Parsed says 1.6). */
     boolean next() {
         return next;
     }
@@ -83,7 +82,7 @@ final class JsonLoader {
         return stream.load(file, bytes);
     }
 
-    /** The whole document as one tree, validated at once, then parsed again by the library's bean parser. */
+    /** The whole document as one tree, validated at once; the same tree is what {@link BomConverter} reads. */
     Parsed whole(Path file, byte[] bytes) {
         JsonNode root = readTree(file, bytes);
         if (!root.isObject()) {
@@ -91,7 +90,7 @@ final class JsonLoader {
                     + ", expected an object with \"bomFormat\": \"CycloneDX\"");
         }
         Version version = version(file, root);
-        // CycloneDX 1.7 is validated against the bundled 1.7 schema, then bound to the library's 1.6 beans
+        // CycloneDX 1.7 is validated against the bundled 1.7 schema
         next = SpecSchemas.CYCLONEDX_17.equals(root.path("specVersion").textValue());
         String label = next ? SpecSchemas.CYCLONEDX_17 : version.getVersionString();
         // "$schema" only points at a schema document. The 1.2 and 1.3 schemas bundled with the library pin it to
@@ -115,29 +114,7 @@ final class JsonLoader {
             deviations = outcome.tolerated();
         }
         boolean hasTimestamp = root.path("metadata").has("timestamp");
-        byte[] bind = bytes;
-        if (next) {
-            try {
-                bind = strict.writeValueAsBytes(Projection17.of(root));
-            } catch (JsonProcessingException e) {
-                throw Parsed.bad(file, "cannot be read: " + Untrusted.message(e.getOriginalMessage()));
-            }
-        }
-        // The tree is done with: let it go before the bean parse, which builds a second copy of the document (for
-        // 100,000 components the tree is several hundred MB of heap that would otherwise stay live beside the beans).
-        root = null;
-        violations = null;
-        Bom bom;
-        try {
-            bom = LibraryCache.jsonParser().parse(bind);
-        } catch (ParseException | RuntimeException e) {
-            throw Parsed.bad(file, "valid against the CycloneDX " + label
-                    + " JSON schema but cannot be read: " + Violations.rootCause(e));
-        }
-        if (bom == null) {
-            throw Parsed.bad(file, "the CycloneDX parser returned nothing");
-        }
-        return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp);
+        return new Parsed(file, Syntax.JSON, version, root, Map.of(), hasTimestamp);
     }
 
     /** The document as one tree: duplicate keys refused, nesting bounded; any failure a one-line bad input. */

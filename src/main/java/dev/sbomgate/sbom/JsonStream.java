@@ -24,24 +24,21 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.cyclonedx.Format;
 import org.cyclonedx.Version;
-import org.cyclonedx.model.Bom;
-import org.cyclonedx.model.Component;
-import org.cyclonedx.model.Dependency;
 
 /**
  * The fast way through a CycloneDX JSON document that is valid, for large SBOMs: the top-level {@code components}
  * and {@code dependencies} arrays are read one element at a time, each element validated against the item schema
- * the document's schema applies to it ({@code #/definitions/component}, {@code #/definitions/dependency}) and bound
- * to its cyclonedx-core-java bean, on all cores, then dropped; the rest of the document, with those arrays emptied,
- * is validated against the whole schema and bound to the {@code Bom}. No tree of the whole document is built, and
- * the document is parsed once instead of twice. While at it, the workers convert each component into its records
- * ({@link BomConverter#ahead}) and the reading thread builds the dependency graph ({@link BomConverter#addPlain}),
- * so that little is left for the conversion in order.
+ * the document's schema applies to it ({@code #/definitions/component}, {@code #/definitions/dependency}) on all
+ * cores; the rest of the document, with those arrays emptied, is validated against the whole schema. No tree of the
+ * whole document is held at once. While at it, the workers convert each component into its records
+ * ({@link BomConverter#ahead}, its tree then dropped) and the reading thread builds the dependency graph
+ * ({@link BomConverter#addPlain}), so that little is left for the conversion in order.
  *
  * <p>It only ever says yes. Anything it does not accept, for whatever reason (a schema violation, duplicate keys,
- * nesting, a bean that cannot be bound, two elements that might be equal, an array schema with keywords it does not
+ * nesting, two elements that might be equal, an array schema with keywords it does not
  * know), makes it answer {@code null}, and {@link JsonLoader} reads the document the whole-tree way, which produces
  * the same verdict and the same message as before this class existed. So every message about a bad document comes
  * from one place, and this class can only speed up documents that pass.
@@ -55,9 +52,8 @@ import org.cyclonedx.model.Dependency;
  */
 final class JsonStream {
 
-    /** Top-level arrays read element by element, with their bean type. */
-    private static final Map<String, Class<?>> STREAMED = Map.of("components", Component.class,
-            "dependencies", Dependency.class);
+    /** Top-level arrays read element by element. */
+    private static final Set<String> STREAMED = Set.of("components", "dependencies");
     /** Keywords of an array's schema that this class enforces or that do not constrain; any other keyword means "do not stream". */
     private static final Set<String> ARRAY_KEYWORDS = Set.of("type", "items", "uniqueItems", "additionalItems",
             "title", "description", "$id", "$comment");
@@ -82,7 +78,7 @@ final class JsonStream {
 
     /** As {@link #load(Path, byte[])}, reporting where bom-refs and purls are declared to {@code lines} (or null). */
     Parsed load(Path file, byte[] bytes, SourceLines.Recorder lines) {
-        List<Elements<?>> streams = new ArrayList<>();
+        List<Elements> streams = new ArrayList<>();
         JsonParser raw;
         try {
             raw = values.getFactory().createParser(bytes);
@@ -101,18 +97,18 @@ final class JsonStream {
         }
     }
 
-    private Parsed read(Path file, JsonParser parser, List<Elements<?>> streams) throws IOException {
+    private Parsed read(Path file, JsonParser parser, List<Elements> streams) throws IOException {
         if (parser.nextToken() != JsonToken.START_OBJECT) {
             throw Fallback.INSTANCE;
         }
         ObjectNode skeleton = values.createObjectNode();
         Version version = null;
-        Map<String, Elements<?>> byName = new java.util.HashMap<>();
+        Map<String, Elements> byName = new java.util.HashMap<>();
         for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
             String name = parser.currentName();
             JsonToken value = parser.nextToken();
-            if (value == JsonToken.START_ARRAY && STREAMED.containsKey(name)) {
-                Elements<?> stream = new Elements<>(STREAMED.get(name), file);
+            if (value == JsonToken.START_ARRAY && STREAMED.contains(name)) {
+                Elements stream = new Elements(name.equals("components"), file);
                 streams.add(stream);
                 byName.put(name, stream);
                 if (version != null) {
@@ -128,7 +124,7 @@ final class JsonStream {
             skeleton.set(name, node);
             if ("specVersion".equals(name)) {
                 version = jsonVersion(node);
-                for (Map.Entry<String, Elements<?>> e : byName.entrySet()) {
+                for (Map.Entry<String, Elements> e : byName.entrySet()) {
                     e.getValue().start(itemSchema(version, e.getKey()));
                 }
             }
@@ -149,24 +145,19 @@ final class JsonStream {
             throw Fallback.INSTANCE;
         }
         boolean hasTimestamp = skeleton.path("metadata").has("timestamp");
-        Bom bom = LibraryCache.beanMapper().treeToValue(skeleton, Bom.class);
-        if (bom == null) {
-            throw Fallback.INSTANCE;
-        }
-        Elements<?> components = byName.get("components");
+        Elements components = byName.get("components");
         List<List<dev.sbomgate.model.Component>> converted = null;
         if (components != null) {
-            bom.setComponents(components.finish(Component.class));
+            skeleton.set("components", components.finish());
             converted = components.converted;
         }
-        Elements<?> dependencies = byName.get("dependencies");
+        Elements dependencies = byName.get("dependencies");
         TreeMap<String, SortedSet<String>> graph = null;
         if (dependencies != null) {
-            // DependencyDeserializer (on Bom.setDependencies) reads a JSON array as Dependency[] into a list
-            bom.setDependencies(dependencies.finish(Dependency.class));
+            skeleton.set("dependencies", dependencies.finish());
             graph = dependencies.graph;
         }
-        return new Parsed(file, Syntax.JSON, version, bom, Map.of(), hasTimestamp, new Parsed.Ahead(converted, graph));
+        return new Parsed(file, Syntax.JSON, version, skeleton, Map.of(), hasTimestamp, new Parsed.Ahead(converted, graph));
     }
 
     /** The version a specVersion value names, when it is one the library has a JSON schema for. */
@@ -202,26 +193,27 @@ final class JsonStream {
         return LibraryCache.jsonItems(version, array);
     }
 
-    /** The elements of one streamed array: validated and bound in batches on the worker threads, kept in order. */
-    private static final class Elements<T> {
-        private final Class<T> type;
+    /** The elements of one streamed array: validated (and components converted) in batches on the worker threads, kept in order. */
+    private static final class Elements {
+        private final boolean components;
         private final Path file;
-        private final List<T> beans = new ArrayList<>();
+        /** The elements as read, in order; a component converted ahead is a JSON null here, its tree let go. */
+        private final ArrayNode kept = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
         /** For components: the records each converts to, when worked out ahead (BomConverter.ahead). */
         final List<List<dev.sbomgate.model.Component>> converted = new ArrayList<>();
         /** For dependencies: the graph, built here while the workers are busy, as long as every entry is plain. */
         TreeMap<String, SortedSet<String>> graph = new TreeMap<>();
         /** Equal elements have equal fingerprints; the converse may fail, which only costs a fallback. */
         private final Set<Long> fingerprints = new HashSet<>();
-        private final ArrayDeque<Future<List<Result<T>>>> pending = new ArrayDeque<>();
+        private final ArrayDeque<Future<List<Result>>> pending = new ArrayDeque<>();
         /** Trees read before the spec version was known (when "specVersion" comes after the array), or the batch being filled. */
         private List<JsonNode> batch = new ArrayList<>();
         private com.networknt.schema.Schema schema;
         private boolean unique;
         private boolean submitted;
 
-        Elements(Class<T> type, Path file) {
-            this.type = type;
+        Elements(boolean components, Path file) {
+            this.components = components;
             this.file = file;
         }
 
@@ -254,24 +246,20 @@ final class JsonStream {
             }
         }
 
-        private List<Result<T>> process(com.networknt.schema.Schema itemSchema, List<JsonNode> nodes) throws IOException {
-            List<Result<T>> out = new ArrayList<>(nodes.size());
+        private List<Result> process(com.networknt.schema.Schema itemSchema, List<JsonNode> nodes) {
+            List<Result> out = new ArrayList<>(nodes.size());
             for (JsonNode node : nodes) {
                 if (!itemSchema.validate(node).isEmpty()) {
                     throw Fallback.INSTANCE;
                 }
-                T bean = LibraryCache.beanMapper().treeToValue(node, type);
-                if (bean == null) {
-                    throw Fallback.INSTANCE;
-                }
-                List<dev.sbomgate.model.Component> records = bean instanceof Component c ? BomConverter.ahead(file, c) : null;
-                out.add(new Result<>(bean, Fingerprint.of(node), records));
+                List<dev.sbomgate.model.Component> records = components ? BomConverter.ahead(file, node) : null;
+                out.add(new Result(node, Fingerprint.of(node), records));
             }
             return out;
         }
 
-        private void collect(Future<List<Result<T>>> future) {
-            List<Result<T>> results;
+        private void collect(Future<List<Result>> future) {
+            List<Result> results;
             try {
                 results = future.get();
             } catch (InterruptedException e) {
@@ -283,23 +271,27 @@ final class JsonStream {
                 }
                 throw Fallback.INSTANCE;
             }
-            for (Result<T> r : results) {
+            for (Result r : results) {
                 // CycloneDX: "uniqueItems": true on the array; two elements that might be equal go the whole way
                 if (unique && !fingerprints.add(r.fingerprint())) {
                     throw Fallback.INSTANCE;
                 }
-                // A component converted ahead is not needed as a bean any more: a null keeps its place in the list.
-                beans.add(r.converted() == null ? r.bean() : null);
+                // A component converted ahead is not needed as a tree any more: a null keeps its place in the array.
+                if (r.converted() == null) {
+                    kept.add(r.node());
+                } else {
+                    kept.addNull();
+                }
                 converted.add(r.converted());
-                if (graph != null && r.bean() instanceof Dependency d && !BomConverter.addPlain(graph, d)) {
+                if (graph != null && !components && !BomConverter.addPlain(graph, r.node())) {
                     graph = null;
                 }
             }
         }
 
-        @SuppressWarnings("unchecked")
-        <U> List<U> finish(Class<U> as) throws IOException {
-            if (schema == null || as != type) {
+        /** The array as the conversion reads it: every element in order, those converted ahead as nulls. */
+        ArrayNode finish() {
+            if (schema == null) {
                 throw Fallback.INSTANCE;
             }
             if (!batch.isEmpty()) {
@@ -309,15 +301,13 @@ final class JsonStream {
                     pending.add(pool().submit(() -> process(schema, last)));
                 } else {
                     // a small array: not worth a hand-off
-                    java.util.concurrent.CompletableFuture<List<Result<T>>> done =
-                            java.util.concurrent.CompletableFuture.completedFuture(process(schema, last));
-                    pending.add(done);
+                    pending.add(java.util.concurrent.CompletableFuture.completedFuture(process(schema, last)));
                 }
             }
             while (!pending.isEmpty()) {
                 collect(pending.poll());
             }
-            return (List<U>) beans;
+            return kept;
         }
 
         void cancel() {
@@ -326,7 +316,7 @@ final class JsonStream {
         }
     }
 
-    private record Result<T>(T bean, long fingerprint, List<dev.sbomgate.model.Component> converted) {
+    private record Result(JsonNode node, long fingerprint, List<dev.sbomgate.model.Component> converted) {
     }
 
     /** Built on first use: a JSON SBOM of a few components never starts a thread. */

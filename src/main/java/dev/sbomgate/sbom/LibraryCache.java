@@ -1,6 +1,5 @@
 package dev.sbomgate.sbom;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.path.NodePath;
 import com.networknt.schema.path.PathType;
 import dev.sbomgate.json.Mappers;
@@ -15,22 +14,17 @@ import org.xml.sax.SAXException;
 
 /**
  * The cyclonedx-core-java objects that are expensive to build and safe to share, built once per JVM: the schemas
- * of each spec version ({@code CycloneDxSchema.getJsonSchema/getXmlSchema}: 100 to 300 ms each) and the two
- * parsers, whose Jackson mappers build their deserialisers for the CycloneDX model on first use. Compiled
- * schemas are immutable; the parsers only read through their configured mappers, which are thread-safe.
+ * of each spec version ({@code CycloneDxSchema.getJsonSchema/getXmlSchema}: 100 to 300 ms each) and the XML
+ * parser, whose Jackson mapper builds its deserialisers for the CycloneDX model on first use. Compiled schemas are
+ * immutable; the parser only reads through its configured mapper, which is thread-safe.
  */
 final class LibraryCache {
 
     private static final Map<Version, javax.xml.validation.Schema> XML = new ConcurrentHashMap<>();
     private static final Map<Version, com.networknt.schema.Schema> JSON = new ConcurrentHashMap<>();
     private static final Map<String, com.networknt.schema.Schema> JSON_ITEMS = new ConcurrentHashMap<>();
+    /** Only its schema loading is used (CycloneDxSchema.getJsonSchema): JSON SBOMs are read as trees, not beans. */
     private static final JsonParser JSON_PARSER = new JsonParser();
-    /**
-     * A mapper configured as the one inside {@link JsonParser}, which binds JSON to the CycloneDX beans: in 12.2.0 a
-     * plain {@code new ObjectMapper()}, the beans carrying their own deserialisers as annotations. Used to bind one
-     * element of a streamed array at a time (JsonStream); JsonStreamTest checks that the result is the same.
-     */
-    private static final ObjectMapper BEAN_MAPPER = Mappers.beans();
 
     /** Built on first use only: a JSON SBOM never needs the XML parser's XmlMapper and Woodstox (start-up time). */
     private static final class Xml {
@@ -45,9 +39,6 @@ final class LibraryCache {
         return Xml.PARSER;
     }
 
-    static JsonParser jsonParser() {
-        return JSON_PARSER;
-    }
 
     /** XmlParser builds the XSD of a version on every {@code validate}; this one builds it once. */
     private static final class CachingXmlParser extends XmlParser {
@@ -105,10 +96,6 @@ final class LibraryCache {
             }
             return handler;
         }
-    }
-
-    static ObjectMapper beanMapper() {
-        return BEAN_MAPPER;
     }
 
     /**

@@ -7,20 +7,21 @@ import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import org.cyclonedx.Version;
-import org.cyclonedx.model.Bom;
+import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * A CycloneDX document that passed sniffing, schema validation and parsing; still in CycloneDX's own beans,
- * which never leave this package. {@code extraDependencies} are dependency edges found outside the beans (the
+ * A CycloneDX document that passed sniffing, schema validation and parsing, as a JSON tree in the shape of
+ * CycloneDX JSON ({@code bom}: for JSON the document itself, for XML what {@link XmlLoader} maps it to), which never
+ * leaves this package. {@code extraDependencies} are dependency edges found outside the document's dependencies (the
  * component-level dependency-graph extension of CycloneDX 1.1 XML); empty otherwise. {@code hasTimestamp} says
- * whether the document gives {@code metadata.timestamp}: the library's {@code Metadata} bean sets it to the time of
- * reading when the document does not. {@code ahead}, when not null, holds what was converted while the document was
+ * whether the document gives {@code metadata.timestamp} (the library's XML beans set it to the time of reading when
+ * the document does not). {@code ahead}, when not null, holds what was converted while the document was
  * read ({@link JsonStream}); {@link BomConverter} takes it as it is and does the rest in order.
  */
-record Parsed(Path file, Syntax syntax, Version version, Bom bom,
+record Parsed(Path file, Syntax syntax, Version version, JsonNode bom,
               Map<String, SortedSet<String>> extraDependencies, boolean hasTimestamp, Ahead ahead) {
 
-    Parsed(Path file, Syntax syntax, Version version, Bom bom, Map<String, SortedSet<String>> extraDependencies,
+    Parsed(Path file, Syntax syntax, Version version, JsonNode bom, Map<String, SortedSet<String>> extraDependencies,
            boolean hasTimestamp) {
         this(file, syntax, version, bom, extraDependencies, hasTimestamp, null);
     }
@@ -28,8 +29,7 @@ record Parsed(Path file, Syntax syntax, Version version, Bom bom,
     /**
      * Conversions done while reading. {@code components}: for each of {@code bom.components}, the records it
      * converts to (itself and its nested components, depth-first) when worked out ahead ({@link BomConverter#ahead}),
-     * else null; a component converted ahead is a null in {@code bom.components}, its bean let go early (100,000
-     * beans are about a third of the heap a large SBOM needs). {@code dependencies}: the dependency graph of
+     * else null; a component converted ahead is a JSON null in {@code bom.components}, its tree let go early. {@code dependencies}: the dependency graph of
      * {@code bom.dependencies} when every entry was plain ({@link BomConverter#addPlain}), else null.
      */
     record Ahead(List<List<dev.sbomgate.model.Component>> components, TreeMap<String, SortedSet<String>> dependencies) {

@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <p>What is bad input, beyond files that cannot be read or are not CycloneDX: a schema violation; a spec version
  * that sbomgate has no schema for (1.8 and later; 1.7 is validated against the specification's schemas shipped in
- * the jar, and read with the library's 1.6 beans after {@link Projection17} keeps what the gate judges); a JSON document with duplicate keys; nesting
+ * the jar; a 1.7 XML document is read with the library's 1.6 beans, what they cannot bind left out first); a JSON document with duplicate keys; nesting
  * deeper than the limit; an XML document with a DOCTYPE; two components (or, in XML, any two elements) with one
  * bom-ref; a component without a name; a malformed purl; a hash whose algorithm is unknown, whose length does not
  * fit its algorithm, or that contradicts another hash of the same algorithm for the same component.

@@ -225,7 +225,7 @@ final class XmlScan {
             dependencyOwners.push(parent.bomRef() == null ? "" : parent.bomRef());
         } else if (skipFrom == 0 && !namespace.equals(rootNamespace) && open.peek().kind() != Kind.BOM_GRAPH) {
             skipFrom = depth;
-        } else if (skipFrom == 0 && next && Projection17.skippedXml(local, depth, parent != null && parent.kind() == Kind.COMPONENT)) {
+        } else if (skipFrom == 0 && next && skipped17(local, depth, parent != null && parent.kind() == Kind.COMPONENT)) {
             skipFrom = depth; // CycloneDX 1.7 beyond what the 1.6 beans bind and the gate judges
         } else if (skipFrom == 0 && next && "expression-detailed".equals(local)) {
             // CycloneDX 1.7 licenseExpressionDetailed: the expression is an attribute. Carried as a licence name,
@@ -389,5 +389,16 @@ final class XmlScan {
         String message = e.getMessage() == null ? "" : e.getMessage();
         int i = message.indexOf("Message: ");
         return i >= 0 ? message.substring(i + "Message: ".length()) : message;
+    }
+
+    /**
+     * An element of a CycloneDX 1.7 document left out of the copy the library's 1.6 XML beans bind: at the top,
+     * everything but metadata, components and dependencies; inside a component, 1.7's {@code patentAssertions}.
+     */
+    private static boolean skipped17(String local, int depth, boolean inComponent) {
+        if (depth == 2) {
+            return !java.util.Set.of("metadata", "components", "dependencies").contains(local);
+        }
+        return inComponent && "patentAssertions".equals(local);
     }
 }
