@@ -12,8 +12,9 @@ import java.nio.file.Path;
  * on one thread, and prints for each the wall time, the process's CPU time (all threads: JIT compilers and GC
  * included), the classes it loaded and the JIT's compilation time. A stage pays for the classes and cold code it is
  * the first to use, so the order matters and is the gate's own: the JSON mappers, the SBOM, the baseline, the trust
- * store, then the whole check through {@code Main.run} (picocli's model, the policy, artifacts, signatures, diff,
- * rules, report: it pays only for what the stages before it did not).
+ * store, picocli's model of {@code check} (through {@code check --help}), then the whole check through
+ * {@code Main.run} (the policy, artifacts, signatures, diff, rules, report: it pays only for what the stages before
+ * it did not).
  * Not a test: run it through bench/startup-phases.sh (docs/PERFORMANCE.md, "Fixed cost").
  *
  * <p>Arguments: the baseline directory of a sample (its inputs.json names the SBOM and the artifacts).
@@ -38,6 +39,7 @@ public final class StartupPhases {
         phase("trust store (TrustStoreLoader)", () -> TrustStoreLoader.load(baseline.resolve("trust")));
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, "UTF-8");
         int[] code = new int[1];
+        phase("command line (check --help)", () -> Main.run(quiet, quiet, "check", "--help"));
         phase("rest of check (Main.run)", () -> code[0] = Main.run(quiet, quiet, "check", "--baseline", baseline.toString()));
         phase("second check, warm-ish", () -> Main.run(quiet, quiet, "check", "--baseline", baseline.toString()));
         System.out.printf("exit code of the check: %d; process CPU %d ms in all%n", code[0], OS.getProcessCpuTime() / 1_000_000);
