@@ -68,6 +68,11 @@ public final class PublicKeys {
         } else {
             keys = JcaKeys.inspect(keyFileBytes, fileName);
         }
+        return nonEmpty(keys, fileName);
+    }
+
+    /** The keys found in a key file, refused when there are none. */
+    static List<PublicKeyInfo> nonEmpty(List<PublicKeyInfo> keys, String fileName) {
         if (keys.isEmpty()) {
             throw new BadInputException(fileName + ": holds no public key");
         }

@@ -69,6 +69,16 @@ public final class TrustStore {
     /** As above, with the keys whose signatures are ignored (trust.json v2 {@code ignoredKeys}). */
     TrustStore(List<PinnedKey> keys, Map<String, byte[]> files, String trustedRoot, List<RegistryKeyPin> registryKeys,
                List<IgnoredKey> ignoredKeys) {
+        this(keys, files, trustedRoot, registryKeys, ignoredKeys, Map.of());
+    }
+
+    /**
+     * As above, with OpenPGP key files already parsed from these very bytes, by file name ({@link TrustStoreLoader}
+     * parses each file once to match its pins; parsing verifies every self-signature, the larger part of loading a
+     * store). A file not in {@code parsedOpenPgp} is parsed here.
+     */
+    TrustStore(List<PinnedKey> keys, Map<String, byte[]> files, String trustedRoot, List<RegistryKeyPin> registryKeys,
+               List<IgnoredKey> ignoredKeys, Map<String, PgpKeys> parsedOpenPgp) {
         List<IgnoredKey> sortedIgnored = new ArrayList<>(ignoredKeys);
         sortedIgnored.sort(null);
         this.ignoredKeys = List.copyOf(sortedIgnored);
@@ -120,7 +130,8 @@ public final class TrustStore {
         this.canonicalIndex = TrustIndex.write(this.keys, trustedRoot, this.registryKeys, this.ignoredKeys);
         this.digest = computeDigest();
         List<PgpKeys> sets = new ArrayList<>();
-        keyFiles(SignatureKind.OPENPGP).forEach((name, bytes) -> sets.add(PgpKeys.parse(bytes, name)));
+        keyFiles(SignatureKind.OPENPGP).forEach((name, bytes) -> sets.add(parsedOpenPgp.containsKey(name)
+                ? parsedOpenPgp.get(name) : PgpKeys.parse(bytes, name)));
         this.openPgpKeys = PgpKeys.union(sets);
         this.openPgp = new PgpSignatureVerifier(openPgpKeys);
         this.keyPair = KeyPairSignatureVerifier.of(keyFiles(SignatureKind.KEYPAIR));

@@ -5,6 +5,8 @@ import dev.sbomgate.files.Limits;
 import dev.sbomgate.model.BadInputException;
 import dev.sbomgate.model.Fingerprint;
 import dev.sbomgate.signature.PublicKeyInfo;
+import dev.sbomgate.signature.SignatureKind;
+import dev.sbomgate.signature.pgp.PgpKeys;
 import dev.sbomgate.signature.sigstore.TrustedRoot;
 import dev.sbomgate.text.Untrusted;
 import dev.sbomgate.trust.PublicKeys;
@@ -61,6 +63,7 @@ public final class TrustStoreLoader {
         Map<Fingerprint, TrustIndex.Entry> seen = new HashMap<>();
         Map<String, byte[]> fileBytes = new LinkedHashMap<>();
         Map<String, List<PublicKeyInfo>> fileKeys = new HashMap<>();
+        Map<String, PgpKeys> parsedOpenPgp = new HashMap<>();
         Map<String, Set<Fingerprint>> pinnedPerFile = new HashMap<>();
         List<PinnedKey> keys = new ArrayList<>();
         for (TrustIndex.Entry entry : entries) {
@@ -74,7 +77,14 @@ public final class TrustStoreLoader {
                 Path real = TrustPaths.resolveInside(dir, entry.file(), where);
                 byte[] bytes = readBounded(real, Limits.KEY_FILE, dir.resolve(entry.file()).toString());
                 fileBytes.put(entry.file(), bytes);
-                fileKeys.put(entry.file(), PublicKeys.inspect(bytes, dir.resolve(entry.file()).toString()));
+                String name = dir.resolve(entry.file()).toString();
+                if (PublicKeys.detect(bytes, name).kind() == SignatureKind.OPENPGP) {
+                    PgpKeys parsed = PgpKeys.parse(bytes, name);
+                    parsedOpenPgp.put(entry.file(), parsed);
+                    fileKeys.put(entry.file(), PublicKeys.nonEmpty(parsed.infos(), name));
+                } else {
+                    fileKeys.put(entry.file(), PublicKeys.inspect(bytes, name));
+                }
             }
             List<PublicKeyInfo> inFile = fileKeys.get(entry.file());
             PublicKeyInfo info = matching(inFile, entry.fingerprint())
@@ -145,7 +155,7 @@ public final class TrustStoreLoader {
         }
         TrustStore store;
         try {
-            store = new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys(), index.ignoredKeys());
+            store = new TrustStore(keys, fileBytes, trustedRoot, index.registryKeys(), index.ignoredKeys(), parsedOpenPgp);
         } catch (IllegalArgumentException e) {
             throw new BadInputException(indexName + ": " + e.getMessage());
         }
