@@ -58,7 +58,8 @@ public final class BaselineJson {
     private static final Set<String> ROOT_REQUIRED = Set.of("format", "sbom", "components");
     private static final Set<String> SBOM_KEYS_V2 = Set.of("serialNumber", "version", "timestamp", "sha256");
     private static final Set<String> SBOM_REQUIRED_V2 = Set.of("version", "sha256");
-    private static final Set<String> SBOM_KEYS = union(SBOM_KEYS_V2, Set.of("format", "specVersion", "encoding"));
+    private static final Set<String> SBOM_KEYS = union(SBOM_KEYS_V2, Set.of("format", "specVersion", "encoding",
+            "schemaValid"));
     private static final Set<String> SBOM_REQUIRED = Set.of("format", "sha256");
     private static final Set<String> EVIDENCE_KEYS = Set.of("tier", "identity", "checks", "verifier");
     private static final Set<String> EVIDENCE_REQUIRED = Set.of("tier", "checks", "verifier");
@@ -122,6 +123,9 @@ public final class BaselineJson {
                 }
                 text(g, "timestamp", instant(baseline.sbomTimestamp()));
                 text(g, "sha256", baseline.sbomSha256());
+                if (baseline.sbomSchemaValid() != null) {
+                    g.writeBooleanField("schemaValid", true);
+                }
                 g.writeEndObject();
                 text(g, "trustStoreDigest", baseline.trustStoreDigest());
                 trust(g, baseline.trust());
@@ -475,12 +479,12 @@ public final class BaselineJson {
             }
         }
         return new Baseline(sbom.format(), sbom.specVersion(), sbom.encoding(), sbom.serialNumber(), sbom.version(),
-                sbom.timestamp(), sbom.sha256(), trustStoreDigest, trust, feed, components, dependencies);
+                sbom.timestamp(), sbom.sha256(), sbom.schemaValid(), trustStoreDigest, trust, feed, components, dependencies);
     }
 
     /** The {@code sbom} member: what identifies the approved SBOM. */
     record SbomPart(SbomFormat format, String specVersion, SbomEncoding encoding, String serialNumber, Integer version,
-                    Instant timestamp, String sha256) {
+                    Instant timestamp, String sha256, Boolean schemaValid) {
     }
 
     /** The {@code sbom} member of a file of this format: formats 1 and 2 were only ever written from CycloneDX. */
@@ -488,15 +492,24 @@ public final class BaselineJson {
         if (format < 3) {
             sbom.keys(SBOM_KEYS_V2, SBOM_REQUIRED_V2);
             return new SbomPart(SbomFormat.CYCLONEDX, null, null, sbom.text("serialNumber", true), sbom.integer("version"),
-                    sbom.instant("timestamp", true), sha256(sbom, "sha256"));
+                    sbom.instant("timestamp", true), sha256(sbom, "sha256"), null);
         }
         sbom.keys(SBOM_KEYS, SBOM_REQUIRED);
         SbomFormat sbomFormat = sbom.parsed("format", false, "SBOM format", text -> enumValue(SbomFormat.class, text));
         String specVersion = sbom.text("specVersion", true);
         SbomEncoding encoding = sbom.parsed("encoding", true, "SBOM encoding", text -> enumValue(SbomEncoding.class, text));
         Integer sbomVersion = sbom.isNull("version") ? null : sbom.integer("version");
+        Boolean schemaValid = null;
+        JsonNode valid = sbom.raw("schemaValid");
+        if (valid != null) {
+            if (!valid.isBoolean() || !valid.booleanValue() || sbomFormat != SbomFormat.CYCLONEDX
+                    || encoding != SbomEncoding.JSON) {
+                throw sbom.fail(sbom.child("schemaValid"), "is written only as true, for a CycloneDX JSON SBOM");
+            }
+            schemaValid = Boolean.TRUE;
+        }
         return new SbomPart(sbomFormat, specVersion, encoding, sbom.text("serialNumber", true), sbomVersion,
-                sbom.instant("timestamp", true), sha256(sbom, "sha256"));
+                sbom.instant("timestamp", true), sha256(sbom, "sha256"), schemaValid);
     }
 
     /** A component's {@code evidence} member (format 3). */

@@ -86,6 +86,38 @@ public final class BaselineStore {
     }
 
     /**
+     * A hint read before {@link #load}: the SHA-256 that {@code baseline.json}'s {@code sbom} member records with
+     * {@code "schemaValid": true}, read from the start of the file alone (the member comes second), without any
+     * check; null when there is none or anything is unexpected. It only lets the SBOM reader skip a schema pass
+     * ({@code SbomReader.approved}) while the baseline loads beside it: whoever uses it must then confirm it against
+     * the loaded, authenticated baseline ({@link Baseline#sbomSchemaValid}) and fail closed when they differ.
+     */
+    public String schemaValidSbomHint() {
+        Path file = directory.resolve(BASELINE_FILE);
+        try (java.io.InputStream in = Files.newInputStream(file);
+             com.fasterxml.jackson.core.JsonParser parser = StrictJson.parser(in)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            for (int field = 0; field < 4
+                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME; field++) {
+                String name = parser.currentName();
+                parser.nextToken();
+                if (!"sbom".equals(name)) {
+                    parser.skipChildren();
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode sbom = StrictJson.readValue(parser);
+                return sbom.path("schemaValid").booleanValue() && sbom.path("sha256").isTextual()
+                        ? sbom.path("sha256").textValue() : null;
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
      * Records a new approved baseline: writes {@code baseline.json} atomically and appends one entry to the log.
      * Refuses when there is no baseline yet (use {@link #init}) or when the stored state shows any tamper evidence.
      *

@@ -125,7 +125,7 @@ final class BaselineStreamReader {
             throw new GiveUp();
         }
         return new Baseline(sbom.format(), sbom.specVersion(), sbom.encoding(), sbom.serialNumber(), sbom.version(),
-                sbom.timestamp(), sbom.sha256(), trustStoreDigest, trust, feed, components, dependencies);
+                sbom.timestamp(), sbom.sha256(), sbom.schemaValid(), trustStoreDigest, trust, feed, components, dependencies);
     }
 
     private List<BaselineComponent> components(JsonToken value, int format) throws IOException, GiveUp {

@@ -59,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() {
         StageClock clock = new StageClock();
         report.targets();
-        GateInput input = GateInputs.load(gate, report, main.environment(), main.now(), main.stdin());
+        GateInput input = GateInputs.load(gate, report, main.environment(), main.now(), main.stdin(), !full);
         if (input.stored() == null) {
             throw new BadInputException(gate.baselineDir + " holds no baseline: create one with 'sbomgate init --sbom FILE "
                     + "--artifacts DIR', or use 'sbomgate verify' to check signatures without one");

@@ -57,17 +57,23 @@ final class GateInputs {
             throw new BadInputException("--sbom -: standard input is read by 'sbomgate check' only; init and approve record "
                     + "the SBOM's path for later checks, so give them a file");
         }
-        return load(options, report, environment, now, InputStream.nullInputStream());
+        return load(options, report, environment, now, InputStream.nullInputStream(), false);
     }
 
     /**
      * As {@link #load(GateOptions, ReportOptions, Environment, Instant)}, with {@code --sbom -} read from {@code stdin}
-     * (whole, under {@link Limits#SBOM}; never recorded in inputs.json).
+     * (whole, under {@link Limits#SBOM}; never recorded in inputs.json). With {@code reuseApproved} (check without
+     * {@code --full}), an SBOM whose bytes are the approved ones, recorded as passing their schema, is not validated
+     * against the schema again (docs/formats.md §1.7); the loaded baseline must confirm it, else the run fails closed.
      */
-    static GateInput load(GateOptions options, ReportOptions report, Environment environment, Instant now, InputStream stdin) {
+    static GateInput load(GateOptions options, ReportOptions report, Environment environment, Instant now, InputStream stdin,
+                          boolean reuseApproved) {
         resolveDefaults(options);
         refuseOutputsOntoInputs(options, report.outputs);
-        SbomReader reader = report.sbomReader(environment);
+        // a pipe cannot be read a second time (below), so --sbom - is always validated
+        String schemaValidHint = reuseApproved && !options.sbomFromStdin()
+                ? new BaselineStore(options.baselineDir).schemaValidSbomHint() : null;
+        SbomReader reader = report.sbomReader(environment).approved(schemaValidHint);
         // Start-up: each loader's first use is mostly class loading and cold code (Jackson and the JSON schema for
         // the SBOM, Bouncy Castle for the trust store), so on two cores they overlap well; for large documents the
         // baseline's reader (one thread) runs beside the SBOM's. Neither builds a tree of its whole document, so
@@ -81,10 +87,25 @@ final class GateInputs {
                     : reader.loadDocument(options.sbom);
             StoredBaseline stored = join(storedLater);
             TrustStore trust = join(trustLater);
+            if (schemaValidHint != null && schemaValidHint.equals(sbom.sha256()) && !confirmed(stored, sbom.sha256())) {
+                // the skip is not backed by the authenticated baseline (tampered, or changed since its first bytes
+                // were read): read the SBOM again, validated as always
+                sbom = report.sbomReader(environment).loadDocument(options.sbom);
+            }
             return assemble(options, now, sbom, stored, trust);
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The SBOM was read without its schema pass because the baseline's first bytes said these bytes passed it at the
+     * approval: true when the baseline as loaded and authenticated (no tamper evidence) says so too.
+     */
+    private static boolean confirmed(StoredBaseline stored, String sha256) {
+        return stored != null && !stored.tampered() && stored.baseline() != null
+                && Boolean.TRUE.equals(stored.baseline().sbomSchemaValid())
+                && sha256.equals(stored.baseline().sbomSha256());
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.sbomgate.baseline.ComponentEvidence;
 import dev.sbomgate.baseline.EvidenceCheck;
 import dev.sbomgate.baseline.EvidenceKind;
 import dev.sbomgate.baseline.PublisherIdentity;
+import dev.sbomgate.baseline.SbomEncoding;
 import dev.sbomgate.baseline.SbomFormat;
 import dev.sbomgate.feed.FeedSnapshot;
 import dev.sbomgate.model.Component;
@@ -62,6 +63,15 @@ public final class BaselineBuilder {
         return build(candidate, evidence, sbomSha256, trust.digest().toString(), trust, feed);
     }
 
+    /**
+     * The approved bytes are a CycloneDX JSON document that passed its schema with nothing tolerated: every CycloneDX
+     * JSON inventory has passed (else it is bad input), so it is so when the reader noted no deviation.
+     */
+    private static boolean schemaValid(Inventory candidate) {
+        return SbomFormat.of(candidate) == SbomFormat.CYCLONEDX && SbomFormat.encoding(candidate) == SbomEncoding.JSON
+                && candidate.deviations().isEmpty();
+    }
+
     private static Baseline build(Inventory candidate, List<Evidence> evidence, String sbomSha256, String trustDigest,
                                   TrustStore trust, FeedSnapshot feed) {
         String trustedRoot = trust == null ? null
@@ -70,7 +80,7 @@ public final class BaselineBuilder {
         SbomFormat format = SbomFormat.of(candidate);
         return new Baseline(format, SbomFormat.specVersion(candidate), SbomFormat.encoding(candidate),
                 candidate.serialNumber(), format == SbomFormat.CYCLONEDX ? Integer.valueOf(candidate.version()) : null,
-                candidate.timestamp(), sbomSha256, trustDigest, trust == null ? null : ApprovedTrust.of(trust),
+                candidate.timestamp(), sbomSha256, schemaValid(candidate) ? Boolean.TRUE : null, trustDigest, trust == null ? null : ApprovedTrust.of(trust),
                 feed == null ? null : approvedFeed(feed), components, dependenciesByIdentity(candidate));
     }
 

@@ -37,6 +37,7 @@ final class JsonLoader {
     private List<Deviation> deviations = List.of();
 
     private final SourceLines.Recorder lines;
+    private final boolean schemaKnownValid;
 
     JsonLoader(int maxDepth) {
         this(maxDepth, null);
@@ -44,13 +45,23 @@ final class JsonLoader {
 
     /** @param lines where to report the lines of bom-refs and purls, or null */
     JsonLoader(int maxDepth, SourceLines.Recorder lines) {
+        this(maxDepth, lines, false);
+    }
+
+    /**
+     * @param lines            where to report the lines of bom-refs and purls, or null
+     * @param schemaKnownValid the bytes to be read are those of an approved SBOM that passed its schema with nothing
+     *                         tolerated ({@link SbomReader#approved}): the schema is not applied again
+     */
+    JsonLoader(int maxDepth, SourceLines.Recorder lines, boolean schemaKnownValid) {
         this.maxDepth = maxDepth;
         this.lines = lines;
+        this.schemaKnownValid = schemaKnownValid;
         // Our own read comes first and is stricter than the library's: bounded nesting (hostile input could
         // otherwise exhaust the stack of the schema validator), and duplicate keys refused, so that the schema
         // validator and the bean parser cannot disagree about which of two "specVersion" or "purl" values counts.
         this.strict = Mappers.strictJson(maxDepth);
-        this.stream = new JsonStream(strict.getFactory().streamReadConstraints());
+        this.stream = new JsonStream(strict.getFactory().streamReadConstraints(), schemaKnownValid);
     }
 
     /**
@@ -97,6 +108,9 @@ final class JsonLoader {
         // one revision ("bom-1.2a"), while SBOMs made by CycloneDX's own tools name later ones ("bom-1.2b",
         // "bom-1.3a"); the document is validated against its specVersion's schema whatever it points at.
         ((ObjectNode) root).remove("$schema");
+        if (schemaKnownValid) {
+            return new Parsed(file, Syntax.JSON, version, root, Map.of(), root.path("metadata").has("timestamp"));
+        }
         List<com.networknt.schema.Error> violations;
         try {
             violations = (next ? SpecSchemas.cyclonedx17Json() : LibraryCache.json(version)).validate(root);

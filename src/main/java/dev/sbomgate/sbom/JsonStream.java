@@ -64,11 +64,17 @@ final class JsonStream {
     private static final int IN_FLIGHT = 2 * THREADS + 2;
 
     private final ObjectMapper values;
+    /** The document's bytes are known to pass their schema (approved with these very bytes): none is applied. */
+    private final boolean schemaKnownValid;
 
-    /** @param constraints the bounds of {@link JsonLoader}'s strict reader: nesting, string and number sizes */
-    JsonStream(StreamReadConstraints constraints) {
+    /**
+     * @param constraints      the bounds of {@link JsonLoader}'s strict reader: nesting, string and number sizes
+     * @param schemaKnownValid the bytes to be read passed their schema before ({@link SbomReader#approved})
+     */
+    JsonStream(StreamReadConstraints constraints, boolean schemaKnownValid) {
         // Values are read one at a time from inside the document; the end of the document is checked by hand.
         this.values = Mappers.valuesInside(constraints);
+        this.schemaKnownValid = schemaKnownValid;
     }
 
     /** The document, parsed, when it is valid and this class could check that; null otherwise (read it the whole way). */
@@ -112,7 +118,7 @@ final class JsonStream {
                 streams.add(stream);
                 byName.put(name, stream);
                 if (version != null) {
-                    stream.start(itemSchema(version, name));
+                    stream.start(schemaKnownValid ? null : itemSchema(version, name));
                 }
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     stream.add(values.readTree(parser));
@@ -125,7 +131,7 @@ final class JsonStream {
             if ("specVersion".equals(name)) {
                 version = jsonVersion(node);
                 for (Map.Entry<String, Elements> e : byName.entrySet()) {
-                    e.getValue().start(itemSchema(version, e.getKey()));
+                    e.getValue().start(schemaKnownValid ? null : itemSchema(version, e.getKey()));
                 }
             }
         }
@@ -141,7 +147,7 @@ final class JsonStream {
         }
         // As in JsonLoader: "$schema" only points at a schema document; the specVersion decides the schema.
         skeleton.remove("$schema");
-        if (!LibraryCache.json(version).validate(skeleton).isEmpty()) {
+        if (!schemaKnownValid && !LibraryCache.json(version).validate(skeleton).isEmpty()) {
             throw Fallback.INSTANCE;
         }
         boolean hasTimestamp = skeleton.path("metadata").has("timestamp");
@@ -208,7 +214,10 @@ final class JsonStream {
         private final ArrayDeque<Future<List<Result>>> pending = new ArrayDeque<>();
         /** Trees read before the spec version was known (when "specVersion" comes after the array), or the batch being filled. */
         private List<JsonNode> batch = new ArrayList<>();
+        /** The item schema, or null when the document's schema is known to pass ({@link #schemaKnownValid}). */
         private com.networknt.schema.Schema schema;
+        /** The spec version is known, so the elements can be checked and converted. */
+        private boolean started;
         private boolean unique;
         private boolean submitted;
 
@@ -218,9 +227,12 @@ final class JsonStream {
         }
 
 
+        /** @param itemSchema what each element must pass, or null when the document is known to pass its schema */
         void start(com.networknt.schema.Schema itemSchema) {
             this.schema = itemSchema;
-            this.unique = true; // every version's schema says uniqueItems: true; itemSchema checked the shape
+            this.started = true;
+            // every version's schema says uniqueItems: true (itemSchema checked the shape); known-valid bytes passed it
+            this.unique = itemSchema != null;
             List<JsonNode> early = batch;
             batch = new ArrayList<>();
             for (JsonNode node : early) {
@@ -230,7 +242,7 @@ final class JsonStream {
 
         void add(JsonNode node) {
             batch.add(node);
-            if (schema != null && batch.size() >= BATCH) {
+            if (started && batch.size() >= BATCH) {
                 submit();
             }
         }
@@ -249,7 +261,7 @@ final class JsonStream {
         private List<Result> process(com.networknt.schema.Schema itemSchema, List<JsonNode> nodes) {
             List<Result> out = new ArrayList<>(nodes.size());
             for (JsonNode node : nodes) {
-                if (!itemSchema.validate(node).isEmpty()) {
+                if (itemSchema != null && !itemSchema.validate(node).isEmpty()) {
                     throw Fallback.INSTANCE;
                 }
                 List<dev.sbomgate.model.Component> records = components ? BomConverter.ahead(file, node) : null;
@@ -291,7 +303,7 @@ final class JsonStream {
 
         /** The array as the conversion reads it: every element in order, those converted ahead as nulls. */
         ArrayNode finish() {
-            if (schema == null) {
+            if (!started) {
                 throw Fallback.INSTANCE;
             }
             if (!batch.isEmpty()) {

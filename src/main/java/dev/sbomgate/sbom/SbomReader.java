@@ -45,6 +45,8 @@ public final class SbomReader {
     private final long maxBytes;
     private final int maxDepth;
     private final boolean locatingLines;
+    /** SHA-256 of CycloneDX JSON bytes known to pass their schema with nothing tolerated, or null. */
+    private final String schemaValidSha256;
 
     /** A reader with the default limits. */
     public SbomReader() {
@@ -56,7 +58,18 @@ public final class SbomReader {
      * ({@link Document#lines()}); reports that point at lines (SARIF, annotations) ask for it, others need not pay.
      */
     public SbomReader locatingLines() {
-        return new SbomReader(maxBytes, maxDepth, true);
+        return new SbomReader(maxBytes, maxDepth, true, schemaValidSha256);
+    }
+
+    /**
+     * A reader that does not apply the JSON schema again to a CycloneDX JSON document whose bytes have this SHA-256:
+     * those of the approved SBOM, recorded in the hash-chained baseline as having passed their schema with no
+     * tolerated deviation ({@code Baseline.sbomSchemaValid}). Everything else (parsing, duplicate keys, nesting,
+     * bom-refs, purls, hashes) is checked as always, and other bytes are validated as always. The caller must make
+     * sure the SHA-256 comes from an authenticated baseline; null reads everything in full.
+     */
+    public SbomReader approved(String sha256) {
+        return new SbomReader(maxBytes, maxDepth, locatingLines, sha256);
     }
 
 
@@ -67,10 +80,10 @@ public final class SbomReader {
      * @param maxDepth deepest nesting accepted, 8 to 1000
      */
     public SbomReader(long maxBytes, int maxDepth) {
-        this(maxBytes, maxDepth, false);
+        this(maxBytes, maxDepth, false, null);
     }
 
-    private SbomReader(long maxBytes, int maxDepth, boolean locatingLines) {
+    private SbomReader(long maxBytes, int maxDepth, boolean locatingLines, String schemaValidSha256) {
         if (maxBytes < 1 || maxBytes > 1L << 30) {
             throw new IllegalArgumentException("maxBytes must be 1 to 1073741824, got " + maxBytes);
         }
@@ -80,6 +93,7 @@ public final class SbomReader {
         this.maxBytes = maxBytes;
         this.maxDepth = maxDepth;
         this.locatingLines = locatingLines;
+        this.schemaValidSha256 = schemaValidSha256;
     }
 
     /**
@@ -160,7 +174,7 @@ public final class SbomReader {
                 }
             }
             SourceLines.Recorder recorder = locatingLines ? new SourceLines.Recorder() : null;
-            JsonLoader json = syntax == Syntax.JSON ? new JsonLoader(maxDepth, recorder) : null;
+            JsonLoader json = syntax == Syntax.JSON ? new JsonLoader(maxDepth, recorder, sha256.equals(schemaValidSha256)) : null;
             XmlLoader xml = syntax == Syntax.XML ? new XmlLoader(maxDepth, recorder) : null;
             Parsed parsed = json != null ? json.load(file, bytes) : xml.load(file, bytes);
             bytes = null; // the file's bytes (up to the size limit) are not needed while converting

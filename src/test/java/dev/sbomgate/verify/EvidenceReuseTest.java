@@ -149,7 +149,7 @@ class EvidenceReuseTest {
         ComponentEvidence older = ComponentEvidence.of(was.evidence().checks(), null, SignatureVerifier.RULES_VERSION + 1);
         Baseline other = new Baseline(baseline.sbomFormat(), baseline.sbomSpecVersion(), baseline.sbomEncoding(),
                 baseline.sbomSerialNumber(), baseline.sbomVersion(), baseline.sbomTimestamp(), baseline.sbomSha256(),
-                baseline.trustStoreDigest(), baseline.trust(), baseline.feed(), List.of(new BaselineComponent(
+                baseline.sbomSchemaValid(), baseline.trustStoreDigest(), baseline.trust(), baseline.feed(), List.of(new BaselineComponent(
                 was.component(), was.artifactDigests(), was.signatureKind(), was.signer(), was.signatureCreated(),
                 was.content(), older)), baseline.dependencies());
         Evidence evidence = collector(trust, Reuse.of(other, false, trust), counting).collect(List.of(jackson())).get(0);
