@@ -64,7 +64,8 @@ final class GateInputs {
      * As {@link #load(GateOptions, ReportOptions, Environment, Instant)}, with {@code --sbom -} read from {@code stdin}
      * (whole, under {@link Limits#SBOM}; never recorded in inputs.json). With {@code reuseApproved} (check without
      * {@code --full}), an SBOM whose bytes are the approved ones, recorded as passing their schema, is not validated
-     * against the schema again (docs/formats.md §1.7); the loaded baseline must confirm it, else the run fails closed.
+     * against the schema again (docs/formats.md §1.7); the loaded baseline must confirm it, else the SBOM is read again
+     * and validated in full.
      */
     static GateInput load(GateOptions options, ReportOptions report, Environment environment, Instant now, InputStream stdin,
                           boolean reuseApproved) {
