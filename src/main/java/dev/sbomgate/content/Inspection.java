@@ -298,7 +298,7 @@ final class Inspection {
                     + limits.maxPathLength() + "): " + abbreviate(prefix + printable(rawName)));
         }
         String name = printable(rawName);
-        String display = prefix + name;
+        String display = prefix.isEmpty() ? name : prefix + name;
         int levels = levels(rawName);
         if (levels > limits.maxPathDepth()) {
             throw new LimitExceeded("an entry path " + levels + " levels deep (limit " + limits.maxPathDepth() + "): "

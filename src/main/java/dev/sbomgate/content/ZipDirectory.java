@@ -133,7 +133,9 @@ final class ZipDirectory {
             if (i >= maxRecords) {
                 throw new LimitExceeded(String.format(java.util.Locale.ROOT, "more than %,d entries", limit));
             }
-            need(p, 46, "central directory record " + i);
+            if (!fits(p, 46)) {
+                throw new IOException("central directory record " + i + " goes past the end of the archive");
+            }
             if (u32(p) != CENTRAL) {
                 throw new IOException("central directory record " + i + " at offset " + p + " has no signature");
             }
@@ -155,7 +157,9 @@ final class ZipDirectory {
             if (startDisk != 0) {
                 throw new Unsupported("a split archive");
             }
-            need(p + 46, nameLength + extraLength + commentLength, "central directory record " + i);
+            if (!fits(p + 46, nameLength + extraLength + commentLength)) {
+                throw new IOException("central directory record " + i + " goes past the end of the archive");
+            }
             String name = name(p + 46, nameLength, flags);
             // The Unix mode is the high 16 bits of the external attributes when made on Unix (APPNOTE 4.4.2: 3).
             boolean symlink = (madeBy >> 8) == 3 && ((external >>> 16) & 0xf000) == 0xa000;
@@ -185,31 +189,32 @@ final class ZipDirectory {
 
     private Entry checkLocal(String name, int nameAt, int nameLength, int flags, int method, long crc, long csize,
                              long size, long local, boolean symlink) throws IOException {
-        String what = "entry " + Inspection.printable(name);
         if ((flags & ENCRYPTED) != 0) {
-            throw new IOException(what + " is encrypted");
+            throw new IOException(entry(name) + " is encrypted");
         }
         if (method != STORED && method != DEFLATED) {
-            throw new IOException(what + " uses compression method " + method + " (only stored and deflated are read)");
+            throw new IOException(entry(name) + " uses compression method " + method + " (only stored and deflated are read)");
         }
         if (method == STORED && csize != size) {
-            throw new Inconsistent(what + " is stored but its sizes differ (" + csize + " and " + size + ")");
+            throw new Inconsistent(entry(name) + " is stored but its sizes differ (" + csize + " and " + size + ")");
         }
         if (local + 30 > length) {
-            throw new Inconsistent(what + ": its local header offset " + local + " is outside the archive");
+            throw new Inconsistent(entry(name) + ": its local header offset " + local + " is outside the archive");
         }
         int l = (int) local;
         if (u32(l) != LOCAL) {
-            throw new Inconsistent(what + ": no local header at offset " + local);
+            throw new Inconsistent(entry(name) + ": no local header at offset " + local);
         }
         int localFlags = u16(l + 6);
         int localNameLength = u16(l + 26);
         int localExtraLength = u16(l + 28);
-        need(l + 30, localNameLength + localExtraLength, what + "'s local header");
+        if (!fits(l + 30, localNameLength + localExtraLength)) {
+            throw new IOException(entry(name) + "'s local header goes past the end of the archive");
+        }
         if (u16(l + 8) != method || ((localFlags ^ flags) & (ENCRYPTED | HAS_DESCRIPTOR)) != 0
                 || localNameLength != nameLength
                 || !Arrays.equals(bytes, base + l + 30, base + l + 30 + nameLength, bytes, base + nameAt, base + nameAt + nameLength)) {
-            throw new Inconsistent(what + ": the central directory and the local header at offset " + local
+            throw new Inconsistent(entry(name) + ": the central directory and the local header at offset " + local
                     + " disagree on the name, method or flags");
         }
         long localCrc = u32(l + 14);
@@ -219,13 +224,13 @@ final class ZipDirectory {
         // With a data descriptor the local header may hold zeros (4.4.4 bit 3); else it must agree.
         boolean zeros = (flags & HAS_DESCRIPTOR) != 0 && localCrc == 0 && localCsize == 0 && localSize == 0;
         if (!same && !zeros) {
-            throw new Inconsistent(what + ": the central directory says " + csize + " bytes compressed, " + size
+            throw new Inconsistent(entry(name) + ": the central directory says " + csize + " bytes compressed, " + size
                     + " uncompressed, CRC " + Long.toHexString(crc) + "; the local header " + localCsize + ", " + localSize
                     + ", " + Long.toHexString(localCrc));
         }
         long data = local + 30 + nameLength + localExtraLength;
         if (data + csize > length) {
-            throw new Inconsistent(what + "'s data (" + csize + " bytes at " + data + ") goes past the archive's end");
+            throw new Inconsistent(entry(name) + "'s data (" + csize + " bytes at " + data + ") goes past the archive's end");
         }
         return new Entry(name, flags, method, crc, csize, size, local, data, symlink);
     }
@@ -240,9 +245,8 @@ final class ZipDirectory {
         byOffset.sort(Comparator.comparingLong(Entry::localOffset));
         long expected = 0;
         for (Entry e : byOffset) {
-            String what = "entry " + Inspection.printable(e.name());
             if (e.localOffset() < expected) {
-                throw new Inconsistent(what + " at offset " + e.localOffset() + " overlaps the entry before it");
+                throw new Inconsistent(entry(e.name()) + " at offset " + e.localOffset() + " overlaps the entry before it");
             }
             if (e.localOffset() > expected) {
                 throw new Inconsistent((e.localOffset() - expected) + " bytes at offset " + expected
@@ -264,10 +268,11 @@ final class ZipDirectory {
         int p = (int) at;
         int length = p + 4 <= this.length && u32(p) == DESCRIPTOR ? 16 : 12;
         int values = length == 16 ? p + 4 : p;
-        need(p, length, "entry " + Inspection.printable(e.name()) + "'s data descriptor");
+        if (!fits(p, length)) {
+            throw new IOException(entry(e.name()) + "'s data descriptor goes past the end of the archive");
+        }
         if (u32(values) != e.crc() || u32(values + 4) != e.compressedSize() || u32(values + 8) != e.size()) {
-            throw new Inconsistent("entry " + Inspection.printable(e.name())
-                    + ": its data descriptor and the central directory disagree on CRC or sizes");
+            throw new Inconsistent(entry(e.name()) + ": its data descriptor and the central directory disagree on CRC or sizes");
         }
         return length;
     }
@@ -425,9 +430,18 @@ final class ZipDirectory {
     }
 
     private void need(int at, int count, String what) throws IOException {
-        if (at < 0 || count < 0 || (long) at + count > length) {
+        if (!fits(at, count)) {
             throw new IOException(what + " goes past the end of the archive");
         }
+    }
+
+    private boolean fits(int at, int count) {
+        return at >= 0 && count >= 0 && (long) at + count <= length;
+    }
+
+    /** How an error names an entry; built only when there is an error to report (it escapes the whole name). */
+    private static String entry(String name) {
+        return "entry " + Inspection.printable(name);
     }
 
     private int u16(int at) throws IOException {

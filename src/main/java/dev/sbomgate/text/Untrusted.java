@@ -84,6 +84,15 @@ public final class Untrusted {
         }
         StringBuilder sb = null;
         for (int i = 0; i < text.length(); ) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7f) {
+                // Printable ASCII, never hidden: nearly every character of an entry name, a purl or a version.
+                if (sb != null) {
+                    sb.append(c);
+                }
+                i++;
+                continue;
+            }
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             boolean space = oneLine && (cp == '\n' || cp == '\r' || cp == '\t');
