@@ -15,7 +15,10 @@ import java.nio.file.Path;
  * store, picocli's model of {@code check} (through {@code check --help}), then the whole check through
  * {@code Main.run} (the policy, artifacts, signatures, diff, rules, report: it pays only for what the stages before
  * it did not).
- * Not a test: run it through bench/startup-phases.sh (docs/PERFORMANCE.md, "Fixed cost").
+ * Not a test: run it by hand, with the launcher's JVM options and no class-data archive (docs/PERFORMANCE.md, "Fixed
+ * cost"):
+ * {@code java -XX:+UseParallelGC -XX:CompileThresholdScaling=10 -cp target/sbomgate.jar bench/StartupPhases.java
+ * samples/fail-resigned-by-new-key/.sbomgate}
  *
  * <p>Arguments: the baseline directory of a sample (its inputs.json names the SBOM and the artifacts).
  */

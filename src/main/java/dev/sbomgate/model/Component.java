@@ -40,6 +40,13 @@ public record Component(
     public Component {
         Objects.requireNonNull(bomRef, "bomRef");
         Objects.requireNonNull(name, "name");
+        type = SharedWords.shared(type);
+        scope = SharedWords.shared(scope);
+        if (purl != null) {
+            group = SharedWords.sameAs(group, purl.namespace());
+            name = SharedWords.sameAs(name, purl.name());
+            version = SharedWords.sameAs(version, purl.version());
+        }
         hashes = sortedDistinct(hashes);
         licenses = sortedDistinct(licenses);
         externalReferences = sortedDistinct(externalReferences);

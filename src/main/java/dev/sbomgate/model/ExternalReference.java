@@ -7,6 +7,7 @@ public record ExternalReference(String type, String url) implements Comparable<E
     public ExternalReference {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(url, "url");
+        type = SharedWords.shared(type);
     }
 
     @Override

@@ -28,7 +28,7 @@ public record Purl(String type, String namespace, String name, String version,
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("purl name is missing");
         }
-        type = type.toLowerCase(Locale.ROOT);
+        type = SharedWords.shared(type.toLowerCase(Locale.ROOT));
         namespace = emptyToNull(namespace);
         version = emptyToNull(version);
         subpath = emptyToNull(subpath);
@@ -42,11 +42,11 @@ public record Purl(String type, String namespace, String name, String version,
         if (qualifiers != null) {
             qualifiers.forEach((k, v) -> {
                 if (v != null && !v.isEmpty()) {
-                    copy.put(k.toLowerCase(Locale.ROOT), v);
+                    copy.put(SharedWords.shared(k.toLowerCase(Locale.ROOT)), SharedWords.shared(v));
                 }
             });
         }
-        qualifiers = Collections.unmodifiableSortedMap(copy);
+        qualifiers = copy.isEmpty() ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(copy);
     }
 
     /** purl-spec: the type is ASCII letters, digits, '.', '+' and '-', and does not start with a digit. */
