@@ -13,7 +13,13 @@ final class NativeBinaries {
 
     /** By extension: {@code .so} (also versioned, {@code libz.so.1}), {@code .dll}, {@code .dylib}, {@code .node}… */
     static boolean nativeName(String lower) {
-        return NATIVE.stream().anyMatch(lower::endsWith) || (lower.contains(".so.") && VERSIONED_SO.matcher(lower).matches());
+        // A loop, not a stream: this runs for every entry of every archive.
+        for (String extension : NATIVE) {
+            if (lower.endsWith(extension)) {
+                return true;
+            }
+        }
+        return lower.contains(".so.") && VERSIONED_SO.matcher(lower).matches();
     }
 
     /** ELF (7f 'E' 'L' 'F'), Mach-O (32/64-bit, either byte order) and Mach-O universal binaries. */

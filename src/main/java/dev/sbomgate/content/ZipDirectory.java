@@ -278,7 +278,9 @@ final class ZipDirectory {
     }
 
     private String name(int at, int length, int flags) throws IOException {
-        if ((flags & UTF8) == 0) {
+        if ((flags & UTF8) == 0 || isAscii(base + at, length)) {
+            // A name not flagged UTF-8 is read byte for byte; an ASCII one reads the same either way, without the
+            // strict decoder (3 % of a 400-jar verify's samples went there: nearly every entry name is ASCII).
             return new String(bytes, base + at, length, StandardCharsets.ISO_8859_1);
         }
         try {
@@ -288,6 +290,15 @@ final class ZipDirectory {
         } catch (CharacterCodingException e) {
             throw new IOException("an entry name at offset " + at + " is flagged UTF-8 but is not");
         }
+    }
+
+    private boolean isAscii(int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

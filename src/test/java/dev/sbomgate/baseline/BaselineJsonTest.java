@@ -205,6 +205,16 @@ class BaselineJsonTest {
                         "sbom.format: malformed SBOM format 'SWID'"),
                 Arguments.of("no SBOM format", valid.replace("\"format\": \"CYCLONEDX\",", ""),
                         "sbom.format: required key is missing"),
+                // schemaValid lets check skip the schema pass for the approved bytes: only the one value sbomgate
+                // writes is accepted, and only for the one kind of SBOM it writes it for (CycloneDX JSON).
+                Arguments.of("schemaValid false", schemaValid(valid, "CYCLONEDX", "JSON", "false"),
+                        "sbom.schemaValid: is written only as true, for a CycloneDX JSON SBOM"),
+                Arguments.of("schemaValid as text", schemaValid(valid, "CYCLONEDX", "JSON", "\"true\""),
+                        "sbom.schemaValid: is written only as true, for a CycloneDX JSON SBOM"),
+                Arguments.of("schemaValid for SPDX", schemaValid(valid, "SPDX", "JSON", "true"),
+                        "sbom.schemaValid: is written only as true, for a CycloneDX JSON SBOM"),
+                Arguments.of("schemaValid for XML", schemaValid(valid, "CYCLONEDX", "XML", "true"),
+                        "sbom.schemaValid: is written only as true, for a CycloneDX JSON SBOM"),
                 Arguments.of("unknown content key", valid.replace("\"problem\": null", "\"problem\": null, \"x\": 1"),
                         "components[1].content.x: unknown key"),
                 Arguments.of("unknown hook kind", valid.replace("\"JAVA_AGENT\"", "\"JAVA_AGENTS\""),
@@ -267,6 +277,22 @@ class BaselineJsonTest {
         assertTrue(e.getMessage().startsWith(SOURCE + ": "), e.getMessage());
         assertTrue(e.getMessage().contains(expectedMessagePart), () -> "expected '" + expectedMessagePart + "' in: " + e.getMessage());
         assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+    }
+
+    /** The written baseline with its SBOM's format and encoding set and {@code "schemaValid": value} added. */
+    private static String schemaValid(String written, String format, String encoding, String value) {
+        String changed = written.replace("\"format\": \"CYCLONEDX\",", "\"format\": \"" + format + "\", \"schemaValid\": " + value + ",")
+                .replace("\"encoding\": null", "\"encoding\": \"" + encoding + "\"");
+        if (changed.equals(written) || !changed.contains("\"encoding\": \"" + encoding + "\"")) {
+            throw new IllegalStateException("the sample baseline no longer has the members this test changes");
+        }
+        return changed;
+    }
+
+    @Test
+    void schemaValidTrueForCycloneDxJsonIsRead() {
+        String json = schemaValid(text(BaselineJson.write(TestBaselines.sample(1))), "CYCLONEDX", "JSON", "true");
+        assertEquals(Boolean.TRUE, BaselineJson.read(json.getBytes(StandardCharsets.UTF_8), SOURCE).sbomSchemaValid());
     }
 
     @Test
