@@ -17,12 +17,9 @@ exec > >(tee "$out") 2>&1
 ./sbomgate --version >/dev/null # builds the jar and the class-data archive when missing
 work="$(mktemp -d -t sbomgate-inline.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
-mvn -B -q test-compile
-mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" dev.sbomgate.bench.SbomPairGenerator "$SIZE" "$work" >/dev/null
-sed -e 's/^name: default/name: bench/' -e 's/^  MISSING_ARTIFACT: block.*/  MISSING_ARTIFACT: warn/' policies/default.yaml >"$work/policy.yaml"
-mkdir -p "$work/b/trust"
-SBOMGATE_JAVA_OPTS=-Xmx1g ./sbomgate init --sbom "$work/old.cdx.json" --baseline "$work/b" --policy "$work/policy.yaml" >/dev/null
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+synthetic_pair "$SIZE" "$work"
 echo "machine: $(nproc) cores; JVM: ${SBOMGATE_JAVA:-as the launcher picks}; load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 # The JVM takes the last of two settings of one flag: these come after the launcher's own in SBOMGATE_JAVA_OPTS.
 declare -A opts=([launcher]="" [jvm-default]="-XX:FreqInlineSize=325 -XX:InlineSmallCode=2500")

@@ -46,12 +46,9 @@ series "check of samples/pass-signed-patch-update (2 components, signed artifact
   check --baseline samples/pass-signed-patch-update/.sbomgate
 if [[ -n ${SIZE:-} ]]; then
   work="$(mktemp -d -t sbomgate-jit.XXXXXX)"
-  mvn -B -q test-compile
-  mvn -B -q dependency:build-classpath -Dmdep.outputFile=target/bench.cp >/dev/null
-  java -cp "target/test-classes:target/classes:$(cat target/bench.cp)" dev.sbomgate.bench.SbomPairGenerator "$SIZE" "$work" >/dev/null
-  sed -e 's/^name: default/name: bench/' -e 's/^  MISSING_ARTIFACT: block.*/  MISSING_ARTIFACT: warn/' policies/default.yaml >"$work/policy.yaml"
-  mkdir -p "$work/b/trust"
-  SBOMGATE_JAVA_OPTS=-Xmx1g ./sbomgate init --sbom "$work/old.cdx.json" --baseline "$work/b" --policy "$work/policy.yaml" >/dev/null
+  # shellcheck source=bench/lib.sh
+  source bench/lib.sh
+  synthetic_pair "$SIZE" "$work"
   series "check of $SIZE components (-Xmx1g)" "-Xmx1g" check --sbom "$work/new.cdx.json" --baseline "$work/b" --policy "$work/policy.yaml"
   rm -rf "$work"
 fi
