@@ -29,9 +29,9 @@ import java.util.TreeSet;
  * @param sbomVersion      the approved SBOM's version; null for SPDX documents and lockfiles, which have none
  * @param sbomTimestamp    the approved SBOM's metadata.timestamp (SPDX: created), or null
  * @param sbomSha256       SHA-256 of the approved SBOM file
- * @param sbomSchemaValid  true when those bytes are a CycloneDX JSON document that passed its spec version's JSON
+ * @param sbomSchemaValid  whether those bytes are a CycloneDX JSON document that passed its spec version's JSON
  *                         schema with no tolerated deviation (a later check of the same bytes need not validate them
- *                         again, docs/formats.md §1.7); null when not (or not recorded)
+ *                         again, docs/formats.md §1.7); false when not, or not recorded
  * @param trustStoreDigest digest of the trust store the approval was made with
  * @param trust            the pinned set at approval, or null when not recorded (read from format 1 or 2)
  * @param feed             the feed snapshot the approval was judged with, or null when none was used (or unknown)
@@ -40,7 +40,7 @@ import java.util.TreeSet;
  */
 public record Baseline(SbomFormat sbomFormat, String sbomSpecVersion, SbomEncoding sbomEncoding,
                        String sbomSerialNumber, Integer sbomVersion, Instant sbomTimestamp, String sbomSha256,
-                       Boolean sbomSchemaValid, String trustStoreDigest, ApprovedTrust trust, ApprovedFeed feed,
+                       boolean sbomSchemaValid, String trustStoreDigest, ApprovedTrust trust, ApprovedFeed feed,
                        List<BaselineComponent> components, SortedMap<String, SortedSet<String>> dependencies) {
 
     /**
@@ -58,16 +58,13 @@ public record Baseline(SbomFormat sbomFormat, String sbomSpecVersion, SbomEncodi
     public Baseline(String sbomSerialNumber, int sbomVersion, Instant sbomTimestamp, String sbomSha256,
                     String trustStoreDigest, List<BaselineComponent> components,
                     SortedMap<String, SortedSet<String>> dependencies) {
-        this(SbomFormat.CYCLONEDX, null, null, sbomSerialNumber, sbomVersion, sbomTimestamp, sbomSha256, null,
+        this(SbomFormat.CYCLONEDX, null, null, sbomSerialNumber, sbomVersion, sbomTimestamp, sbomSha256, false,
                 trustStoreDigest, null, null, components, dependencies);
     }
 
     public Baseline {
         Objects.requireNonNull(sbomSha256, "sbomSha256");
         Objects.requireNonNull(sbomFormat, "sbomFormat");
-        if (Boolean.FALSE.equals(sbomSchemaValid)) {
-            sbomSchemaValid = null; // recorded only when true
-        }
         components = sorted(components);
         TreeMap<String, SortedSet<String>> copy = new TreeMap<>();
         if (dependencies != null) {

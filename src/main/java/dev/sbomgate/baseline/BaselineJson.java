@@ -123,7 +123,7 @@ public final class BaselineJson {
                 }
                 text(g, "timestamp", instant(baseline.sbomTimestamp()));
                 text(g, "sha256", baseline.sbomSha256());
-                if (baseline.sbomSchemaValid() != null) {
+                if (baseline.sbomSchemaValid()) {
                     g.writeBooleanField("schemaValid", true);
                 }
                 g.writeEndObject();
@@ -484,7 +484,7 @@ public final class BaselineJson {
 
     /** The {@code sbom} member: what identifies the approved SBOM. */
     record SbomPart(SbomFormat format, String specVersion, SbomEncoding encoding, String serialNumber, Integer version,
-                    Instant timestamp, String sha256, Boolean schemaValid) {
+                    Instant timestamp, String sha256, boolean schemaValid) {
     }
 
     /** The {@code sbom} member of a file of this format: formats 1 and 2 were only ever written from CycloneDX. */
@@ -492,22 +492,19 @@ public final class BaselineJson {
         if (format < 3) {
             sbom.keys(SBOM_KEYS_V2, SBOM_REQUIRED_V2);
             return new SbomPart(SbomFormat.CYCLONEDX, null, null, sbom.text("serialNumber", true), sbom.integer("version"),
-                    sbom.instant("timestamp", true), sha256(sbom, "sha256"), null);
+                    sbom.instant("timestamp", true), sha256(sbom, "sha256"), false);
         }
         sbom.keys(SBOM_KEYS, SBOM_REQUIRED);
         SbomFormat sbomFormat = sbom.parsed("format", false, "SBOM format", text -> enumValue(SbomFormat.class, text));
         String specVersion = sbom.text("specVersion", true);
         SbomEncoding encoding = sbom.parsed("encoding", true, "SBOM encoding", text -> enumValue(SbomEncoding.class, text));
         Integer sbomVersion = sbom.isNull("version") ? null : sbom.integer("version");
-        Boolean schemaValid = null;
         JsonNode valid = sbom.raw("schemaValid");
-        if (valid != null) {
-            if (!valid.isBoolean() || !valid.booleanValue() || sbomFormat != SbomFormat.CYCLONEDX
-                    || encoding != SbomEncoding.JSON) {
-                throw sbom.fail(sbom.child("schemaValid"), "is written only as true, for a CycloneDX JSON SBOM");
-            }
-            schemaValid = Boolean.TRUE;
+        if (valid != null && (!valid.isBoolean() || !valid.booleanValue() || sbomFormat != SbomFormat.CYCLONEDX
+                || encoding != SbomEncoding.JSON)) {
+            throw sbom.fail(sbom.child("schemaValid"), "is written only as true, for a CycloneDX JSON SBOM");
         }
+        boolean schemaValid = valid != null;
         return new SbomPart(sbomFormat, specVersion, encoding, sbom.text("serialNumber", true), sbomVersion,
                 sbom.instant("timestamp", true), sha256(sbom, "sha256"), schemaValid);
     }

@@ -1,10 +1,14 @@
 package dev.sbomgate.baseline;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sbomgate.files.AtomicWrite;
 import dev.sbomgate.files.Limits;
 import dev.sbomgate.json.StrictJson;
 import dev.sbomgate.model.BadInputException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -94,20 +98,19 @@ public final class BaselineStore {
      */
     public String schemaValidSbomHint() {
         Path file = directory.resolve(BASELINE_FILE);
-        try (java.io.InputStream in = Files.newInputStream(file);
-             com.fasterxml.jackson.core.JsonParser parser = StrictJson.parser(in)) {
-            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = StrictJson.parser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            for (int field = 0; field < 4
-                    && parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME; field++) {
+            // "sbom" is written second, after "format": a few members are enough to find it
+            for (int field = 0; field < 4 && parser.nextToken() == JsonToken.FIELD_NAME; field++) {
                 String name = parser.currentName();
                 parser.nextToken();
                 if (!"sbom".equals(name)) {
                     parser.skipChildren();
                     continue;
                 }
-                com.fasterxml.jackson.databind.JsonNode sbom = StrictJson.readValue(parser);
+                JsonNode sbom = StrictJson.readValue(parser);
                 return sbom.path("schemaValid").booleanValue() && sbom.path("sha256").isTextual()
                         ? sbom.path("sha256").textValue() : null;
             }

@@ -105,7 +105,7 @@ final class GateInputs {
      */
     private static boolean confirmed(StoredBaseline stored, String sha256) {
         return stored != null && !stored.tampered() && stored.baseline() != null
-                && Boolean.TRUE.equals(stored.baseline().sbomSchemaValid())
+                && stored.baseline().sbomSchemaValid()
                 && sha256.equals(stored.baseline().sbomSha256());
     }
 

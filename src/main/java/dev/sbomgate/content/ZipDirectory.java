@@ -134,7 +134,7 @@ final class ZipDirectory {
                 throw new LimitExceeded(String.format(java.util.Locale.ROOT, "more than %,d entries", limit));
             }
             if (!fits(p, 46)) {
-                throw new IOException("central directory record " + i + " goes past the end of the archive");
+                throw pastEnd("central directory record " + i);
             }
             if (u32(p) != CENTRAL) {
                 throw new IOException("central directory record " + i + " at offset " + p + " has no signature");
@@ -158,7 +158,7 @@ final class ZipDirectory {
                 throw new Unsupported("a split archive");
             }
             if (!fits(p + 46, nameLength + extraLength + commentLength)) {
-                throw new IOException("central directory record " + i + " goes past the end of the archive");
+                throw pastEnd("central directory record " + i);
             }
             String name = name(p + 46, nameLength, flags);
             // The Unix mode is the high 16 bits of the external attributes when made on Unix (APPNOTE 4.4.2: 3).
@@ -209,7 +209,7 @@ final class ZipDirectory {
         int localNameLength = u16(l + 26);
         int localExtraLength = u16(l + 28);
         if (!fits(l + 30, localNameLength + localExtraLength)) {
-            throw new IOException(entry(name) + "'s local header goes past the end of the archive");
+            throw pastEnd(entry(name) + "'s local header");
         }
         if (u16(l + 8) != method || ((localFlags ^ flags) & (ENCRYPTED | HAS_DESCRIPTOR)) != 0
                 || localNameLength != nameLength
@@ -269,7 +269,7 @@ final class ZipDirectory {
         int length = p + 4 <= this.length && u32(p) == DESCRIPTOR ? 16 : 12;
         int values = length == 16 ? p + 4 : p;
         if (!fits(p, length)) {
-            throw new IOException(entry(e.name()) + "'s data descriptor goes past the end of the archive");
+            throw pastEnd(entry(e.name()) + "'s data descriptor");
         }
         if (u32(values) != e.crc() || u32(values + 4) != e.compressedSize() || u32(values + 8) != e.size()) {
             throw new Inconsistent(entry(e.name()) + ": its data descriptor and the central directory disagree on CRC or sizes");
@@ -442,12 +442,20 @@ final class ZipDirectory {
 
     private void need(int at, int count, String what) throws IOException {
         if (!fits(at, count)) {
-            throw new IOException(what + " goes past the end of the archive");
+            throw pastEnd(what);
         }
     }
 
+    /**
+     * Whether {@code count} bytes at {@code at} lie inside the archive. Callers whose error names an entry test this
+     * and build the name only on failure ({@link #entry}); the others call {@link #need}.
+     */
     private boolean fits(int at, int count) {
         return at >= 0 && count >= 0 && (long) at + count <= length;
+    }
+
+    private static IOException pastEnd(String what) {
+        return new IOException(what + " goes past the end of the archive");
     }
 
     /** How an error names an entry; built only when there is an error to report (it escapes the whole name). */

@@ -80,7 +80,8 @@ public final class BaselineBuilder {
         SbomFormat format = SbomFormat.of(candidate);
         return new Baseline(format, SbomFormat.specVersion(candidate), SbomFormat.encoding(candidate),
                 candidate.serialNumber(), format == SbomFormat.CYCLONEDX ? Integer.valueOf(candidate.version()) : null,
-                candidate.timestamp(), sbomSha256, schemaValid(candidate) ? Boolean.TRUE : null, trustDigest, trust == null ? null : ApprovedTrust.of(trust),
+                candidate.timestamp(), sbomSha256, schemaValid(candidate), trustDigest,
+                trust == null ? null : ApprovedTrust.of(trust),
                 feed == null ? null : approvedFeed(feed), components, dependenciesByIdentity(candidate));
     }
 

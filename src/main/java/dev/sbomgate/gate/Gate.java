@@ -93,7 +93,8 @@ public final class Gate {
     public Timed evaluateTimed(GateInput input, Progress progress) {
         long start = System.nanoTime();
         // Only results bound into the hash-chained baseline are reused, and only when it loaded without tamper evidence.
-        Reuse reused = reuse && input.stored() != null
+        // Without artifacts (an SBOM-only check) there is nothing to reuse, and no index of the baseline is built.
+        Reuse reused = reuse && input.stored() != null && input.locator() != null
                 ? Reuse.of(input.stored().baseline(), input.stored().tampered(), input.trust()) : Reuse.OFF;
         EvidenceCollector collector = new EvidenceCollector(input.locator(), input.trust(), input.now(), progress, reused);
         long keysParsed = System.nanoTime();

@@ -39,48 +39,23 @@ public final class Reuse {
     public static final String TRUSTED_ROOT_CHANGED = "trusted root changed";
 
     /** Nothing is reused: init, approve, verify and {@code check --full} verify everything in full. */
-    public static final Reuse OFF = new Reuse(null, false, null, null);
+    public static final Reuse OFF = new Reuse(null, false, null, null, null, Set.of());
 
     private final Baseline baseline;
     private final boolean tampered;
     private final ApprovedTrust current;
     private final String currentRoot;
-    /** The baseline's components by identity and version, built at the first artifact: an SBOM-only check has none. */
-    private volatile Index index;
+    private final Map<String, BaselineComponent> byIdentityAndVersion;
+    private final Set<String> identitiesWithEvidence;
 
-    private Reuse(Baseline baseline, boolean tampered, ApprovedTrust current, String currentRoot) {
+    private Reuse(Baseline baseline, boolean tampered, ApprovedTrust current, String currentRoot,
+                  Map<String, BaselineComponent> byIdentityAndVersion, Set<String> identitiesWithEvidence) {
         this.baseline = baseline;
         this.tampered = tampered;
         this.current = current;
         this.currentRoot = currentRoot;
-    }
-
-    /** The approved components by identity and version, and the identities approved with recorded evidence. */
-    private record Index(Map<String, BaselineComponent> byIdentityAndVersion, Set<String> identitiesWithEvidence) {
-        static Index of(Baseline baseline) {
-            Map<String, BaselineComponent> byIdentityAndVersion = new HashMap<>();
-            for (BaselineComponent c : baseline.components()) {
-                byIdentityAndVersion.putIfAbsent(key(c.identity(), c.component().effectiveVersion()), c);
-            }
-            Set<String> withEvidence = baseline.components().stream()
-                    .filter(c -> c.evidence() != null && !c.evidence().checks().isEmpty())
-                    .map(BaselineComponent::identity).collect(Collectors.toUnmodifiableSet());
-            return new Index(byIdentityAndVersion, withEvidence);
-        }
-    }
-
-    private Index index() {
-        Index built = index;
-        if (built == null) {
-            synchronized (this) {
-                built = index;
-                if (built == null) {
-                    built = Index.of(baseline);
-                    index = built;
-                }
-            }
-        }
-        return built;
+        this.byIdentityAndVersion = byIdentityAndVersion;
+        this.identitiesWithEvidence = identitiesWithEvidence;
     }
 
     /**
@@ -96,6 +71,13 @@ public final class Reuse {
         if (baseline == null) {
             return OFF;
         }
+        Map<String, BaselineComponent> index = new HashMap<>();
+        for (BaselineComponent c : baseline.components()) {
+            index.putIfAbsent(key(c.identity(), c.component().effectiveVersion()), c);
+        }
+        Set<String> withEvidence = baseline.components().stream()
+                .filter(c -> c.evidence() != null && !c.evidence().checks().isEmpty())
+                .map(BaselineComponent::identity).collect(Collectors.toUnmodifiableSet());
         String root = trust.sigstoreTrustedRoot().map(SignatureCheck::sha256).orElse(null);
         ApprovedTrust current;
         try {
@@ -103,7 +85,7 @@ public final class Reuse {
         } catch (RuntimeException e) {
             return OFF; // a store the baseline cannot describe: nothing can be compared, so everything is verified in full
         }
-        return new Reuse(baseline, tampered, current, root);
+        return new Reuse(baseline, tampered, current, root, Map.copyOf(index), withEvidence);
     }
 
     private static String key(String identity, String version) {
@@ -120,13 +102,11 @@ public final class Reuse {
         if (baseline == null) {
             return null;
         }
-        Index approvedIndex = index();
-        BaselineComponent approved = approvedIndex.byIdentityAndVersion()
-                .get(key(component.identity(), component.effectiveVersion()));
+        BaselineComponent approved = byIdentityAndVersion.get(key(component.identity(), component.effectiveVersion()));
         if (approved == null || approved.evidence() == null) {
             // Another version of an approved component: its results cannot be this artifact's. A new component, or
             // one approved without recorded evidence (format 1 or 2, no artifact seen): nothing was recorded.
-            String reason = approvedIndex.identitiesWithEvidence().contains(component.identity()) ? ARTIFACT_CHANGED : null;
+            String reason = identitiesWithEvidence.contains(component.identity()) ? ARTIFACT_CHANGED : null;
             return new Plan(null, tampered ? (reason == null ? null : BASELINE_TAMPERED) : reason, null);
         }
         if (tampered) {
